@@ -1,0 +1,35 @@
+# unres — the two commands a fresh Debian 12 machine needs:
+#   make run    install missing packages, build, convert the bundled sample to Akoma Ntoso
+#   make test   the same set-up, then every test
+BUILD   ?= build/release
+PRESET  ?= release
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+SAMPLE  ?= samples/A_C.3_78_L.52_Rev.1.md
+OUT     ?= out
+
+.PHONY: all deps build run test asan bench fuzz clean
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	cmake --preset $(PRESET) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@mkdir -p $(OUT)
+	$(BUILD)/unres check $(SAMPLE); test $$? -le 1
+	$(BUILD)/unres convert $(SAMPLE) --to akn -o $(OUT)/A_C.3_78_L.52_Rev.1.akn.xml
+	@echo "wrote $(OUT)/A_C.3_78_L.52_Rev.1.akn.xml"
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+asan: deps
+	cmake --preset asan >/dev/null
+	cmake --build build/asan -j $(JOBS)
+	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf build $(OUT)

@@ -1,0 +1,77 @@
+// unres/source.hpp — the input file: decoded UTF-8 text plus a line index.
+//
+// Every position in unres (spans of nodes and diagnostics) is a byte offset into
+// SourceFile::text(), which is the user's file decoded to UTF-8 with any byte-order
+// mark removed.  Line endings (LF, CRLF, CR) are kept as they are, so for a UTF-8
+// file text() is byte-identical to the file after its BOM.  location() turns an
+// offset into a 1-based line and a 1-based column counted in Unicode code points.
+#pragma once
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unres {
+
+/// Half-open byte range [begin, end) into SourceFile::text().
+struct Span {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    bool empty() const { return begin == end; }
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+struct LineCol {
+    std::uint32_t line = 0;    ///< 1-based
+    std::uint32_t column = 0;  ///< 1-based, in code points
+};
+
+/// The encoding the bytes arrived in.
+enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE };
+
+/// Raised for input that cannot be decoded or is not a text at all (exit code 2).
+class InputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class SourceFile {
+public:
+    SourceFile() = default;
+    /// Decodes `bytes`. UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM are accepted.
+    /// Invalid UTF-8 sequences are replaced by U+FFFD (one per bad byte) and counted in
+    /// invalid_utf8(); NUL bytes are kept.  Throws InputError only for content that
+    /// is not text (binary formats such as PDF, images, zip archives other than .docx).
+    static SourceFile from_bytes(std::string path, std::string_view bytes);
+    /// Reads and decodes a file; throws InputError with a clear message on failure.
+    static SourceFile from_path(const std::string& path);
+
+    const std::string& path() const { return path_; }
+    const std::string& text() const { return text_; }
+    /// The raw bytes as read (needed by `fix`, which edits the file in place).
+    const std::string& raw() const { return raw_; }
+    Encoding encoding() const { return encoding_; }
+    std::size_t invalid_utf8() const { return invalid_utf8_; }
+    /// Offsets (into text()) of the first invalid byte sequences, at most 100.
+    const std::vector<std::uint32_t>& invalid_offsets() const { return invalid_offsets_; }
+
+    std::size_t line_count() const { return line_starts_.size(); }
+    /// Offset of the first byte of 1-based `line`.
+    std::uint32_t line_start(std::uint32_t line) const;
+    /// The line's text without its line terminator.
+    std::string_view line_text(std::uint32_t line) const;
+    LineCol location(std::uint32_t offset) const;
+
+private:
+    void index_lines();
+    std::string path_;
+    std::string raw_;
+    std::string text_;
+    Encoding encoding_ = Encoding::Utf8;
+    std::size_t invalid_utf8_ = 0;
+    std::vector<std::uint32_t> invalid_offsets_;
+    std::vector<std::uint32_t> line_starts_;
+};
+
+}  // namespace unres

@@ -1,0 +1,41 @@
+// unres/writers.hpp — Akoma Ntoso, JSON tree, diagnostics renderings.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "unres/diagnostic.hpp"
+#include "unres/document.hpp"
+#include "unres/source.hpp"
+
+namespace unres {
+
+struct AknOptions {
+    std::string manifestation_date;  ///< ISO; default: the document date
+};
+/// Akoma Ntoso 3.0 (AKN4UN profile, see design/AKN-PROFILE.md). Deterministic bytes.
+std::string to_akn(const Document& doc, const AknOptions& opts = {});
+
+/// The JSON tree of INTERFACE.md (`convert --to json`).
+std::string to_json(const Document& doc, const SourceFile& src,
+                    const std::vector<Diagnostic>& diags);
+
+/// The resolution as clean text in the UN's layout (`--to text`) or markdown.
+std::string to_text(const Document& doc, bool markdown);
+
+/// One checked file, for the diagnostics renderers.
+struct FileReport {
+    const SourceFile* src = nullptr;
+    InputFormat format = InputFormat::Text;
+    std::vector<Diagnostic> diagnostics;
+};
+
+struct RenderOptions {
+    bool color = false;
+    bool excerpt = true;  ///< source line + caret under each diagnostic
+};
+std::string render_text(const std::vector<FileReport>& files, const RenderOptions& opts);
+std::string render_json(const std::vector<FileReport>& files);
+std::string render_sarif(const std::vector<FileReport>& files);
+std::string render_github(const std::vector<FileReport>& files);
+
+}  // namespace unres

@@ -1,0 +1,66 @@
+#include "unres/document.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace unres {
+
+std::string_view to_string(InputFormat f) {
+    switch (f) {
+        case InputFormat::Auto: return "auto";
+        case InputFormat::Text: return "text";
+        case InputFormat::Markdown: return "markdown";
+        case InputFormat::Akn: return "akn";
+        case InputFormat::Docx: return "docx";
+    }
+    return "text";
+}
+
+std::string_view to_string(LabelKind k) {
+    switch (k) {
+        case LabelKind::None: return "none";
+        case LabelKind::Number: return "number";
+        case LabelKind::Letter: return "letter";
+        case LabelKind::Roman: return "roman";
+        case LabelKind::LetterDot: return "letter-dot";
+        case LabelKind::RomanDot: return "roman-dot";
+    }
+    return "none";
+}
+
+std::string_view to_string(DocKind k) {
+    switch (k) {
+        case DocKind::Resolution: return "resolution";
+        case DocKind::DraftResolution: return "draftResolution";
+        case DocKind::Decision: return "decision";
+        case DocKind::DraftDecision: return "draftDecision";
+        case DocKind::Amendment: return "amendment";
+    }
+    return "resolution";
+}
+
+std::string_view to_string(Severity s) {
+    switch (s) {
+        case Severity::Note: return "note";
+        case Severity::Warning: return "warning";
+        case Severity::Error: return "error";
+    }
+    return "note";
+}
+
+std::uint32_t Para::source_offset(std::size_t pos) const {
+    if (map.empty()) return span.begin;
+    auto it = std::upper_bound(map.begin(), map.end(), pos,
+                               [](std::size_t p, const SourceMapEntry& e) { return p < e.text_pos; });
+    if (it == map.begin()) return map.front().src;
+    --it;
+    return it->src + static_cast<std::uint32_t>(pos - it->text_pos);
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diags) {
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.span.begin, a.rule) < std::tie(b.span.begin, b.rule);
+    });
+}
+
+}  // namespace unres
