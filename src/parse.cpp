@@ -1,0 +1,57 @@
+// Format detection and dispatch to the readers.
+#include "unres/parse.hpp"
+
+#include <string_view>
+
+#include "readers/readers.hpp"
+
+namespace unres {
+
+namespace {
+bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+}  // namespace
+
+InputFormat detect_format(const SourceFile& src) {
+    std::string_view t = src.text();
+    std::size_t i = 0;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n')) ++i;
+    std::string_view head = t.substr(i, 4096);
+    if (!head.empty() && head[0] == '<' && (contains(head, "akomaNtoso") || contains(head, "<?xml")))
+        return InputFormat::Akn;
+    // Markdown: markup that a PDF extraction does not produce.
+    std::string_view probe = t.substr(0, 1 << 20);
+    int score = 0;
+    if (head.substr(0, 3) == "---") score += 2;
+    if (contains(probe, "<sup>")) score += 2;
+    if (contains(probe, "\n## ") || contains(probe, "\n# ") || head.substr(0, 2) == "# ") score += 2;
+    if (contains(probe, "**")) score += 1;
+    if (contains(probe, "[^1]")) score += 2;
+    if (contains(probe, "\n- ") || contains(probe, "\n* ")) score += 1;
+    if (contains(probe, "\\*") || contains(probe, "\\_")) score += 1;
+    return score >= 2 ? InputFormat::Markdown : InputFormat::Text;
+}
+
+Document parse(const SourceFile& src, InputFormat format) {
+    if (format == InputFormat::Auto) format = detect_format(src);
+    switch (format) {
+        case InputFormat::Akn: return readers::read_akn(src);
+        case InputFormat::Docx: throw InputError("reading .docx files is not supported yet");
+        case InputFormat::Markdown:
+        case InputFormat::Text:
+        case InputFormat::Auto: break;
+    }
+    Document doc = readers::read_text(src, format);
+    if (src.invalid_utf8() > 0) {
+        Diagnostic d;
+        d.rule = "UNR901";
+        d.severity = Severity::Warning;
+        std::uint32_t at = src.invalid_offsets().empty() ? 0 : src.invalid_offsets().front();
+        d.span = {at, at + 3};
+        d.message = "the file is not valid UTF-8: " + std::to_string(src.invalid_utf8()) +
+                    " byte(s) replaced by U+FFFD";
+        doc.diagnostics.push_back(d);
+    }
+    return doc;
+}
+
+}  // namespace unres

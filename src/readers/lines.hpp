@@ -1,0 +1,76 @@
+// Internal: the line stage of the text reader.
+//
+// The source is cut into physical lines; each line is cleaned (markdown markup and
+// converter artefacts removed, whitespace collapsed) into `Line::text` while keeping a
+// map back to the source, footnote marks found in markup (`<sup>6</sup>`, `[^6]`) and
+// italic ranges.  Then every line is classified: blank, page furniture, footnote
+// separator, footnote body, or content.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unres/document.hpp"
+#include "unres/source.hpp"
+
+namespace unres::readers {
+
+enum class LineKind {
+    Blank,
+    Furniture,    ///< page header/footer: running symbol, job number, barcode, page counter
+    Separator,    ///< "______" line that opens a footnote block
+    FrontMatter,  ///< markdown YAML front matter
+    Footnote,     ///< a line of a footnote body (first or continuation)
+    Content,
+};
+
+struct Line {
+    std::uint32_t begin = 0;  ///< source offset of the first byte of the raw line
+    std::uint32_t end = 0;    ///< source offset after the last byte (terminator excluded)
+    std::uint32_t number = 0; ///< 1-based line number
+    int page = 0;             ///< 0-based page (form feeds, or furniture-separated regions)
+    int indent = 0;           ///< leading white space in columns (tabs count 8)
+    bool bullet = false;      ///< markdown list bullet ("- ") was removed
+    bool heading = false;     ///< markdown heading ("## ") was removed
+    bool blank_before = false;///< a blank line precedes it
+    LineKind kind = LineKind::Content;
+    std::string text;         ///< cleaned text, single spaces, trimmed
+    std::vector<SourceMapEntry> map;
+    std::vector<Mark> marks;  ///< marks found in markup; pos into text
+    std::vector<TextRange> italics;
+    std::string note_num;     ///< for the first line of a footnote body: its number ("*" too)
+    bool note_number_only = false;  ///< a line holding only a footnote number (pdftotext)
+};
+
+/// Accumulates cleaned text while recording where each byte came from.
+class MappedText {
+public:
+    void append(std::string_view piece, std::uint32_t src);
+    /// Appends one space unless the text is empty or already ends with one.
+    void space(std::uint32_t src);
+    void trim_end();
+    std::string text;
+    std::vector<SourceMapEntry> map;
+};
+
+/// Removes the first `cut` bytes of a line's text, keeping map, marks and italics right.
+void drop_prefix(Line& l, std::size_t cut);
+
+/// Cuts and cleans the lines of `src` (markdown markup removed only when `markdown`).
+std::vector<Line> split_lines(const SourceFile& src, bool markdown);
+
+/// Marks page furniture, separators, blank lines and front matter; assigns pages.
+void classify_lines(std::vector<Line>& lines, bool markdown);
+
+// ---- small text predicates shared by the reader stages ----
+bool is_upper_start(std::string_view s);
+bool is_lower_start(std::string_view s);
+/// A UN document symbol such as A/C.3/78/L.52/Rev.1, S/2016/1100, A/RES/78/217.
+bool is_symbol(std::string_view s);
+/// "9 November 2023" → "2023-11-09"; "" if not a date. Accepts "Month D, YYYY" too.
+std::string parse_date(std::string_view s);
+/// Position of a date inside s, with its length; npos if none.
+std::size_t find_date(std::string_view s, std::size_t& len);
+
+}  // namespace unres::readers
