@@ -478,10 +478,12 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
     int page_bump = 0;           // extra page increments for markdown / furniture regions
     int last_note = 0;           // last footnote number seen (for bare-number footnote lines)
     bool prev_note = false;
+    int raw_page = 0;
     for (std::size_t k = 0; k < lines.size(); ++k) {
         Line& l = lines[k];
         if (l.kind == LineKind::FrontMatter) continue;
-        if (k > 0 && l.page != lines[k - 1].page) in_notes = false;  // a form feed ends a footnote block
+        if (l.page != raw_page) in_notes = false;  // a form feed ends a footnote block
+        raw_page = l.page;
         l.page += page_bump;
         l.blank_before = blank;
         std::string_view t = l.text;
