@@ -43,7 +43,7 @@ Document parse(const SourceFile& src, InputFormat format) {
     Document doc = readers::read_text(src, format);
     if (src.invalid_utf8() > 0) {
         Diagnostic d;
-        d.rule = "UNR901";
+        d.rule = "UNR902";
         d.severity = Severity::Warning;
         std::uint32_t at = src.invalid_offsets().empty() ? 0 : src.invalid_offsets().front();
         d.span = {at, at + 3};
