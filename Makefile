@@ -7,7 +7,7 @@ JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE  ?= samples/A_C.3_78_L.52_Rev.1.md
 OUT     ?= out
 
-.PHONY: all deps build run test asan bench fuzz clean
+.PHONY: all deps build run test asan bench fuzz score clean
 all: build
 
 deps:
@@ -30,6 +30,10 @@ asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build build/asan -j $(JOBS)
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# The corpus score with the built CLI (tools/corpus-score.sh)
+score: build
+	tools/corpus-score.sh $(BUILD)/unres
 
 clean:
 	rm -rf build $(OUT)
