@@ -6,6 +6,7 @@ PRESET  ?= release
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE  ?= samples/A_C.3_78_L.52_Rev.1.md
 OUT     ?= out
+BENCH_ARGS   ?=
 
 .PHONY: all deps build run test asan bench fuzz score clean
 all: build
@@ -30,6 +31,12 @@ asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build build/asan -j $(JOBS)
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# Throughput of each stage on the release build: make bench [BENCH_ARGS="-n 50 FILE..."]
+bench: deps
+	cmake --preset release >/dev/null
+	cmake --build build/release -j $(JOBS) --target unres_bench
+	build/release/bench/unres_bench $(BENCH_ARGS)
 
 # The corpus score with the built CLI (tools/corpus-score.sh)
 score: build
