@@ -9,7 +9,7 @@ OUT     ?= out
 BENCH_ARGS   ?=
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test asan bench fuzz score clean
+.PHONY: all deps build run test asan asan-readers bench fuzz score clean
 all: build
 
 deps:
@@ -32,6 +32,12 @@ asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build build/asan -j $(JOBS)
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# Only the readers' unit tests ([readers]) and the corpus test under the sanitizers: what CI can afford
+asan-readers: deps
+	cmake --preset asan >/dev/null
+	cmake --build build/asan -j $(JOBS) --target unres_tests
+	build/asan/tests/unres_tests -w NoTests "[readers],[corpus]"
 
 # Throughput of each stage on the release build: make bench [BENCH_ARGS="-n 50 FILE..."]
 bench: deps
