@@ -6,8 +6,10 @@ PRESET  ?= release
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE  ?= samples/A_C.3_78_L.52_Rev.1.md
 OUT     ?= out
+BENCH_ARGS   ?=
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test asan bench fuzz clean
+.PHONY: all deps build run test asan asan-readers bench fuzz score clean
 all: build
 
 deps:
@@ -30,6 +32,35 @@ asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build build/asan -j $(JOBS)
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# Only the readers' unit tests ([readers]) and the corpus test under the sanitizers: what CI can afford
+asan-readers: deps
+	cmake --preset asan >/dev/null
+	cmake --build build/asan -j $(JOBS) --target unres_tests
+	build/asan/tests/unres_tests -w NoTests "[readers],[corpus]"
+
+# Throughput of each stage on the release build: make bench [BENCH_ARGS="-n 50 FILE..."]
+bench: deps
+	cmake --preset release >/dev/null
+	cmake --build build/release -j $(JOBS) --target unres_bench
+	build/release/bench/unres_bench $(BENCH_ARGS)
+
+# libFuzzer, each target for FUZZ_SECONDS (clang): make fuzz FUZZ_SECONDS=600
+# New inputs go to build/fuzz/corpus/*, findings to build/fuzz/artifacts/; tests/fuzz/seeds/ is only read.
+fuzz:
+	@./scripts/install-deps.sh fuzz
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	@for t in text akn; do \
+	  mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts && \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s" && \
+	  build/fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/artifacts/$$t- build/fuzz/corpus/$$t tests/fuzz/seeds/$$t || exit 1; \
+	done
+
+# The corpus score with the built CLI (tools/corpus-score.sh)
+score: build
+	tools/corpus-score.sh $(BUILD)/unres
 
 clean:
 	rm -rf build $(OUT)

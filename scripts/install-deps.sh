@@ -1,7 +1,15 @@
 #!/bin/sh
-# Installs the Debian 12 packages unres needs to build and test, when they are missing.
+# Installs the Debian 12 packages unres needs, when they are missing.
+#   scripts/install-deps.sh          build and test (make run, make test, make asan, make bench)
+#   scripts/install-deps.sh fuzz     also clang and its libFuzzer runtime (make fuzz)
 set -eu
 pkgs="build-essential cmake libpugixml-dev libfmt-dev libcli11-dev catch2 libxml2-utils python3"
+for extra in "$@"; do
+    case "$extra" in
+        fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
+        *) echo "usage: $0 [fuzz]" >&2; exit 2 ;;
+    esac
+done
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

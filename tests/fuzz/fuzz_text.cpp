@@ -1,0 +1,6 @@
+// libFuzzer target: the text/markdown reader and everything after it.  Seeds: tests/fuzz/seeds/text.
+#include "fuzz_common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return unres_fuzz::run_pipeline(data, size, unres::InputFormat::Text, /*parse_may_refuse=*/false);
+}
