@@ -301,6 +301,11 @@ bool is_furniture(std::string_view t) {
             return false;
         i = j;
     }
+    if (!strong && tokens == 1 && t.size() == 6 && all_digits(t)) {
+        // the date half of a job number ("121125") that the extraction put on its own line
+        int dd = std::stoi(std::string(t.substr(0, 2))), mm = std::stoi(std::string(t.substr(2, 2)));
+        strong = dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12;
+    }
     return strong && tokens <= 6;
 }
 
@@ -479,6 +484,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
     int last_note = 0;           // last footnote number seen (for bare-number footnote lines)
     bool prev_note = false;
     int raw_page = 0;
+    const bool form_feeds = !lines.empty() && lines.back().page > 0;
     for (std::size_t k = 0; k < lines.size(); ++k) {
         Line& l = lines[k];
         if (l.kind == LineKind::FrontMatter) continue;
@@ -504,8 +510,12 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
         }
         if (is_furniture(t)) {
             l.kind = LineKind::Furniture;
-            if (in_notes || prev_note) ++page_bump, l.page += 1;
-            in_notes = false;
+            // With form feeds, the page's footer may sit among its footnotes: the block
+            // ends at the page break.  Without them, furniture ends the block.
+            if (!form_feeds) {
+                if (in_notes || prev_note) ++page_bump, l.page += 1;
+                in_notes = false;
+            }
             prev_note = false;
             continue;
         }

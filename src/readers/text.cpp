@@ -1574,7 +1574,7 @@ private:
                 bool bad_next = is_month(next) || next == "per" || next == "percent" || next == "million" || next == "billion" ||
                                 next == "years" || next == "days" || next == "months" || next == "to" ||
                                 next == "%" || next == "States" || next == "countries" || next == "Member" || next == "members" ||
-                                next == "of" || next == "weeks" || next == "hours" || next == "times" || next == "or";
+                                next == "weeks" || next == "hours" || next == "times";
                 if (!bad_next && !next.empty() && is_digit(next[0])) bad_next = true;
                 if (prev_word && !bad_prev && !bad_next) try_add(b, prev_punct ? 3 : 2);
             } else if (before != ' ' && b > 0) {
