@@ -533,7 +533,19 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
             std::size_t sp = t.find(' ');
             std::string_view head = t.substr(0, sp);
             bool stars = !head.empty() && std::all_of(head.begin(), head.end(), [](char c) { return c == '*'; });
-            if ((all_digits(head) && head.size() <= 3) || (stars && head.size() <= 3)) {
+            bool plausible = stars;
+            if (all_digits(head) && head.size() <= 3) {
+                // "26 August–4 September 2002 ..." continues a footnote; a new one is numbered
+                // after the last one seen.
+                int n = std::stoi(std::string(head));
+                std::string_view next = sp == std::string_view::npos ? std::string_view{} : t.substr(sp + 1);
+                std::string_view w = next.substr(0, next.find_first_of(" \xE2,"));
+                static constexpr std::array<std::string_view, 12> months{"January", "February", "March", "April", "May", "June",
+                                                                         "July", "August", "September", "October", "November", "December"};
+                bool month = std::find(months.begin(), months.end(), w) != months.end();
+                plausible = !month && (last_note == 0 || (n > last_note - 10 && n <= last_note + 30));
+            }
+            if (plausible && head.size() <= 3) {
                 l.note_num = std::string(head);
                 strip_num = true;
                 if (sp == std::string_view::npos) l.note_number_only = true;

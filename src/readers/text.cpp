@@ -288,6 +288,7 @@ public:
         compute_margins();
         collect_footnotes();
         std::size_t body = read_header();
+        mark_running_titles(body);
         make_blocks(body);
         build_tree();
         resolve_marks();
@@ -1012,6 +1013,28 @@ private:
         return auth + 1;
     }
 
+    /// Page headers of later pages repeat the title ("running title"): lines of the body that
+    /// are a piece of the title and stand next to other page furniture are furniture too.
+    void mark_running_titles(std::size_t body) {
+        const std::string& title = doc_.meta.title.value;
+        if (title.size() < 20) return;
+        auto near_furniture = [&](std::size_t k) {
+            for (std::size_t d = 1; d <= 4; ++d) {
+                if (k >= d) {
+                    const Line& p = lines_[k - d];
+                    if (p.kind == LineKind::Furniture || p.page != lines_[k].page) return true;
+                }
+                if (k + d < lines_.size() && lines_[k + d].kind == LineKind::Furniture) return true;
+            }
+            return false;
+        };
+        for (std::size_t k = body; k < lines_.size(); ++k) {
+            Line& l = lines_[k];
+            if (l.kind != LineKind::Content || l.text.size() < 15) continue;
+            if (title.find(l.text) != std::string::npos && near_furniture(k)) l.kind = LineKind::Furniture;
+        }
+    }
+
     // ---- blocks ----
     bool label_acceptable(const Line& l, const Label& lab, const Block* cur, const Line* prev_line) const {
         if (lab.kind == LabelKind::None) return false;
@@ -1071,6 +1094,14 @@ private:
         const Line& l = lines_[k];
         if (is_terminal(l.text) || l.text.size() > 110 || !is_upper_start(l.text)) return false;
         if (is_preamble_lead(l.text) || is_operative_lead(l.text)) return false;
+        // a heading does not end with a preposition, article or conjunction
+        {
+            std::string_view t = l.text;
+            std::size_t sp = t.rfind(' ');
+            std::string_view last = sp == std::string_view::npos ? t : t.substr(sp + 1);
+            for (std::string_view w : {"of", "the", "and", "to", "in", "for", "on", "with", "by", "a", "an", "or", "at", "from", "its", "their"})
+                if (last == w) return false;
+        }
         // the next content line opens a paragraph
         for (std::size_t j = k + 1; j < lines_.size(); ++j) {
             const Line& n = lines_[j];

@@ -75,6 +75,12 @@ static bool is_participle_word(std::string_view w) {
 bool is_preamble_lead(std::string_view s) {
     std::string_view w = first_word(s);
     if (w.empty()) return false;
+    if (w.back() == ',') {
+        // "Reaffirming, among other principles" is a lead; "Training, Certification and ..." a name
+        std::string_view rest = s.substr(static_cast<std::size_t>(w.data() - s.data()) + w.size());
+        std::string_view w2 = first_word(rest);
+        if (w2.empty() || std::isupper(static_cast<unsigned char>(w2[0]))) return false;
+    }
     if (is_participle_word(w)) return true;
     if (in(kModifiers, strip_punct(w)) || in(kPreambleAdjectives, strip_punct(w))) {
         // "Deeply concerned", "Also recalling", "Further noting"
