@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -437,6 +438,7 @@ private:
     const AknOptions& opts_;
     Actor actor_;
     std::unordered_set<std::string> eids_;
+    std::unordered_map<std::string, int> next_suffix_;
     std::vector<Tlc> tlcs_;
     std::map<std::string, std::string> tlc_by_key_;
     std::vector<NoteState> notes_;
@@ -457,7 +459,9 @@ private:
     std::string unique(std::string base) {
         if (base.empty()) base = "id";
         if (eids_.insert(base).second) return base;
-        for (int k = 2;; ++k) {
+        int& k = next_suffix_[base];  // resume where the last collision on `base` stopped
+        if (k < 2) k = 2;
+        for (;; ++k) {
             std::string cand = base + "_" + std::to_string(k);
             if (eids_.insert(cand).second) return cand;
         }
@@ -959,41 +963,45 @@ private:
     /// are still written (heading, section preamble).
     void body_content(Node& body, const std::vector<Para>& all_preamble, const std::vector<Para>& operative,
                       const std::vector<Section>& sections, const std::string& prefix) {
-        std::vector<std::string> order;
-        auto note_label = [&](const std::string& s) {
-            if (!s.empty() && std::find(order.begin(), order.end(), s) == order.end()) order.push_back(s);
-        };
-        for (const auto& s : sections) note_label(s.num);
-        for (const auto& p : operative) note_label(p.section);
-        for (const auto& p : all_preamble) note_label(p.section);
-        std::vector<bool> opened(order.size(), false);
-        auto index_of = [&](const std::string& s) {
-            return static_cast<std::size_t>(std::find(order.begin(), order.end(), s) - order.begin());
-        };
-
-        std::size_t sec_ordinal = 0;
-        auto open_section = [&](std::size_t idx) -> std::pair<Node*, std::string> {
-            const std::string& label = order[idx];
+        // One slot per listed section (labels may repeat), then one per label that only
+        // paragraphs carry.  A run of paragraphs labelled X opens the first unopened
+        // slot X (and, before it, the unopened slots listed earlier); a later run of X
+        // reopens X as a new section element.
+        struct Slot {
+            std::string label;
             const Section* info = nullptr;
-            for (const auto& s : sections)
-                if (s.num == label) {
-                    info = &s;
-                    break;
-                }
+            bool opened = false;
+        };
+        std::vector<Slot> slots;
+        for (const auto& s : sections) slots.push_back({s.num, &s, false});
+        auto listed = [&](const std::string& label) {
+            return std::any_of(slots.begin(), slots.end(), [&](const Slot& sl) { return sl.label == label; });
+        };
+        for (const auto* list : {&operative, &all_preamble})
+            for (const auto& p : *list)
+                if (!p.section.empty() && !listed(p.section)) slots.push_back({p.section, nullptr, false});
+
+        std::vector<std::string> preamble_done;
+        std::size_t sec_ordinal = 0;
+        auto open_section = [&](const std::string& label, const Section* info) -> std::pair<Node*, std::string> {
             ++sec_ordinal;
             std::string part = id_part(label);
             std::string sid = unique(prefix + "sec_" + (part.empty() ? std::to_string(sec_ordinal) : part));
             Node& sec = body.add("section");
             sec.set("eId", sid);
-            sec.add("num", true).text_(label);
+            if (!label.empty()) sec.add("num", true).text_(label);
             if (info != nullptr && !info->heading.empty()) sec.add("heading", true).text_(info->heading);
-            if (!opened[idx]) {
-                opened[idx] = true;
+            if (!label.empty() && std::find(preamble_done.begin(), preamble_done.end(), label) == preamble_done.end()) {
+                preamble_done.push_back(label);
                 std::size_t k = 0;
                 for (const auto& p : all_preamble)
                     if (p.section == label) section_preamble(sec, p, sid, k);
             }
             return {&sec, sid};
+        };
+        auto open_slot = [&](Slot& sl) {
+            sl.opened = true;
+            return open_section(sl.label, sl.info);
         };
 
         std::size_t i = 0;
@@ -1006,15 +1014,21 @@ private:
                 for (; i < j; ++i) top_paragraph(body, operative[i], prefix, ++top_ordinal, false);
                 continue;
             }
-            std::size_t idx = index_of(label);
-            for (std::size_t e = 0; e < idx; ++e)
-                if (!opened[e]) open_section(e);
-            auto [sec, sid] = open_section(idx);
+            auto it = std::find_if(slots.begin(), slots.end(),
+                                   [&](const Slot& sl) { return !sl.opened && sl.label == label; });
+            std::pair<Node*, std::string> sec;
+            if (it != slots.end()) {
+                for (auto e = slots.begin(); e != it; ++e)
+                    if (!e->opened) open_slot(*e);
+                sec = open_slot(*it);
+            } else {
+                sec = open_section(label, nullptr);
+            }
             std::size_t ordinal = 0;
-            for (; i < j; ++i) top_paragraph(*sec, operative[i], sid + "__", ++ordinal, true);
+            for (; i < j; ++i) top_paragraph(*sec.first, operative[i], sec.second + "__", ++ordinal, true);
         }
-        for (std::size_t e = 0; e < order.size(); ++e)
-            if (!opened[e]) open_section(e);
+        for (auto& sl : slots)
+            if (!sl.opened) open_slot(sl);
     }
 
     void top_paragraph(Node& parent, const Para& p, const std::string& prefix, std::size_t ordinal,

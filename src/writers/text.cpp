@@ -253,40 +253,57 @@ private:
         for (const auto& c : p.children) para(c);
     }
 
+    /// Sections as in the AKN writer: one slot per listed section, then per label only
+    /// paragraphs carry; a run labelled X opens the first unopened slot X.
     void body(const std::vector<Para>& preamble, const std::vector<Para>& operative,
               const std::vector<Section>& sections) {
-        std::vector<std::string> done;
-        auto open = [&](const std::string& label) {
-            bool first = std::find(done.begin(), done.end(), label) == done.end();
+        struct Slot {
+            std::string label;
+            const Section* info = nullptr;
+            bool opened = false;
+        };
+        std::vector<Slot> slots;
+        for (const auto& s : sections) slots.push_back({s.num, &s, false});
+        auto listed = [&](const std::string& label) {
+            return std::any_of(slots.begin(), slots.end(), [&](const Slot& sl) { return sl.label == label; });
+        };
+        for (const auto* list : {&operative, &preamble})
+            for (const auto& p : *list)
+                if (!p.section.empty() && !listed(p.section)) slots.push_back({p.section, nullptr, false});
+        std::vector<std::string> preamble_done;
+        auto open = [&](const std::string& label, const Section* info) {
             heading(label, 2);
-            if (!first) return;
-            done.push_back(label);
-            for (const auto& s : sections)
-                if (s.num == label) {
-                    heading(s.heading, 2);
-                    break;
-                }
+            if (info != nullptr) heading(info->heading, 2);
+            if (label.empty() || std::find(preamble_done.begin(), preamble_done.end(), label) != preamble_done.end())
+                return;
+            preamble_done.push_back(label);
             for (const auto& p : preamble)
                 if (p.section == label) para(p);
+        };
+        auto open_slot = [&](Slot& sl) {
+            sl.opened = true;
+            open(sl.label, sl.info);
         };
         std::string current;
         for (const auto& p : operative) {
             if (p.section != current) {
                 current = p.section;
                 if (!current.empty()) {
-                    for (const auto& s : sections) {  // sections listed before this one
-                        if (s.num == current) break;
-                        if (std::find(done.begin(), done.end(), s.num) == done.end()) open(s.num);
+                    auto it = std::find_if(slots.begin(), slots.end(),
+                                           [&](const Slot& sl) { return !sl.opened && sl.label == current; });
+                    if (it != slots.end()) {
+                        for (auto e = slots.begin(); e != it; ++e)
+                            if (!e->opened) open_slot(*e);
+                        open_slot(*it);
+                    } else {
+                        open(current, nullptr);
                     }
-                    open(current);
                 }
             }
             para(p);
         }
-        for (const auto& s : sections)
-            if (std::find(done.begin(), done.end(), s.num) == done.end()) open(s.num);
-        for (const auto& p : preamble)
-            if (!p.section.empty() && std::find(done.begin(), done.end(), p.section) == done.end()) open(p.section);
+        for (auto& sl : slots)
+            if (!sl.opened) open_slot(sl);
     }
 
     void closing() {

@@ -324,6 +324,35 @@ TEST_CASE("akn: adopted resolution with sections, headings, closing and annexes"
     CHECK(nums == std::vector<std::string>{"1.", "2.", "1.", "2."});
 }
 
+TEST_CASE("akn: repeated section labels and interrupted runs keep every heading", "[akn]") {
+    Document d;
+    // listed sections come first, in their order; labels only paragraphs carry follow
+    d.sections = {{"I", "First I", 0, {}}, {"II", "Second", 0, {}}, {"I", "Another I", 0, {}}, {"", "Unlabelled", 0, {}}};
+    Para a = op(1, "in I;");
+    a.section = "I";
+    Para b = op(2, "top level;");
+    Para c = op(3, "in the second I;");
+    c.section = "I";
+    Para e = op(4, "in IV, a section nobody listed.");
+    e.section = "IV";
+    d.operative = {a, b, c, e};
+    std::string s = render_checked(d, "dupsections");
+    Xml x(s);
+    auto ids = unique_eids(x);
+    std::vector<std::string> heads;
+    for (auto n : x.doc.select_nodes("//mainBody/section")) {
+        auto h = n.node().child("heading");
+        heads.push_back(std::string(n.node().child("num").text().get()) + "|" + (h ? h.text().get() : "-"));
+    }
+    CHECK(heads == std::vector<std::string>{"I|First I", "II|Second", "I|Another I", "|Unlabelled", "IV|-"});
+    CHECK(x.count("//mainBody/paragraph") == 1);
+    CHECK(ids.count("sec_I_2__para_3") == 1);
+
+    std::string t = to_text(d, false);
+    CHECK(t == "I\n\nFirst I\n\n1. in I;\n\n2. top level;\n\nII\n\nSecond\n\nI\n\nAnother I\n\n3. in the "
+               "second I;\n\nUnlabelled\n\nIV\n\n4. in IV, a section nobody listed.\n");
+}
+
 TEST_CASE("akn: amendment instructions", "[akn]") {
     Document d;
     d.kind = DocKind::Amendment;
