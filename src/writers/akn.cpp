@@ -831,6 +831,7 @@ private:
         cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 
         std::size_t mi = 0, ri = 0;
+        Node* last_i = nullptr;
         for (std::size_t k = 0; k < cuts.size(); ++k) {
             std::size_t at = cuts[k];
             while (mi < marks.size() && marks[mi].first == at) mark(out, marks[mi++].second->num);
@@ -839,10 +840,12 @@ private:
             while (ri < merged.size() && merged[ri].second <= at) ++ri;
             bool italic = ri < merged.size() && merged[ri].first <= at && at < merged[ri].second;
             std::string_view seg(text.data() + at, end - at);
-            if (italic)
-                out.add("i", true).text_(seg);
-            else
+            if (!italic)
                 out.text_(seg);
+            else if (!out.kids.empty() && out.kids.back().get() == last_i)
+                last_i->text_(seg);  // a cut where nothing was written (a mark without a note)
+            else
+                last_i = &out.add("i", true).text_(seg);
         }
         for (const auto& num : p.orphan_notes) orphan(out, num);
         if (in_main_) body_sink_ = &out;

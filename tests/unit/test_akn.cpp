@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -463,6 +464,8 @@ TEST_CASE("akn: XML-special and forbidden characters", "[akn]") {
     d.footnotes[0].text = nasty;
     d.preamble[0].text = "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D";
     d.preamble[0].italics = {{0, 4}};  // ends inside the two-byte é: floored to a boundary
+    d.preamble[1].italics = {{0, 5}, {5, 11}};
+    add_mark(d.preamble[1], "7", 5);  // no such note: nothing written, the <i> stays whole
     d.unclassified.push_back({"stray <text> & \x07 kept", 1, {}});
     std::string s = render_checked(d, "special");
     Xml x(s);
@@ -475,6 +478,8 @@ TEST_CASE("akn: XML-special and forbidden characters", "[akn]") {
     CHECK(x.text("//mainBody/block[@name='crossHeading']") == "Heading with <tags> &  controls");
     CHECK(x.text("//mainBody/block[@name='unclassified']") == "stray <text> &  kept");
     CHECK(x.text("//container[@eId='preamble__container_1']/p/i") == "Caf");
+    CHECK(x.count("//container[@eId='preamble__container_2']/p/i") == 1);
+    CHECK(x.text("//container[@eId='preamble__container_2']/p/i") == "Reaffirming");
     CHECK(x.attr("//FRBRWork/FRBRnumber/@value") == "a-c.3-78-l.52");
 }
 
@@ -562,4 +567,98 @@ TEST_CASE("text writer: UN layout with marks and italics", "[akn][text]") {
                 "2023\n\nAnnex I\n\nAgenda\n\n1. Opening.\n");
     CHECK(to_text(r, true).find("1. Decides 2 \\* 3\\_x;") != std::string::npos);
     CHECK(to_text(Document{}, false).empty());
+}
+
+namespace {
+
+/// Deterministic random documents (raw mt19937 output only, so the same on every platform).
+class RandomDoc {
+public:
+    explicit RandomDoc(unsigned seed) : rng_(seed) {}
+
+    Document make() {
+        Document d;
+        d.kind = static_cast<DocKind>(pick(5));
+        auto& m = d.meta;
+        for (Field* fld : {&m.body, &m.symbol, &m.distribution, &m.original_language, &m.session, &m.committee,
+                           &m.agenda_title, &m.sponsor_text, &m.document_type, &m.title, &m.number, &m.origin})
+            if (pick(3) != 0) fld->value = str();
+        const char* dates[] = {"2023-12-19", "bad", "", "2024-02-29", "2023-02-29", "0000-01-01"};
+        m.date.value = dates[pick(6)];
+        m.adoption_date.value = dates[pick(6)];
+        for (std::size_t i = 0, n = pick(3); i < n; ++i) m.agenda_items.push_back(f(str()));
+        for (std::size_t i = 0, n = pick(4); i < n; ++i) m.sponsors.push_back(f(pick(2) ? str() : "Same State"));
+        if (pick(2)) d.authority.value = str();
+        for (std::size_t i = 0, n = pick(5); i < n; ++i) d.preamble.push_back(para_(0, true));
+        for (std::size_t i = 0, n = pick(7); i < n; ++i) d.operative.push_back(para_(0, true));
+        for (std::size_t i = 0, n = pick(3); i < n; ++i) d.sections.push_back({label(), str(), 0, {}});
+        if (d.kind == DocKind::Amendment || pick(4) == 0)
+            for (std::size_t i = 0, n = pick(4); i < n; ++i) d.instructions.push_back(para_(0, false));
+        const char* nums[] = {"1", "2", "2", "3", "*", "*", "", "x y"};
+        for (std::size_t i = 0, n = pick(6); i < n; ++i) d.footnotes.push_back(note(nums[pick(8)], str()));
+        for (std::size_t i = 0, n = pick(3); i < n; ++i) {
+            Annex a;
+            a.num = pick(2) ? label() : "";
+            a.title = str();
+            for (std::size_t k = 0, c = pick(3); k < c; ++k) a.preamble.push_back(para_(0, true));
+            for (std::size_t k = 0, c = pick(4); k < c; ++k) a.operative.push_back(para_(0, true));
+            if (pick(2)) a.sections.push_back({label(), str(), 0, {}});
+            d.annexes.push_back(std::move(a));
+        }
+        if (pick(2)) {
+            d.closing.meeting = str();
+            d.closing.date = dates[pick(6)];
+        }
+        if (pick(3) == 0) d.unclassified.push_back({str(), 0, {}});
+        return d;
+    }
+
+private:
+    std::mt19937 rng_;
+
+    std::size_t pick(std::size_t n) { return static_cast<std::size_t>(rng_() % n); }
+
+    std::string str() {
+        static const char* parts[] = {"word", " ", "Recalling", "&", "<", ">", "\"", "'", "]]>", "\x01", "\x1F",
+                                      "\xC3\xA9", "\xFF", "\xEF\xBF\xBF", "*", "/", "\t", "\n", "\xE2\x80\x9C",
+                                      "\xED\xA0\x80", "\xC3"};
+        std::string s;
+        for (std::size_t i = 0, n = pick(8); i < n; ++i) s += parts[pick(21)];
+        return s;
+    }
+    std::string label() {
+        static const char* labels[] = {"I", "II", "I", "", "A", "x y", "\xC3\xA9", "1.1"};
+        return labels[pick(8)];
+    }
+    Para para_(int depth, bool sectioned) {
+        static const char* nums[] = {"1", "2", "2", "", "a", "*", "1.1", "x y", "ii", "<&>"};
+        Para p;
+        p.num = nums[pick(10)];
+        p.kind = static_cast<LabelKind>(pick(6));
+        if (pick(4) == 0) p.label = str();
+        p.text = str();
+        if (sectioned && depth == 0 && pick(3) == 0) p.section = label();
+        if (pick(5) == 0) p.heading = str();
+        const char* marks[] = {"1", "2", "3", "*", "9"};
+        for (std::size_t i = 0, n = pick(4); i < n; ++i) add_mark(p, marks[pick(5)], pick(p.text.size() + 6));
+        for (std::size_t i = 0, n = pick(3); i < n; ++i) p.italics.push_back({pick(p.text.size() + 4), pick(p.text.size() + 4)});
+        if (pick(4) == 0) p.orphan_notes.push_back(marks[pick(5)]);
+        if (depth < 4)
+            for (std::size_t i = 0, n = pick(depth == 0 ? 4 : 3); i < n; ++i) p.children.push_back(para_(depth + 1, false));
+        return p;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("akn: random documents are valid, deterministic and keep every footnote", "[akn]") {
+    for (unsigned seed = 1; seed <= 25; ++seed) {
+        Document d = RandomDoc(seed).make();
+        INFO("seed " << seed);
+        std::string s = render_checked(d, "random");
+        Xml x(s);
+        unique_eids(x);
+        CHECK(x.count("//authorialNote") == d.footnotes.size());
+        CHECK(to_text(d, true) == to_text(d, true));
+    }
 }
