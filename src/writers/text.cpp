@@ -13,7 +13,8 @@
 //   SECTION NUM / SECTION HEADING                                         (md: "## ")
 //   sub-heading                                                           (md: "### ")
 //   "1. text", sub-paragraphs "(a) text", "(i) text" ... as blocks, no indentation
-//   amendment instructions as paragraphs
+//   amendment instructions as paragraphs; unclassified blocks (text the builder could
+//   not place) after them, so no text is lost
 //   MEETING / DATE                                                        (closing)
 //   Annex N / TITLE, then the annex's paragraphs                          (md: "## ")
 //   <sup>N</sup> footnote text                                            (one block each)
