@@ -1,0 +1,1107 @@
+// Akoma Ntoso 3.0 writer: the AKN4UN-shaped profile of design/AKN-PROFILE.md.
+//
+// The document is first built as a small in-memory element tree (so that notes which
+// no mark places can be appended afterwards, and the references section can list
+// every #id used), then serialised by hand: XML declaration, fixed attribute order,
+// 2-space indentation of element-only content, mixed content (p, num, heading, ...)
+// written inline so no whitespace is added to the text, LF line ends.  The output is
+// a pure function of the Document and the options: byte-identical on every call.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "unres/writers.hpp"
+#include "utf8.hpp"
+
+namespace unres {
+namespace {
+
+constexpr std::string_view kNamespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+constexpr std::string_view kUnknownDate = "0001-01-01";      // DGACM's "date unknown"
+constexpr std::size_t kMaxEidPrefix = 240;                    // longer paths restart (deep nesting)
+constexpr int kMaxIndent = 64;                                // deeper levels stop indenting further
+// Sub-paragraph levels written as nested lists; deeper descendants follow as sibling
+// points of the last level (text and order kept).  Keeps the XML below the 256-level
+// nesting limit of common parsers (libxml2 without XML_PARSE_HUGE); real texts use 4.
+constexpr int kMaxDepth = 100;
+
+// ---------------------------------------------------------------- characters
+
+/// Valid UTF-8 made of characters XML 1.0 allows: C0 controls other than tab, LF and
+/// CR are dropped; invalid sequences, U+FFFE and U+FFFF become U+FFFD.
+std::string xml_clean(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        std::size_t len = utf8::valid_sequence(s, i);
+        if (len == 0) {
+            out += kReplacement;
+            ++i;
+            continue;
+        }
+        std::string_view seq = s.substr(i, len);
+        if (seq == "\xEF\xBF\xBE" || seq == "\xEF\xBF\xBF")
+            out += kReplacement;
+        else
+            out += seq;
+        i += len;
+    }
+    return out;
+}
+
+void append_escaped(std::string& out, std::string_view raw, bool attribute) {
+    std::string s = xml_clean(raw);
+    for (char ch : s) {
+        switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\r': out += "&#13;"; break;
+            case '\t': if (attribute) out += "&#9;"; else out += ch; break;
+            case '\n': if (attribute) out += "&#10;"; else out += ch; break;
+            default: out += ch;
+        }
+    }
+}
+
+/// Largest character boundary <= pos in s (pos clamped to s.size()).
+std::size_t floor_boundary(std::string_view s, std::size_t pos) {
+    if (pos >= s.size()) return s.size();
+    std::size_t p = pos;
+    // step back over at most 3 continuation bytes
+    for (int k = 0; k < 3 && p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80; ++k) --p;
+    return p;
+}
+
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+/// Base Latin letter for common accented letters (U+00C0..U+017F), else 0.
+char fold_latin(char32_t cp) {
+    static constexpr std::string_view k00C0 =  // U+00C0 .. U+00FF
+        "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUYTs" "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+    static constexpr std::string_view k0100 =  // U+0100 .. U+017F
+        "AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi" "IiJjJjKkkLlLlLlL"
+        "lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs" "SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs";
+    static_assert(k00C0.size() == 0x40 && k0100.size() == 0x80);
+    if (cp >= 0xC0 && cp <= 0xFF) {
+        char c = k00C0[cp - 0xC0];
+        return is_ascii_alnum(c) ? c : 0;
+    }
+    if (cp >= 0x100 && cp <= 0x17F) return k0100[cp - 0x100];
+    return 0;
+}
+
+/// "Venezuela (Bolivarian Republic of)" -> "venezuelaBolivarianRepublicOf".
+std::string camel_slug(std::string_view s) {
+    std::string out;
+    bool upper_next = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp = utf8::next(s, i);
+        char c = cp < 0x80 ? static_cast<char>(cp) : fold_latin(cp);
+        if (c != 0 && is_ascii_alnum(c)) {
+            if (out.empty())
+                out += ascii_lower(c);
+            else
+                out += upper_next ? ascii_upper(c) : c;
+            upper_next = false;
+        } else if (cp == '\'' || cp == 0x2019) {
+            // apostrophes join: "Côte d'Ivoire" -> "coteDivoire"
+        } else {
+            upper_next = true;
+        }
+    }
+    if (!out.empty() && out[0] >= '0' && out[0] <= '9') out.insert(0, "n");
+    return out;
+}
+
+/// Label fit for an eId component: ASCII letters, digits, '-' and '.' kept.
+std::string id_part(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (is_ascii_alnum(c) || c == '-' || c == '.') out += c;
+    return out;
+}
+
+// ---------------------------------------------------------------- dates
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool valid_iso_date(std::string_view d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (d[i] < '0' || d[i] > '9') return false;
+    auto num = [&](std::size_t a, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = a; i < a + n; ++i) v = v * 10 + (d[i] - '0');
+        return v;
+    };
+    int y = num(0, 4), m = num(5, 2), day = num(8, 2);
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1 || m < 1 || m > 12 || day < 1) return false;
+    int dim = kDays[m - 1] + ((m == 2 && leap(y)) ? 1 : 0);
+    return day <= dim;
+}
+
+/// "2023-12-19" -> "19 December 2023" (the UN's form).
+std::string long_date(std::string_view iso) {
+    static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
+                                                   "May",     "June",     "July",      "August",
+                                                   "September", "October", "November", "December"};
+    int m = (iso[5] - '0') * 10 + (iso[6] - '0');
+    std::string day(iso.substr(8, 2));
+    if (day[0] == '0') day.erase(0, 1);
+    std::string year(iso.substr(0, 4));
+    while (year.size() > 1 && year[0] == '0') year.erase(0, 1);
+    return day + " " + std::string(kMonths[m - 1]) + " " + year;
+}
+
+// ---------------------------------------------------------------- session number
+
+/// "Seventy-eighth session" -> 78; "78th session" -> 78; 0 when not understood.
+int session_number(std::string_view s) {
+    std::string low;
+    for (char c : s) low += ascii_lower(c);
+    // digits first
+    for (std::size_t i = 0; i < low.size(); ++i) {
+        if (low[i] >= '0' && low[i] <= '9') {
+            int v = 0;
+            std::size_t j = i;
+            while (j < low.size() && low[j] >= '0' && low[j] <= '9' && v < 100000) v = v * 10 + (low[j++] - '0');
+            return v;
+        }
+    }
+    static const std::map<std::string, int> kWords = {
+        {"first", 1},        {"one", 1},          {"second", 2},      {"two", 2},          {"third", 3},
+        {"three", 3},        {"fourth", 4},       {"four", 4},        {"fifth", 5},        {"five", 5},
+        {"sixth", 6},        {"six", 6},          {"seventh", 7},     {"seven", 7},        {"eighth", 8},
+        {"eight", 8},        {"ninth", 9},        {"nine", 9},        {"tenth", 10},       {"ten", 10},
+        {"eleventh", 11},    {"eleven", 11},      {"twelfth", 12},    {"twelve", 12},      {"thirteenth", 13},
+        {"fourteenth", 14},  {"fifteenth", 15},   {"sixteenth", 16},  {"seventeenth", 17}, {"eighteenth", 18},
+        {"nineteenth", 19},  {"twentieth", 20},   {"twenty", 20},     {"thirtieth", 30},   {"thirty", 30},
+        {"fortieth", 40},    {"forty", 40},       {"fiftieth", 50},   {"fifty", 50},       {"sixtieth", 60},
+        {"sixty", 60},       {"seventieth", 70},  {"seventy", 70},    {"eightieth", 80},   {"eighty", 80},
+        {"ninetieth", 90},   {"ninety", 90},      {"hundredth", 100}, {"hundred", 100}};
+    int total = 0;
+    bool any = false;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return false;
+        auto it = kWords.find(word);
+        word.clear();
+        if (it == kWords.end()) return any;  // stop at the first non-number word once started
+        if (it->second == 100)
+            total = (total == 0 ? 1 : total) * 100;
+        else
+            total += it->second;
+        any = true;
+        return false;
+    };
+    for (char c : low) {
+        if (c >= 'a' && c <= 'z') {
+            word += c;
+        } else if (flush()) {
+            break;
+        }
+    }
+    flush();
+    return any ? total : 0;
+}
+
+// ---------------------------------------------------------------- element tree
+
+struct Node {
+    std::string name;  ///< empty: a text node
+    std::string text;
+    std::vector<std::pair<std::string, std::string>> attrs;
+    std::vector<std::unique_ptr<Node>> kids;
+    bool mixed = false;  ///< children written inline (mixed content model)
+
+    Node() = default;
+    explicit Node(std::string_view n, bool m = false) : name(n), mixed(m) {}
+
+    Node& add(std::string_view n, bool m = false) {
+        kids.push_back(std::make_unique<Node>(n, m));
+        return *kids.back();
+    }
+    Node& insert(std::size_t at, std::string_view n, bool m = false) {
+        at = std::min(at, kids.size());
+        auto it = kids.insert(kids.begin() + static_cast<std::ptrdiff_t>(at), std::make_unique<Node>(n, m));
+        return **it;
+    }
+    Node& set(std::string_view k, std::string_view v) {
+        attrs.emplace_back(std::string(k), std::string(v));
+        return *this;
+    }
+    Node& text_(std::string_view t) {
+        if (t.empty()) return *this;
+        if (!kids.empty() && kids.back()->name.empty()) {
+            kids.back()->text += t;
+        } else {
+            kids.push_back(std::make_unique<Node>());
+            kids.back()->text = std::string(t);
+        }
+        return *this;
+    }
+};
+
+void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(std::min(depth, kMaxIndent)) * 2, ' '); }
+
+void write_node(std::string& out, const Node& n, int depth, bool inl) {
+    if (n.name.empty()) {
+        append_escaped(out, n.text, false);
+        return;
+    }
+    if (!inl) indent(out, depth);
+    out += '<';
+    out += n.name;
+    for (const auto& [k, v] : n.attrs) {
+        out += ' ';
+        out += k;
+        out += "=\"";
+        append_escaped(out, v, true);
+        out += '"';
+    }
+    if (n.kids.empty()) {
+        out += "/>";
+        if (!inl) out += '\n';
+        return;
+    }
+    out += '>';
+    bool child_inline = inl || n.mixed ||
+                        std::any_of(n.kids.begin(), n.kids.end(), [](const auto& k) { return k->name.empty(); });
+    if (child_inline) {
+        for (const auto& k : n.kids) write_node(out, *k, 0, true);
+    } else {
+        out += '\n';
+        for (const auto& k : n.kids) write_node(out, *k, depth + 1, false);
+        indent(out, depth);
+    }
+    out += "</";
+    out += n.name;
+    out += '>';
+    if (!inl) out += '\n';
+}
+
+// ---------------------------------------------------------------- the writer
+
+std::string label_of(const Para& p) {
+    if (!p.label.empty()) return p.label;
+    if (p.num.empty()) return {};
+    switch (p.kind) {
+        case LabelKind::Number: return p.num + ".";
+        case LabelKind::Letter:
+        case LabelKind::Roman: return "(" + p.num + ")";
+        case LabelKind::LetterDot:
+        case LabelKind::RomanDot: return p.num + ".";
+        case LabelKind::None: break;
+    }
+    return p.num;
+}
+
+struct Actor {
+    std::string_view code;   ///< IRI actor: unga, unsc, ecosoc, unhrc
+    std::string_view id;     ///< TLC eId
+    std::string_view onto;   ///< ontology name
+    std::string_view name;   ///< printed name
+};
+constexpr Actor kGA{"unga", "ga", "generalAssembly", "General Assembly"};
+constexpr Actor kSC{"unsc", "sc", "securityCouncil", "Security Council"};
+constexpr Actor kECOSOC{"ecosoc", "ecosoc", "economicAndSocialCouncil", "Economic and Social Council"};
+constexpr Actor kHRC{"unhrc", "hrc", "humanRightsCouncil", "Human Rights Council"};
+
+bool contains_ci(std::string_view hay, std::string_view needle) {
+    if (needle.size() > hay.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        bool ok = true;
+        for (std::size_t k = 0; k < needle.size() && ok; ++k) ok = ascii_lower(hay[i + k]) == ascii_lower(needle[k]);
+        if (ok) return true;
+    }
+    return false;
+}
+
+Actor actor_of(const Document& doc) {
+    const std::string& body = doc.meta.body.value;
+    if (contains_ci(body, "human rights council")) return kHRC;
+    if (contains_ci(body, "security council")) return kSC;
+    if (contains_ci(body, "economic and social council")) return kECOSOC;
+    if (contains_ci(body, "general assembly")) return kGA;
+    std::string sym;
+    for (char c : doc.meta.symbol.value)
+        if (c != ' ') sym += ascii_upper(c);
+    if (sym.rfind("A/HRC/", 0) == 0) return kHRC;
+    if (!sym.empty()) {
+        if (sym[0] == 'S') return kSC;
+        if (sym[0] == 'E') return kECOSOC;
+    }
+    return kGA;
+}
+
+/// IRI-safe lower-case component: "A/C.3/78/L.52/Rev.1" -> "a-c.3-78-l.52-rev.1".
+std::string iri_number(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (is_ascii_alnum(c) || c == '.' || c == '-' || c == '_')
+            out += ascii_lower(c);
+        else if ((c == '/' || c == ' ') && !out.empty() && out.back() != '-')
+            out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+class AknWriter {
+public:
+    AknWriter(const Document& doc, const AknOptions& opts) : doc_(doc), opts_(opts), actor_(actor_of(doc)) {}
+
+    std::string run() {
+        Node root("akomaNtoso");
+        root.set("xmlns", kNamespace);
+        Node& st = root.add("statement");
+        st.set("name", to_string(doc_.kind));
+
+        Node& meta = st.add("meta");
+        Node& ident = meta.add("identification");
+        ident.set("source", ref_org("unres", "unres", "unres"));
+        Node& refs = meta.add("references");
+        refs.set("source", "#unres");
+        prepare_notes();
+        identification(ident, "");
+
+        cover_page(st);
+        preface(st);
+
+        std::vector<const Para*> top_preamble;
+        for (const auto& p : doc_.preamble)
+            if (p.section.empty()) top_preamble.push_back(&p);
+        preamble(st, doc_.authority.value, top_preamble, "");
+
+        Node& body = st.add("mainBody");
+        main_body_ = &body;
+        in_main_ = true;
+        body_content(body, doc_.preamble, doc_.operative, doc_.sections, "");
+        instructions(body);
+        in_main_ = false;
+
+        conclusions(st);
+        attachments(st);
+
+        place_leftover_notes();
+        for (const auto& b : doc_.unclassified) {
+            Node& blk = body.add("block", true);
+            blk.set("name", "unclassified").set("eId", unique("block_" + std::to_string(++blocks_)));
+            blk.text_(b.text);
+        }
+        if (body.kids.empty()) body.add("p", true);  // mainBody needs one child
+
+        for (const auto& t : tlcs_) {
+            Node& e = refs.add(t.element);
+            e.set("eId", t.id).set("href", t.href).set("showAs", t.show);
+        }
+
+        std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        write_node(out, root, 0, false);
+        return out;
+    }
+
+private:
+    struct Tlc {
+        std::string element, id, href, show;
+    };
+    struct NoteState {
+        std::string eid;
+        bool written = false;
+    };
+
+    const Document& doc_;
+    const AknOptions& opts_;
+    Actor actor_;
+    std::unordered_set<std::string> eids_;
+    std::unordered_map<std::string, int> next_suffix_;
+    std::vector<Tlc> tlcs_;
+    std::map<std::string, std::string> tlc_by_key_;
+    std::vector<NoteState> notes_;
+    std::map<std::string, std::vector<std::size_t>> notes_by_num_;
+    std::map<std::string, std::size_t> last_written_;
+    Node* main_body_ = nullptr;
+    Node* body_sink_ = nullptr;      ///< last <p> of the main body's paragraphs
+    Node* preamble_sink_ = nullptr;  ///< last <p> of the main preamble
+    Node* sponsor_p_ = nullptr;      ///< the sponsor line (asterisk notes)
+    std::size_t sponsor_at_ = 0;
+    bool in_main_ = false;
+    bool in_main_preamble_ = false;
+    int deep_ = 0;
+    int blocks_ = 0;
+
+    // ------------------------------------------------------------ ids
+
+    std::string unique(std::string base) {
+        if (base.empty()) base = "id";
+        if (eids_.insert(base).second) return base;
+        int& k = next_suffix_[base];  // resume where the last collision on `base` stopped
+        if (k < 2) k = 2;
+        for (;; ++k) {
+            std::string cand = base + "_" + std::to_string(k);
+            if (eids_.insert(cand).second) return cand;
+        }
+    }
+
+    /// Registers a TLC once per key and returns "#eId".
+    std::string ref(const std::string& key, std::string_view element, std::string_view id, std::string_view href,
+                    std::string_view show) {
+        auto it = tlc_by_key_.find(key);
+        if (it != tlc_by_key_.end()) return "#" + it->second;
+        std::string eid = unique(std::string(id));
+        tlc_by_key_.emplace(key, eid);
+        tlcs_.push_back({std::string(element), eid, std::string(href), std::string(show)});
+        return "#" + eid;
+    }
+    std::string ref_concept(std::string_view id, std::string_view show) {
+        return ref("concept:" + std::string(id), "TLCConcept", id, "/akn/ontology/concept/un/" + std::string(id), show);
+    }
+    std::string ref_role(std::string_view id, std::string_view show) {
+        return ref("role:" + std::string(id), "TLCRole", id, "/akn/ontology/role/un/" + std::string(id), show);
+    }
+    std::string ref_org(const std::string& key, std::string_view slug, std::string_view show) {
+        std::string s = slug.empty() ? std::string("organization") : std::string(slug);
+        return ref("org:" + key, "TLCOrganization", s, "/akn/ontology/organization/un/" + s, show);
+    }
+    std::string ref_actor() {
+        return ref("actor", "TLCOrganization", actor_.id, "/akn/ontology/organization/un/" + std::string(actor_.onto),
+                   actor_.name);
+    }
+
+    // ------------------------------------------------------------ FRBR
+
+    struct Dates {
+        std::string work, work_name, manifestation;
+    };
+
+    Dates dates() const {
+        Dates d;
+        const auto& m = doc_.meta;
+        bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
+        std::vector<std::pair<std::string, std::string_view>> chain;
+        if (adopted) {
+            chain = {{m.adoption_date.value, "adoption"}, {doc_.closing.date, "adoption"}, {m.date.value, "issuance"}};
+        } else {
+            chain = {{m.date.value, "issuance"}, {m.adoption_date.value, "adoption"}, {doc_.closing.date, "adoption"}};
+        }
+        for (const auto& [v, name] : chain) {
+            if (valid_iso_date(v)) {
+                d.work = v;
+                d.work_name = name;
+                break;
+            }
+        }
+        if (d.work.empty()) {
+            d.work = kUnknownDate;
+            d.work_name = "issuance";
+        }
+        if (valid_iso_date(opts_.manifestation_date))
+            d.manifestation = opts_.manifestation_date;
+        else if (valid_iso_date(m.date.value))
+            d.manifestation = m.date.value;
+        else
+            d.manifestation = d.work;
+        return d;
+    }
+
+    std::string number_component() const {
+        const auto& m = doc_.meta;
+        bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
+        if (adopted) {
+            std::string n = iri_number(m.number.value);
+            if (!n.empty()) return n;
+            // A/RES/78/217 -> 78-217
+            std::string sym = m.symbol.value;
+            auto pos = sym.find("/RES/");
+            if (pos == std::string::npos) pos = sym.find("/DEC/");
+            if (pos != std::string::npos) {
+                n = iri_number(sym.substr(pos + 5));
+                if (!n.empty()) return n;
+            }
+        }
+        std::string n = iri_number(m.symbol.value);
+        if (n.empty()) n = iri_number(m.number.value);
+        return n.empty() ? std::string("unnumbered") : n;
+    }
+
+    /// component: "" for the main document, "annex_1" for an attachment.
+    void identification(Node& ident, std::string_view component) {
+        Dates d = dates();
+        std::string number = number_component();
+        std::string work = "/akn/un/statement/deliberation/" + std::string(actor_.code) + "/" + d.work + "/" + number;
+        std::string expr = work + "/eng@";
+        std::string comp = component.empty() ? std::string("/!main") : "/!main/" + std::string(component);
+        std::string author = ref_actor();
+        std::string role_author = ref_role("author", "Author");
+
+        Node& w = ident.add("FRBRWork");
+        w.add("FRBRthis").set("value", work + comp);
+        w.add("FRBRuri").set("value", work);
+        w.add("FRBRdate").set("date", d.work).set("name", d.work_name);
+        w.add("FRBRauthor").set("href", author).set("as", role_author);
+        w.add("FRBRcountry").set("value", "un");
+        w.add("FRBRsubtype").set("value", "deliberation");
+        std::string show = !doc_.meta.symbol.value.empty() ? doc_.meta.symbol.value : doc_.meta.number.value;
+        if (number != "unnumbered") w.add("FRBRnumber").set("value", number).set("showAs", show.empty() ? number : show);
+
+        Node& e = ident.add("FRBRExpression");
+        e.add("FRBRthis").set("value", expr + comp);
+        e.add("FRBRuri").set("value", expr);
+        e.add("FRBRdate").set("date", d.work).set("name", d.work_name);
+        e.add("FRBRauthor").set("href", author).set("as", role_author);
+        e.add("FRBRlanguage").set("language", "eng");
+
+        Node& m = ident.add("FRBRManifestation");
+        m.add("FRBRthis").set("value", expr + comp + ".xml");
+        m.add("FRBRuri").set("value", expr + ".xml");
+        m.add("FRBRdate").set("date", d.manifestation).set("name", "markup");
+        m.add("FRBRauthor").set("href", "#unres").set("as", ref_role("editor", "Editor"));
+    }
+
+    // ------------------------------------------------------------ cover page and preface
+
+    void cover_page(Node& st) {
+        const auto& m = doc_.meta;
+        auto cover = std::make_unique<Node>("coverPage");
+        Node& c = *cover;
+        auto line = [&]() -> Node& { return c.add("p", true); };
+
+        line().add("docAuthority", true).text_("United Nations");
+        if (m.symbol.present())
+            line().add("docNumber", true).set("refersTo", ref_concept("symbol", "Symbol")).text_(m.symbol.value);
+        {
+            std::string body = m.body.present() ? m.body.value : std::string(actor_.name);
+            line().add("docAuthority", true).set("refersTo", ref_actor()).text_(body);
+        }
+        {
+            // drafts are issued for limited distribution, adopted texts for general
+            bool adopted_text = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
+            std::string dist = m.distribution.present() ? m.distribution.value
+                                                        : std::string(adopted_text ? "General" : "Limited");
+            std::string concept_id = camel_slug(dist) + "Distribution";
+            line().add("docStatus", true)
+                .set("refersTo", ref_concept(concept_id, dist + " distribution"))
+                .text_("Distr.: " + dist);
+        }
+        if (m.date.present()) {
+            if (valid_iso_date(m.date.value))
+                line()
+                    .add("docDate", true)
+                    .set("date", m.date.value)
+                    .set("refersTo", ref_concept("dateOfIssuance", "Date of issuance"))
+                    .text_(long_date(m.date.value));
+            else
+                line().add("inline", true).set("name", "docDate").text_(m.date.value);
+        }
+        if (m.original_language.present()) {
+            Node& p = line();
+            p.text_("Original: ");
+            p.add("inline", true).set("name", "originalLanguage").text_(m.original_language.value);
+        }
+        if (m.session.present()) {
+            Node& s = line().add("session", true);
+            int n = session_number(m.session.value);
+            if (n == 0) n = session_from_symbol();
+            if (n > 0) s.set("value", std::to_string(n));
+            s.text_(m.session.value);
+        }
+        if (m.committee.present()) {
+            std::string slug = camel_slug(m.committee.value);
+            line().add("docCommittee", true).set("refersTo", ref_org("committee:" + m.committee.value, slug, m.committee.value)).text_(m.committee.value);
+        }
+        for (const auto& item : m.agenda_items) {
+            if (!item.present()) continue;
+            line().add("inline", true).set("name", "agendaItem").set("title", item.value).text_("Agenda item " + item.value);
+        }
+        if (m.agenda_title.present()) line().add("inline", true).set("name", "agendaTitle").text_(m.agenda_title.value);
+
+        bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
+        if (adopted && valid_iso_date(m.adoption_date.value)) {
+            Node& p = line();
+            std::string body = m.body.present() ? m.body.value : std::string(actor_.name);
+            std::string what = doc_.kind == DocKind::Decision ? "Decision" : "Resolution";
+            p.text_(what + " adopted by the " + body + " on ");
+            p.add("docDate", true)
+                .set("date", m.adoption_date.value)
+                .set("refersTo", ref_concept("dateOfAdoption", "Date of adoption"))
+                .text_(long_date(m.adoption_date.value));
+        }
+        if (m.origin.present()) line().add("inline", true).set("name", "origin").text_(m.origin.value);
+
+        // sponsor line: "A, B and C: revised draft resolution"
+        std::vector<const Field*> sponsors;
+        for (const auto& s : m.sponsors)
+            if (s.present()) sponsors.push_back(&s);
+        if (!sponsors.empty()) {
+            Node& p = line();
+            std::string as = ref_role("sponsor", "Sponsor");
+            for (std::size_t i = 0; i < sponsors.size(); ++i) {
+                if (i > 0) p.text_(i + 1 == sponsors.size() ? " and " : ", ");
+                const std::string& name = sponsors[i]->value;
+                p.add("docProponent", true)
+                    .set("refersTo", ref_org("state:" + name, camel_slug(name), name))
+                    .set("as", as)
+                    .text_(name);
+            }
+            sponsor_p_ = &p;
+            sponsor_at_ = p.kids.size();
+            if (m.document_type.present()) {
+                p.text_(": ");
+                p.add("docType", true).text_(m.document_type.value);
+            }
+        } else {
+            if (m.sponsor_text.present()) {
+                Node& p = line();
+                p.add("inline", true).set("name", "sponsorLine").text_(m.sponsor_text.value);
+                sponsor_p_ = &p;
+                sponsor_at_ = p.kids.size();
+            }
+            if (m.document_type.present()) line().add("docType", true).text_(m.document_type.value);
+        }
+        st.kids.push_back(std::move(cover));
+    }
+
+    int session_from_symbol() const {
+        // first all-digit component of the symbol: A/C.3/78/L.52 -> 78
+        const std::string& s = doc_.meta.symbol.value;
+        std::size_t i = 0;
+        while (i < s.size()) {
+            std::size_t j = s.find('/', i);
+            if (j == std::string::npos) j = s.size();
+            std::string_view part(s.data() + i, j - i);
+            if (!part.empty() && part.size() <= 5 &&
+                std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return std::stoi(std::string(part));
+            i = j + 1;
+        }
+        return 0;
+    }
+
+    void preface(Node& st) {
+        const auto& m = doc_.meta;
+        bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
+        bool number = adopted && m.number.present();
+        if (!number && !m.title.present()) return;
+        Node& p = st.add("preface").add("p", true);
+        if (number) {
+            p.add("docNumber", true).text_(m.number.value + ".");
+            if (m.title.present()) p.text_(" ");
+        }
+        if (m.title.present()) p.add("docTitle", true).text_(m.title.value);
+    }
+
+    // ------------------------------------------------------------ footnotes
+
+    void prepare_notes() {
+        notes_.resize(doc_.footnotes.size());
+        int stars = 0;
+        for (std::size_t i = 0; i < doc_.footnotes.size(); ++i) {
+            const auto& f = doc_.footnotes[i];
+            std::string base;
+            if (f.num == "*") {
+                base = "authorialNote_star_" + std::to_string(++stars);
+            } else {
+                std::string part = id_part(f.num);
+                base = "authorialNote_" + (part.empty() ? std::to_string(i + 1) : part);
+            }
+            notes_[i].eid = unique(base);
+            notes_by_num_[f.num].push_back(i);
+        }
+    }
+
+    static std::string marker_of(const Footnote& f, std::size_t i) {
+        return f.num.empty() ? std::to_string(i + 1) : f.num;
+    }
+
+    void write_note(Node& parent, std::size_t i) {
+        const Footnote& f = doc_.footnotes[i];
+        Node& an = parent.add("authorialNote");
+        an.set("marker", marker_of(f, i)).set("placement", "bottom").set("eId", notes_[i].eid);
+        an.add("p", true).text_(f.text);
+        notes_[i].written = true;
+        last_written_[f.num] = i;
+    }
+
+    /// A mark in the text: the next unwritten note with that number, else a noteRef to
+    /// the one already written; a mark with no note body is left out.
+    void mark(Node& parent, const std::string& num) {
+        auto it = notes_by_num_.find(num);
+        if (it == notes_by_num_.end()) return;
+        for (std::size_t i : it->second) {
+            if (!notes_[i].written) {
+                write_note(parent, i);
+                return;
+            }
+        }
+        std::size_t i = last_written_.at(num);
+        parent.add("noteRef").set("href", "#" + notes_[i].eid).set("marker", marker_of(doc_.footnotes[i], i));
+    }
+
+    void orphan(Node& parent, const std::string& num) {
+        auto it = notes_by_num_.find(num);
+        if (it == notes_by_num_.end()) return;
+        for (std::size_t i : it->second) {
+            if (!notes_[i].written) {
+                write_note(parent, i);
+                return;
+            }
+        }
+    }
+
+    void place_leftover_notes() {
+        for (std::size_t i = 0; i < notes_.size(); ++i) {
+            if (notes_[i].written) continue;
+            if (doc_.footnotes[i].num == "*" && sponsor_p_ != nullptr) {
+                // the sponsor note belongs to the sponsor line, after the last name
+                Node tmp;
+                write_note(tmp, i);
+                sponsor_p_->kids.insert(sponsor_p_->kids.begin() + static_cast<std::ptrdiff_t>(sponsor_at_),
+                                        std::move(tmp.kids.front()));
+                ++sponsor_at_;
+                continue;
+            }
+            Node* sink = body_sink_ != nullptr ? body_sink_ : preamble_sink_;
+            if (sink == nullptr) {
+                sink = &main_body_->add("p", true);
+                body_sink_ = sink;
+            }
+            write_note(*sink, i);
+        }
+    }
+
+    // ------------------------------------------------------------ inline text
+
+    /// Writes p.text into `out` with italics as <i>, footnotes at their marks (an <i>
+    /// is closed before a note and reopened after it) and orphan notes at the end.
+    void inline_text(Node& out, const Para& p) {
+        const std::string& text = p.text;
+        const std::size_t n = text.size();
+
+        std::vector<std::pair<std::size_t, std::size_t>> ital;
+        for (const auto& r : p.italics) {
+            std::size_t b = floor_boundary(text, std::min(r.begin, n));
+            std::size_t e = floor_boundary(text, std::min(r.end, n));
+            if (b < e) ital.emplace_back(b, e);
+        }
+        std::sort(ital.begin(), ital.end());
+        std::vector<std::pair<std::size_t, std::size_t>> merged;
+        for (const auto& r : ital) {
+            if (!merged.empty() && r.first <= merged.back().second)
+                merged.back().second = std::max(merged.back().second, r.second);
+            else
+                merged.push_back(r);
+        }
+
+        std::vector<std::pair<std::size_t, const Mark*>> marks;
+        for (const auto& mk : p.marks) marks.emplace_back(floor_boundary(text, mk.pos), &mk);
+        std::stable_sort(marks.begin(), marks.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+
+        std::vector<std::size_t> cuts{0, n};
+        for (const auto& r : merged) {
+            cuts.push_back(r.first);
+            cuts.push_back(r.second);
+        }
+        for (const auto& mk : marks) cuts.push_back(mk.first);
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+
+        std::size_t mi = 0, ri = 0;
+        Node* last_i = nullptr;
+        for (std::size_t k = 0; k < cuts.size(); ++k) {
+            std::size_t at = cuts[k];
+            while (mi < marks.size() && marks[mi].first == at) mark(out, marks[mi++].second->num);
+            if (k + 1 == cuts.size()) break;
+            std::size_t end = cuts[k + 1];
+            while (ri < merged.size() && merged[ri].second <= at) ++ri;
+            bool italic = ri < merged.size() && merged[ri].first <= at && at < merged[ri].second;
+            std::string_view seg(text.data() + at, end - at);
+            if (!italic)
+                out.text_(seg);
+            else if (!out.kids.empty() && out.kids.back().get() == last_i)
+                last_i->text_(seg);  // a cut where nothing was written (a mark without a note)
+            else
+                last_i = &out.add("i", true).text_(seg);
+        }
+        for (const auto& num : p.orphan_notes) orphan(out, num);
+        if (in_main_) body_sink_ = &out;
+        if (in_main_preamble_) preamble_sink_ = &out;
+    }
+
+    static bool has_inline(const Para& p) {
+        return !p.text.empty() || !p.marks.empty() || !p.orphan_notes.empty();
+    }
+
+    // ------------------------------------------------------------ hierarchy
+
+    /// paragraph / point: num, then content/p, or list (intro/p + points nested inside).
+    /// `level` is 1 for a paragraph, 2 for its points, ...
+    void hier(Node& parent, const Para& p, std::string_view tag, const std::string& eid, int level) {
+        Node& el = parent.add(tag);
+        el.set("eId", eid);
+        std::string lab = label_of(p);
+        if (!lab.empty()) el.add("num", true).text_(lab);
+        if (p.children.empty() || level >= kMaxDepth) {
+            inline_text(el.add("content").add("p", true), p);
+            return;  // at kMaxDepth the caller writes the descendants as siblings
+        }
+        std::string base = eid.size() > kMaxEidPrefix ? "deep_" + std::to_string(++deep_) : eid;
+        std::string lid = unique(base + "__list_1");
+        Node& list = el.add("list");
+        list.set("eId", lid);
+        if (has_inline(p)) inline_text(list.add("intro").add("p", true), p);
+        std::size_t pos = 0;
+        for (const auto& c : p.children) point(list, c, lid, pos, level + 1);
+    }
+
+    void point(Node& list, const Para& c, const std::string& lid, std::size_t& pos, int level) {
+        ++pos;
+        if (!c.heading.empty())
+            list.add("crossHeading", true).set("eId", unique(lid + "__crossHeading_" + std::to_string(pos))).text_(c.heading);
+        std::string part = id_part(c.num);
+        hier(list, c, "point", unique(lid + "__point_" + (part.empty() ? std::to_string(pos) : part)), level);
+        if (level >= kMaxDepth)
+            for (const auto& g : c.children) point(list, g, lid, pos, level);
+    }
+
+    /// A heading printed before a paragraph: crossHeading inside hierarchies, a named
+    /// block where crossHeading is not allowed (mainBody, preamble).
+    void heading_before(Node& parent, const std::string& heading, bool hierarchy_parent, const std::string& eid) {
+        if (hierarchy_parent)
+            parent.add("crossHeading", true).set("eId", eid).text_(heading);
+        else
+            parent.add("block", true).set("name", "crossHeading").set("eId", eid).text_(heading);
+    }
+
+    /// Preambular sub-paragraphs: blockList / item (num, p, nested blockList).
+    void block_list(Node& parent, const std::vector<Para>& kids, const std::string& pid, int level = 2) {
+        std::string base = pid.size() > kMaxEidPrefix ? "deep_" + std::to_string(++deep_) : pid;
+        std::string bid = unique(base + "__blockList_1");
+        Node& bl = parent.add("blockList");
+        bl.set("eId", bid);
+        std::size_t pos = 0;
+        for (const auto& c : kids) item(bl, c, bid, pos, level);
+    }
+
+    void item(Node& bl, const Para& c, const std::string& bid, std::size_t& pos, int level) {
+        ++pos;
+        std::string part = id_part(c.num);
+        std::string iid = unique(bid + "__item_" + (part.empty() ? std::to_string(pos) : part));
+        Node& it = bl.add("item");
+        it.set("eId", iid);
+        std::string lab = label_of(c);
+        if (!lab.empty()) it.add("num", true).text_(lab);
+        if (!c.heading.empty()) it.add("heading", true).text_(c.heading);
+        inline_text(it.add("p", true), c);
+        if (c.children.empty()) return;
+        if (level < kMaxDepth)
+            block_list(it, c.children, iid, level + 1);
+        else
+            for (const auto& g : c.children) item(bl, g, bid, pos, level);
+    }
+
+    void preamble(Node& parent, const std::string& authority, const std::vector<const Para*>& paras,
+                  const std::string& prefix) {
+        if (authority.empty() && paras.empty()) return;
+        Node& pre = parent.add("preamble");
+        if (!authority.empty()) {
+            Node& f = pre.add("formula");
+            f.set("name", "enactingFormula").set("eId", unique(prefix + "preamble__formula_1"));
+            f.add("p", true).text_(authority);
+        }
+        in_main_preamble_ = prefix.empty();
+        std::size_t k = 0;
+        for (const Para* p : paras) {
+            ++k;
+            std::string cid = unique(prefix + "preamble__container_" + std::to_string(k));
+            if (!p->heading.empty()) heading_before(pre, p->heading, false, unique(cid + "__crossHeading_1"));
+            Node& c = pre.add("container");
+            c.set("name", "preambularParagraph").set("eId", cid);
+            inline_text(c.add("p", true), *p);
+            if (!p->children.empty()) block_list(c, p->children, cid);
+        }
+        in_main_preamble_ = false;
+    }
+
+    /// Preambular paragraphs of a section: crossHeading refersTo="#preamble" (AKN4UN);
+    /// their sub-paragraphs follow as further crossHeadings that start with the label.
+    void section_preamble(Node& sec, const Para& p, const std::string& sid, std::size_t& k) {
+        std::string preamble_ref = ref_concept("preamble", "Preamble");
+        if (!p.heading.empty())
+            heading_before(sec, p.heading, true, unique(sid + "__crossHeading_" + std::to_string(++k)));
+        Node& ch = sec.add("crossHeading", true);
+        ch.set("refersTo", preamble_ref).set("eId", unique(sid + "__crossHeading_" + std::to_string(++k)));
+        std::string lab = label_of(p);
+        if (!lab.empty()) ch.text_(lab + " ");
+        inline_text(ch, p);
+        for (const auto& c : p.children) section_preamble(sec, c, sid, k);
+    }
+
+    /// mainBody (or annex mainBody): operative paragraphs in order, grouped into
+    /// sections by Para::section; sections listed in `sections` but without paragraphs
+    /// are still written (heading, section preamble).
+    void body_content(Node& body, const std::vector<Para>& all_preamble, const std::vector<Para>& operative,
+                      const std::vector<Section>& sections, const std::string& prefix) {
+        // One slot per listed section (labels may repeat), then one per label that only
+        // paragraphs carry.  A run of paragraphs labelled X opens the first unopened
+        // slot X (and, before it, the unopened slots listed earlier); a later run of X
+        // reopens X as a new section element.
+        struct Slot {
+            std::string label;
+            const Section* info = nullptr;
+            bool opened = false;
+        };
+        std::vector<Slot> slots;
+        for (const auto& s : sections) slots.push_back({s.num, &s, false});
+        auto listed = [&](const std::string& label) {
+            return std::any_of(slots.begin(), slots.end(), [&](const Slot& sl) { return sl.label == label; });
+        };
+        for (const auto* list : {&operative, &all_preamble})
+            for (const auto& p : *list)
+                if (!p.section.empty() && !listed(p.section)) slots.push_back({p.section, nullptr, false});
+
+        std::vector<std::string> preamble_done;
+        std::size_t sec_ordinal = 0;
+        auto open_section = [&](const std::string& label, const Section* info) -> std::pair<Node*, std::string> {
+            ++sec_ordinal;
+            std::string part = id_part(label);
+            std::string sid = unique(prefix + "sec_" + (part.empty() ? std::to_string(sec_ordinal) : part));
+            Node& sec = body.add("section");
+            sec.set("eId", sid);
+            if (!label.empty()) sec.add("num", true).text_(label);
+            if (info != nullptr && !info->heading.empty()) sec.add("heading", true).text_(info->heading);
+            if (!label.empty() && std::find(preamble_done.begin(), preamble_done.end(), label) == preamble_done.end()) {
+                preamble_done.push_back(label);
+                std::size_t k = 0;
+                for (const auto& p : all_preamble)
+                    if (p.section == label) section_preamble(sec, p, sid, k);
+            }
+            return {&sec, sid};
+        };
+        auto open_slot = [&](Slot& sl) {
+            sl.opened = true;
+            return open_section(sl.label, sl.info);
+        };
+
+        std::size_t i = 0;
+        std::size_t top_ordinal = 0;
+        while (i < operative.size()) {
+            const std::string& label = operative[i].section;
+            std::size_t j = i;
+            while (j < operative.size() && operative[j].section == label) ++j;
+            if (label.empty()) {
+                for (; i < j; ++i) top_paragraph(body, operative[i], prefix, ++top_ordinal, false);
+                continue;
+            }
+            auto it = std::find_if(slots.begin(), slots.end(),
+                                   [&](const Slot& sl) { return !sl.opened && sl.label == label; });
+            std::pair<Node*, std::string> sec;
+            if (it != slots.end()) {
+                for (auto e = slots.begin(); e != it; ++e)
+                    if (!e->opened) open_slot(*e);
+                sec = open_slot(*it);
+            } else {
+                sec = open_section(label, nullptr);
+            }
+            std::size_t ordinal = 0;
+            for (; i < j; ++i) top_paragraph(*sec.first, operative[i], sec.second + "__", ++ordinal, true);
+        }
+        for (auto& sl : slots)
+            if (!sl.opened) open_slot(sl);
+    }
+
+    void top_paragraph(Node& parent, const Para& p, const std::string& prefix, std::size_t ordinal,
+                       bool hierarchy_parent) {
+        std::string part = id_part(p.num);
+        std::string eid = unique(prefix + "para_" + (part.empty() ? std::to_string(ordinal) : part));
+        if (!p.heading.empty()) heading_before(parent, p.heading, hierarchy_parent, unique(eid + "__crossHeading_1"));
+        hier(parent, p, "paragraph", eid, 1);
+    }
+
+    void instructions(Node& body) {
+        std::size_t ordinal = 0;
+        for (const auto& p : doc_.instructions) top_paragraph(body, p, "", ++ordinal, false);
+    }
+
+    // ------------------------------------------------------------ closing and annexes
+
+    void conclusions(Node& st) {
+        const Closing& c = doc_.closing;
+        if (c.meeting.empty() && c.date.empty()) return;
+        Node& con = st.add("conclusions");
+        if (!c.meeting.empty()) con.add("p", true).add("inline", true).set("name", "meeting").text_(c.meeting);
+        if (!c.date.empty()) {
+            Node& p = con.add("p", true);
+            if (valid_iso_date(c.date))
+                p.add("docDate", true)
+                    .set("date", c.date)
+                    .set("refersTo", ref_concept("dateOfAdoption", "Date of adoption"))
+                    .text_(long_date(c.date));
+            else
+                p.text_(c.date);
+        }
+    }
+
+    void attachments(Node& st) {
+        if (doc_.annexes.empty()) return;
+        Node& atts = st.add("attachments");
+        std::size_t k = 0;
+        for (const auto& a : doc_.annexes) {
+            ++k;
+            std::string aid = unique("att_" + std::to_string(k));
+            Node& att = atts.add("attachment");
+            att.set("eId", aid);
+            Node& d = att.add("doc");
+            d.set("name", "annex");
+            Node& ident = d.add("meta").add("identification");
+            ident.set("source", "#unres");
+            identification(ident, "annex_" + std::to_string(k));
+
+            Node& pre = d.add("preface");
+            pre.add("p", true).add("docNumber", true).text_(a.num.empty() ? std::string("Annex") : "Annex " + a.num);
+            if (!a.title.empty()) pre.add("p", true).add("docTitle", true).text_(a.title);
+
+            std::string prefix = aid + "__";
+            std::vector<const Para*> top;
+            for (const auto& p : a.preamble)
+                if (p.section.empty()) top.push_back(&p);
+            preamble(d, "", top, prefix);
+            Node& body = d.add("mainBody");
+            body_content(body, a.preamble, a.operative, a.sections, prefix);
+            if (body.kids.empty()) body.add("p", true);
+        }
+    }
+};
+
+}  // namespace
+
+std::string to_akn(const Document& doc, const AknOptions& opts) {
+    AknWriter w(doc, opts);
+    return w.run();
+}
+
+}  // namespace unres

@@ -1,0 +1,331 @@
+// Plain-text and markdown writer (`convert --to text|markdown`).
+//
+// The layout follows the UN's printed form, one element per line and blocks separated
+// by a blank line, so a text reader can read it back to the same tree:
+//
+//   United Nations / SYMBOL / BODY / Distr.: X / DATE / Original: LANG     (one per line)
+//   SESSION / COMMITTEE / Agenda item N / AGENDA TITLE                   (one per line)
+//   SPONSOR, SPONSOR and SPONSOR: DOCUMENT TYPE                           (or the sponsor line)
+//   Resolution adopted by the BODY on DATE / [ORIGIN]                     (adopted texts)
+//   NUMBER. TITLE                                                         (md: "## ")
+//   The General Assembly,
+//   preambular paragraphs, each a block; their sub-paragraphs "(a) text"
+//   SECTION NUM / SECTION HEADING                                         (md: "## ")
+//   sub-heading                                                           (md: "### ")
+//   "1. text", sub-paragraphs "(a) text", "(i) text" ... as blocks, no indentation
+//   amendment instructions as paragraphs; unclassified blocks (text the builder could
+//   not place) after them, so no text is lost
+//   MEETING / DATE                                                        (closing)
+//   Annex N / TITLE, then the annex's paragraphs                          (md: "## ")
+//   <sup>N</sup> footnote text                                            (one block each)
+//
+// Footnote marks are written `<sup>N</sup>` where the mark stands, in both forms (N as
+// is, "*" included, never escaped).  In markdown the italic ranges are `*...*` and the
+// characters `\ * _ <` in the text are backslash-escaped; plain text is written as is.
+// Orphan notes (no mark in the text) only appear in the final footnote list.  Dates are
+// printed "19 December 2023".
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "unres/writers.hpp"
+
+namespace unres {
+namespace {
+
+bool iso_date(std::string_view d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (d[i] < '0' || d[i] > '9') return false;
+    int m = (d[5] - '0') * 10 + (d[6] - '0');
+    int day = (d[8] - '0') * 10 + (d[9] - '0');
+    return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+}
+
+std::string printed_date(const std::string& iso) {
+    if (!iso_date(iso)) return iso;
+    static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
+                                                   "May",     "June",     "July",      "August",
+                                                   "September", "October", "November", "December"};
+    int m = (iso[5] - '0') * 10 + (iso[6] - '0');
+    std::string day = iso.substr(8, 2);
+    if (day[0] == '0') day.erase(0, 1);
+    return day + " " + std::string(kMonths[m - 1]) + " " + iso.substr(0, 4);
+}
+
+std::size_t floor_boundary(std::string_view s, std::size_t pos) {
+    if (pos >= s.size()) return s.size();
+    for (int k = 0; k < 3 && pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80; ++k) --pos;
+    return pos;
+}
+
+std::string label_of(const Para& p) {
+    if (!p.label.empty()) return p.label;
+    if (p.num.empty()) return {};
+    switch (p.kind) {
+        case LabelKind::Number: return p.num + ".";
+        case LabelKind::Letter:
+        case LabelKind::Roman: return "(" + p.num + ")";
+        case LabelKind::LetterDot:
+        case LabelKind::RomanDot: return p.num + ".";
+        case LabelKind::None: break;
+    }
+    return p.num;
+}
+
+class TextWriter {
+public:
+    TextWriter(const Document& doc, bool md) : doc_(doc), md_(md) {}
+
+    std::string run() {
+        header();
+        if (!doc_.authority.value.empty()) block(esc(doc_.authority.value));
+        for (const auto& p : doc_.preamble)
+            if (p.section.empty()) para(p);
+        body(doc_.preamble, doc_.operative, doc_.sections);
+        for (const auto& p : doc_.instructions) para(p);
+        for (const auto& b : doc_.unclassified) block(esc(b.text));
+        closing();
+        for (const auto& a : doc_.annexes) annex(a);
+        for (const auto& f : doc_.footnotes) block("<sup>" + mark_num(f.num) + "</sup> " + esc(f.text));
+        return out_;
+    }
+
+private:
+    const Document& doc_;
+    bool md_;
+    std::string out_;
+
+    void block(const std::string& text) {
+        if (!out_.empty()) out_ += '\n';
+        out_ += text;
+        out_ += '\n';
+    }
+    void lines(const std::vector<std::string>& ls) {
+        std::string b;
+        for (const auto& l : ls) {
+            if (l.empty()) continue;
+            if (!b.empty()) b += '\n';
+            b += l;
+        }
+        if (!b.empty()) block(b);
+    }
+    void heading(const std::string& text, int level) {
+        if (text.empty()) return;
+        block(md_ ? std::string(static_cast<std::size_t>(level), '#') + " " + esc(text) : esc(text));
+    }
+
+    std::string esc(std::string_view s) const {
+        std::string out;
+        out.reserve(s.size());
+        for (char c : s) {
+            if (c == '\r' || c == '\n') {
+                out += ' ';  // one element per line
+                continue;
+            }
+            if (md_ && (c == '\\' || c == '*' || c == '_' || c == '<')) out += '\\';
+            out += c;
+        }
+        return out;
+    }
+
+    /// A footnote number inside <sup>...</sup>: never escaped (a reader takes it as is).
+    static std::string mark_num(std::string_view num) {
+        std::string out;
+        for (char c : num)
+            if (c != '<' && c != '>' && c != '\n' && c != '\r') out += c;
+        return out;
+    }
+
+    void header() {
+        const auto& m = doc_.meta;
+        std::vector<std::string> a;
+        if (m.symbol.present() || m.body.present()) a.push_back("United Nations");
+        a.push_back(esc(m.symbol.value));
+        a.push_back(esc(m.body.value));
+        if (m.distribution.present()) a.push_back("Distr.: " + esc(m.distribution.value));
+        a.push_back(esc(printed_date(m.date.value)));
+        if (m.original_language.present()) a.push_back("Original: " + esc(m.original_language.value));
+        lines(a);
+
+        std::vector<std::string> b{esc(m.session.value), esc(m.committee.value)};
+        for (const auto& it : m.agenda_items)
+            if (it.present()) b.push_back("Agenda item " + esc(it.value));
+        b.push_back(esc(m.agenda_title.value));
+        lines(b);
+
+        std::string sponsors;
+        std::vector<const Field*> names;
+        for (const auto& s : m.sponsors)
+            if (s.present()) names.push_back(&s);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (i > 0) sponsors += (i + 1 == names.size()) ? " and " : ", ";
+            sponsors += esc(names[i]->value);
+        }
+        if (sponsors.empty()) sponsors = esc(m.sponsor_text.value);
+        if (!sponsors.empty() && m.document_type.present())
+            block(sponsors + ": " + esc(m.document_type.value));
+        else
+            lines({sponsors, esc(m.document_type.value)});
+
+        bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
+        std::vector<std::string> c;
+        if (adopted && m.adoption_date.present()) {
+            std::string body = m.body.present() ? m.body.value : std::string("General Assembly");
+            c.push_back(std::string(doc_.kind == DocKind::Decision ? "Decision" : "Resolution") + " adopted by the " +
+                        esc(body) + " on " + esc(printed_date(m.adoption_date.value)));
+        }
+        c.push_back(esc(m.origin.value));
+        lines(c);
+
+        std::string title = esc(m.title.value);
+        if (adopted && m.number.present()) title = esc(m.number.value) + "." + (title.empty() ? "" : " " + title);
+        heading(title, 2);
+    }
+
+    /// The paragraph text with `<sup>N</sup>` at each mark and, in markdown, `*italics*`.
+    std::string inline_text(const Para& p) const {
+        const std::string& t = p.text;
+        const std::size_t n = t.size();
+        std::vector<std::pair<std::size_t, std::size_t>> ital;
+        if (md_) {
+            for (const auto& r : p.italics) {
+                std::size_t b = floor_boundary(t, r.begin), e = floor_boundary(t, r.end);
+                if (b < e) ital.emplace_back(b, e);
+            }
+            std::sort(ital.begin(), ital.end());
+            std::vector<std::pair<std::size_t, std::size_t>> merged;
+            for (const auto& r : ital) {
+                if (!merged.empty() && r.first <= merged.back().second)
+                    merged.back().second = std::max(merged.back().second, r.second);
+                else
+                    merged.push_back(r);
+            }
+            ital = std::move(merged);
+        }
+        std::vector<std::pair<std::size_t, std::string>> marks;
+        for (const auto& mk : p.marks) marks.emplace_back(floor_boundary(t, mk.pos), mk.num);
+        std::stable_sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+
+        std::vector<std::size_t> cuts{0, n};
+        for (const auto& r : ital) {
+            cuts.push_back(r.first);
+            cuts.push_back(r.second);
+        }
+        for (const auto& m : marks) cuts.push_back(m.first);
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+
+        std::string out;
+        std::size_t mi = 0, ri = 0;
+        for (std::size_t k = 0; k < cuts.size(); ++k) {
+            std::size_t at = cuts[k];
+            while (mi < marks.size() && marks[mi].first == at) out += "<sup>" + mark_num(marks[mi++].second) + "</sup>";
+            if (k + 1 == cuts.size()) break;
+            std::size_t end = cuts[k + 1];
+            while (ri < ital.size() && ital[ri].second <= at) ++ri;
+            bool italic = ri < ital.size() && ital[ri].first <= at && at < ital[ri].second;
+            std::string_view seg(t.data() + at, end - at);
+            if (!italic) {
+                out += esc(seg);
+                continue;
+            }
+            // keep the spaces outside the emphasis, or markdown ignores it
+            std::size_t b = seg.find_first_not_of(' ');
+            if (b == std::string_view::npos) {
+                out += seg;
+                continue;
+            }
+            std::size_t e = seg.find_last_not_of(' ') + 1;
+            out += seg.substr(0, b);
+            out += "*" + esc(seg.substr(b, e - b)) + "*";
+            out += seg.substr(e);
+        }
+        return out;
+    }
+
+    void para(const Para& p) {
+        if (!p.heading.empty()) heading(p.heading, 3);
+        std::string lab = label_of(p);
+        std::string text = inline_text(p);
+        if (!lab.empty() || !text.empty()) block(lab.empty() ? text : (text.empty() ? lab : lab + " " + text));
+        for (const auto& c : p.children) para(c);
+    }
+
+    /// Sections as in the AKN writer: one slot per listed section, then per label only
+    /// paragraphs carry; a run labelled X opens the first unopened slot X.
+    void body(const std::vector<Para>& preamble, const std::vector<Para>& operative,
+              const std::vector<Section>& sections) {
+        struct Slot {
+            std::string label;
+            const Section* info = nullptr;
+            bool opened = false;
+        };
+        std::vector<Slot> slots;
+        for (const auto& s : sections) slots.push_back({s.num, &s, false});
+        auto listed = [&](const std::string& label) {
+            return std::any_of(slots.begin(), slots.end(), [&](const Slot& sl) { return sl.label == label; });
+        };
+        for (const auto* list : {&operative, &preamble})
+            for (const auto& p : *list)
+                if (!p.section.empty() && !listed(p.section)) slots.push_back({p.section, nullptr, false});
+        std::vector<std::string> preamble_done;
+        auto open = [&](const std::string& label, const Section* info) {
+            heading(label, 2);
+            if (info != nullptr) heading(info->heading, 2);
+            if (label.empty() || std::find(preamble_done.begin(), preamble_done.end(), label) != preamble_done.end())
+                return;
+            preamble_done.push_back(label);
+            for (const auto& p : preamble)
+                if (p.section == label) para(p);
+        };
+        auto open_slot = [&](Slot& sl) {
+            sl.opened = true;
+            open(sl.label, sl.info);
+        };
+        std::string current;
+        for (const auto& p : operative) {
+            if (p.section != current) {
+                current = p.section;
+                if (!current.empty()) {
+                    auto it = std::find_if(slots.begin(), slots.end(),
+                                           [&](const Slot& sl) { return !sl.opened && sl.label == current; });
+                    if (it != slots.end()) {
+                        for (auto e = slots.begin(); e != it; ++e)
+                            if (!e->opened) open_slot(*e);
+                        open_slot(*it);
+                    } else {
+                        open(current, nullptr);
+                    }
+                }
+            }
+            para(p);
+        }
+        for (auto& sl : slots)
+            if (!sl.opened) open_slot(sl);
+    }
+
+    void closing() {
+        const Closing& c = doc_.closing;
+        lines({esc(c.meeting), esc(printed_date(c.date))});
+    }
+
+    void annex(const Annex& a) {
+        heading(a.num.empty() ? std::string("Annex") : "Annex " + a.num, 2);
+        heading(a.title, 2);
+        for (const auto& p : a.preamble)
+            if (p.section.empty()) para(p);
+        body(a.preamble, a.operative, a.sections);
+    }
+};
+
+}  // namespace
+
+std::string to_text(const Document& doc, bool markdown) {
+    TextWriter w(doc, markdown);
+    return w.run();
+}
+
+}  // namespace unres
