@@ -302,6 +302,7 @@ private:
     std::vector<Line> lines_;
     std::map<int, int> margin_;  // page → minimal indent of content lines
     std::vector<Block> blocks_;
+    int last_number_ = 0;  // last operative number seen while making blocks
     // footnote bookkeeping
     std::vector<int> note_page_;        // per doc_.footnotes: page of the text it belongs to
     std::vector<int> note_region_lo_;   // lowest page where its mark may be
@@ -1042,6 +1043,11 @@ private:
         if (l.bullet || l.blank_before) return true;
         if (cur->label_only) return false;
         if (is_terminal(prev_line->text)) return true;
+        // the next operative number, followed by a capitalised word, opens a paragraph even
+        // when the line before lacks its final punctuation (a heading, a lost character)
+        if (lab.kind == LabelKind::Number && std::to_string(last_number_ + 1) == lab.num &&
+            is_upper_start(std::string_view(l.text).substr(lab.len)))
+            return true;
         // after a page break the previous paragraph may end without punctuation only if it is a heading
         return cur->kind != BlockKind::Para;
     }
@@ -1102,13 +1108,16 @@ private:
             for (std::string_view w : {"of", "the", "and", "to", "in", "for", "on", "with", "by", "a", "an", "or", "at", "from", "its", "their"})
                 if (last == w) return false;
         }
-        // the next content line opens a paragraph
+        // the next content line opens a paragraph (after at most three more heading lines)
+        int more = 0;
         for (std::size_t j = k + 1; j < lines_.size(); ++j) {
             const Line& n = lines_[j];
             if (n.kind != LineKind::Content) continue;
             Label lab = parse_label(n.text);
             std::string a, b;
-            return lab.kind != LabelKind::None || is_preamble_lead(n.text) || is_operative_lead(n.text) || is_section_marker(n.text, a, b);
+            if (lab.kind != LabelKind::None || is_preamble_lead(n.text) || is_operative_lead(n.text) || is_section_marker(n.text, a, b))
+                return true;
+            if (is_terminal(n.text) || n.text.size() > 110 || !is_upper_start(n.text) || ++more > 3) return false;
         }
         return false;
     }
@@ -1178,6 +1187,8 @@ private:
                 new_block = true;
                 kind = BlockKind::Heading;
             }
+            if (new_block && kind == BlockKind::Para && lab.kind == LabelKind::Number) last_number_ = std::stoi(lab.num);
+            if (new_block && kind == BlockKind::Section) last_number_ = 0;
             if (new_block) {
                 blocks_.emplace_back();
                 cur = &blocks_.back();
