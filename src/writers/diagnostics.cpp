@@ -24,6 +24,7 @@ const char* const kGreen = "\x1b[1;32m";
 constexpr std::size_t kTabStop = 4;
 constexpr std::size_t kMaxExcerptWidth = 100;  // display columns shown of a long line
 constexpr std::size_t kContextBefore = 30;     // columns kept before the caret when trimming
+constexpr std::size_t kMaxExcerptBytes = 4096; // bytes of a line laid out at most
 
 std::string_view display_path(const FileReport& f) {
     return f.src && !f.src->path().empty() ? std::string_view(f.src->path()) : std::string_view("<unknown>");
@@ -112,6 +113,20 @@ void append_excerpt(std::string& out, const SourceFile& src, Span span, bool col
     std::size_t e0 = std::min<std::size_t>(end >= ls ? end - ls : 0, line.size());
     if (e0 < b0) e0 = b0;
 
+    // A huge line (a 50 MB single-line file) is laid out only around the column.
+    bool forced_left = false, forced_right = false;
+    if (line.size() > kMaxExcerptBytes) {
+        std::size_t lo = b0 > kMaxExcerptBytes / 4 ? b0 - kMaxExcerptBytes / 4 : 0;
+        while (lo > 0 && (static_cast<unsigned char>(line[lo]) & 0xC0) == 0x80) --lo;
+        std::size_t hi = std::min(line.size(), lo + kMaxExcerptBytes);
+        while (hi < line.size() && (static_cast<unsigned char>(line[hi]) & 0xC0) == 0x80) ++hi;
+        forced_left = lo > 0;
+        forced_right = hi < line.size();
+        line = line.substr(lo, hi - lo);
+        b0 -= lo;
+        e0 = std::min(e0, hi) - lo;
+    }
+
     std::vector<Cell> cells = layout(line);
     std::size_t total = cells.empty() ? 0 : cells.back().col + cells.back().width;
     std::size_t caret_col = total, caret_end = total;
@@ -140,8 +155,8 @@ void append_excerpt(std::string& out, const SourceFile& src, Span span, bool col
         last_col = c.col + c.width;
     }
     if (first_col == total) first_col = ws;
-    bool cut_left = first_col > 0;
-    bool cut_right = last_col < total && !cells.empty();
+    bool cut_left = first_col > 0 || forced_left;
+    bool cut_right = (last_col < total && !cells.empty()) || forced_right;
     std::string prefix = cut_left ? "..." : "";
 
     std::string num = std::to_string(lc.line);

@@ -359,6 +359,28 @@ TEST_CASE("render_text: long lines are trimmed around the column", "[output]") {
     CHECK(ls[2].substr(caret) == "^~~~~");
 }
 
+TEST_CASE("render_text: a huge single line is excerpted around the column only", "[output]") {
+    std::string line;
+    for (int k = 0; k < 200000; ++k) line += "wörd ";  // 1.2 MB, multibyte
+    std::uint32_t at = static_cast<std::uint32_t>(line.size() / 2);
+    line.replace(at, 5, "HIT!!");
+    auto src = SourceFile::from_bytes("huge.txt", line);
+    std::vector<FileReport> files{{&src, InputFormat::Text, {diag("UNR001", Severity::Error, at, at + 5, "hit")}}};
+    auto ls = lines_of(render_text(files, {}));
+    REQUIRE(ls.size() == 4);
+    CHECK(ls[0] == "huge.txt:1:" + std::to_string(src.location(at).column) + ": error: hit [UNR001]");
+    CHECK(ls[1].size() < 200);
+    CHECK(ls[1].find("    1 | ...") == 0);
+    CHECK(ls[1].substr(ls[1].size() - 3) == "...");
+    auto caret = ls[2].find('^');
+    REQUIRE(caret != std::string::npos);
+    // The excerpt holds multibyte characters: compare in code points.
+    std::size_t cps = utf8::length(ls[2].substr(0, caret));
+    std::size_t i = 0, n = 0;
+    while (n < cps) { utf8::next(ls[1], i); ++n; }
+    CHECK(ls[1].substr(i, 5) == "HIT!!");
+}
+
 TEST_CASE("render_text: notes, multi-line spans, control characters, colour", "[output]") {
     auto src = SourceFile::from_bytes("n.md", "1. First;\n1. Second\x1b[31m;\nthird\n");
     Diagnostic d = diag("UNR102", Severity::Error, off(src, "1. Second"), off(src, "third") + 5, "duplicate\nnumber");
