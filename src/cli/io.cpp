@@ -1,5 +1,7 @@
 // Inputs and outputs of the CLI: loading sources, expanding directories, atomic writes.
 #include <algorithm>
+#include <array>
+#include <csignal>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -104,26 +106,69 @@ void write_stdout(const std::string& data) {
     if (std::fflush(stdout) != 0) throw UsageError(std::string("cannot write to standard output: ") + std::strerror(errno));
 }
 
-void write_file_atomic(const std::string& path, const std::string& data) {
-    fs::path target(path);
+namespace {
+
+// The temporary file being written, removed if a signal ends the process meanwhile.
+char g_temp_path[4096];
+volatile std::sig_atomic_t g_temp_active = 0;
+
+extern "C" void remove_temp_and_die(int sig) {
+    if (g_temp_active) ::unlink(g_temp_path);
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+/// Installs the clean-up handlers for the lifetime of one atomic write.
+class TempGuard {
+public:
+    explicit TempGuard(const std::string& tmp) {
+        if (tmp.size() >= sizeof g_temp_path) return;
+        std::memcpy(g_temp_path, tmp.c_str(), tmp.size() + 1);
+        g_temp_active = 1;
+        for (std::size_t k = 0; k < kSignals.size(); ++k) old_[k] = std::signal(kSignals[k], remove_temp_and_die);
+    }
+    ~TempGuard() {
+        if (!g_temp_active) return;
+        for (std::size_t k = 0; k < kSignals.size(); ++k) std::signal(kSignals[k], old_[k]);
+        g_temp_active = 0;
+    }
+    TempGuard(const TempGuard&) = delete;
+    TempGuard& operator=(const TempGuard&) = delete;
+
+private:
+    static constexpr std::array<int, 4> kSignals{SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    std::array<void (*)(int), 4> old_{};
+};
+
+}  // namespace
+
+void write_file_atomic(const std::string& path_arg, const std::string& data) {
+    std::string path = path_arg;
     std::error_code ec;
+    // Writing through a symbolic link replaces the file it points to, not the link.
+    if (fs::is_symlink(fs::symlink_status(path, ec))) {
+        fs::path resolved = fs::weakly_canonical(path, ec);
+        if (!ec) path = resolved.string();
+    }
+    fs::path target(path);
     fs::file_status st = fs::status(target, ec);
-    if (!ec && fs::is_directory(st)) throw UsageError(path + ": is a directory");
+    if (!ec && fs::is_directory(st)) throw UsageError(path_arg + ": is a directory");
     fs::path dir = target.parent_path();
     if (dir.empty()) dir = ".";
-    if (!fs::is_directory(dir, ec)) throw UsageError(path + ": directory " + dir.string() + " does not exist");
+    if (!fs::is_directory(dir, ec)) throw UsageError(path_arg + ": directory " + dir.string() + " does not exist");
 
     std::string tmpl = (dir / ("." + target.filename().string() + ".unres-XXXXXX")).string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
     int fd = ::mkstemp(name.data());
-    if (fd < 0) throw UsageError(path + ": cannot create a temporary file: " + std::strerror(errno));
+    if (fd < 0) throw UsageError(path_arg + ": cannot create a temporary file: " + std::strerror(errno));
     std::string tmp(name.data());
+    TempGuard guard(tmp);
     auto fail = [&](const std::string& what) {
         int err = errno;
         if (fd >= 0) ::close(fd);
         ::unlink(tmp.c_str());
-        throw UsageError(path + ": " + what + ": " + std::strerror(err));
+        throw UsageError(path_arg + ": " + what + ": " + std::strerror(err));
     };
 
     // Keep the mode of the file we replace; a new file gets 0666 less the umask.

@@ -232,6 +232,17 @@ TEST_CASE("convert -o writes the same bytes as stdout and keeps the target's mod
     CHECK(in.out.find("\"unres_json_version\": 1") != std::string::npos);
 }
 
+TEST_CASE("convert -o through a symbolic link replaces the file it points to", "[cli]") {
+    std::string d = fresh_dir("symlink");
+    unres_test::write_file(d + "/real.xml", "OLD");
+    fs::create_symlink("real.xml", d + "/link.xml");
+    auto r = run("convert --to akn -o " + q(d + "/link.xml") + " " + q(sample()));
+    REQUIRE(r.code == 0);
+    CHECK(fs::is_symlink(d + "/link.xml"));
+    CHECK(unres_test::read_file(d + "/real.xml") != "OLD");
+    CHECK(dir_entries(d) == std::vector<std::string>{"link.xml", "real.xml"});
+}
+
 TEST_CASE("check: exit code follows the error count; --werror, --select, --ignore", "[cli]") {
     auto plain = run("check --format json " + q(sample()));
     REQUIRE((plain.code == 0 || plain.code == 1));
