@@ -1,3 +1,118 @@
-// Placeholder entry point; replaced by the real CLI.
+// unres: check, convert and list the rules of United Nations resolutions.
+// The contract (subcommands, options, exit codes) is design/INTERFACE.md.
+#include <csignal>
 #include <cstdio>
-int main() { std::puts("unres " UNRES_VERSION); return 0; }
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli.hpp"
+#include "unres/source.hpp"
+
+namespace {
+
+using namespace unres::cli;
+
+int main_impl(int argc, char** argv) {
+    CLI::App app{"unres: parse, check and convert United Nations resolutions", "unres"};
+    app.set_version_flag("--version", std::string("unres ") + UNRES_VERSION, "Print the version and exit");
+    app.require_subcommand(1, 1);
+    app.fallthrough(false);
+
+    const std::vector<std::string> input_formats = {"auto", "text", "markdown", "akn", "docx"};
+
+    CheckOptions check;
+    CLI::App* c = app.add_subcommand("check", "Validate resolutions and print diagnostics");
+    c->add_option("PATH", check.paths, "Files, directories (recursive) or - for standard input")->required();
+    c->add_option("--input-format", check.input_format, "Input format (default: decided from the content)")
+        ->check(CLI::IsMember(input_formats));
+    c->add_option("--format", check.format, "Output: text (stderr), json, sarif, github (stdout)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+    c->add_option("--select", check.select, "Only these rules: comma list of ids or prefixes (UNR101,UNR2)");
+    c->add_option("--ignore", check.ignore, "Skip these rules: comma list of ids or prefixes");
+    c->add_flag("--werror", check.werror, "Treat warnings as errors");
+    c->add_option("-j,--jobs", check.jobs, "Files checked in parallel (default: all cores)")
+        ->check(CLI::Range(0u, 1024u));
+    c->add_flag("-q,--quiet", check.quiet, "Print the diagnostics only, no summary");
+    c->add_option("--color", check.color, "Colours in text output: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+
+    ConvertOptions conv;
+    CLI::App* v = app.add_subcommand("convert", "Write a resolution as Akoma Ntoso, JSON, text or markdown");
+    v->add_option("PATH", conv.path, "One file, or - for standard input")->required();
+    v->add_option("--input-format", conv.input_format, "Input format (default: decided from the content)")
+        ->check(CLI::IsMember(input_formats));
+    v->add_option("--to", conv.to, "Output format: akn, json, text, markdown")
+        ->required()
+        ->check(CLI::IsMember({"akn", "json", "text", "markdown"}));
+    v->add_option("-o,--output", conv.output, "Output file, written atomically (default: standard output)");
+
+    CLI::App* f = app.add_subcommand("fix", "Renumber, re-letter and re-footnote in place (not implemented yet)");
+    f->allow_extras();
+
+    std::string rules_format = "text";
+    CLI::App* r = app.add_subcommand("rules", "List every rule: id, name, default severity, summary");
+    r->add_option("--format", rules_format, "text, md or json")->check(CLI::IsMember({"text", "md", "json"}));
+
+    std::string rule;
+    CLI::App* e = app.add_subcommand("explain", "Print one rule's documentation");
+    e->add_option("RULE", rule, "Rule id (UNR101) or name")->required();
+
+    // A first word that is not an option nor a subcommand: say so plainly.
+    if (argc > 1) {
+        std::string first = argv[1];
+        bool known = false;
+        for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
+        if (!first.empty() && first[0] != '-' && !known) {
+            std::cerr << "unres: unknown command '" << first << "' (see unres --help)\n";
+            return kExitUsage;
+        }
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& ex) {
+        return app.exit(ex) == 0 ? kExitOk : kExitUsage;
+    } catch (const CLI::CallForAllHelp& ex) {
+        return app.exit(ex) == 0 ? kExitOk : kExitUsage;
+    } catch (const CLI::CallForVersion& ex) {
+        return app.exit(ex) == 0 ? kExitOk : kExitUsage;
+    } catch (const CLI::ParseError& ex) {
+        std::cerr << "unres: " << ex.what() << " (see unres --help)\n";
+        return kExitUsage;
+    }
+
+    if (c->parsed()) return run_check(check);
+    if (v->parsed()) return run_convert(conv);
+    if (r->parsed()) return run_rules(rules_format);
+    if (e->parsed()) return run_explain(rule);
+    if (f->parsed()) {
+        std::cerr << "unres: fix is not implemented yet\n";
+        return kExitUsage;
+    }
+    std::cerr << "unres: no command given (see unres --help)\n";
+    return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A closed pipe is a write error (exit 2), not a death by signal.
+    std::signal(SIGPIPE, SIG_IGN);
+    try {
+        return main_impl(argc, argv);
+    } catch (const UsageError& ex) {
+        std::cerr << "unres: " << ex.what() << '\n';
+    } catch (const unres::InputError& ex) {
+        std::cerr << "unres: " << ex.what() << '\n';
+    } catch (const std::bad_alloc&) {
+        std::cerr << "unres: out of memory\n";
+    } catch (const std::exception& ex) {
+        std::cerr << "unres: internal error: " << ex.what() << '\n';
+    } catch (...) {
+        std::cerr << "unres: internal error\n";
+    }
+    return kExitUsage;
+}

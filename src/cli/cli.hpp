@@ -1,0 +1,76 @@
+// Internal to the `unres` executable: the subcommands and what they share.
+#pragma once
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "unres/document.hpp"
+#include "unres/source.hpp"
+
+namespace unres::cli {
+
+/// Exit codes of INTERFACE.md.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+/// A usage or I/O problem: main() prints "unres: MESSAGE" on stderr and exits 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The name shown for standard input.
+inline const char* const kStdinName = "<stdin>";
+
+/// "auto" | "text" | "markdown" | "akn" | "docx" → InputFormat (UsageError otherwise).
+InputFormat parse_input_format(const std::string& name);
+
+/// Reads all of standard input (binary).
+std::string read_stdin();
+
+/// Loads one input: "-" reads `stdin_bytes`, anything else the file.  Throws InputError.
+SourceFile load_source(const std::string& path, const std::string* stdin_bytes);
+
+/// Expands the PATH arguments of `check`: files as given, directories recursively
+/// (files with a recognised extension only, hidden entries skipped, sorted), "-" once.
+/// Paths that do not exist are reported in `missing`.
+std::vector<std::string> expand_paths(const std::vector<std::string>& args, std::vector<std::string>& missing);
+
+/// Writes `data` to `path` atomically: a temporary file in the same directory, then
+/// rename.  On any failure `path` is untouched, the temporary is removed, and
+/// UsageError is thrown with a clear message.
+void write_file_atomic(const std::string& path, const std::string& data);
+
+/// Writes to stdout; throws UsageError when the write fails (closed pipe, full disk).
+void write_stdout(const std::string& data);
+
+/// Prefixes `message` with `path: ` unless it already starts with it.
+std::string with_path(const std::string& path, const std::string& message);
+
+struct CheckOptions {
+    std::vector<std::string> paths;
+    std::string input_format = "auto";
+    std::string format = "text";
+    std::string select;
+    std::string ignore;
+    bool werror = false;
+    unsigned jobs = 0;  ///< 0 = all cores
+    bool quiet = false;
+    std::string color = "auto";
+};
+int run_check(const CheckOptions& opts);
+
+struct ConvertOptions {
+    std::string path;
+    std::string input_format = "auto";
+    std::string to;
+    std::string output;  ///< empty = stdout
+};
+int run_convert(const ConvertOptions& opts);
+
+int run_rules(const std::string& format);
+int run_explain(const std::string& rule);
+
+}  // namespace unres::cli

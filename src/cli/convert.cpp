@@ -1,0 +1,53 @@
+// `unres convert`: one document to Akoma Ntoso, the JSON tree, text or markdown.
+#include <filesystem>
+#include <system_error>
+
+#include "cli/cli.hpp"
+#include "unres/parse.hpp"
+#include "unres/validate.hpp"
+#include "unres/writers.hpp"
+
+namespace unres::cli {
+
+int run_convert(const ConvertOptions& opts) {
+    InputFormat fmt = parse_input_format(opts.input_format);
+    if (opts.to != "akn" && opts.to != "json" && opts.to != "text" && opts.to != "markdown")
+        throw UsageError("unknown --to '" + opts.to + "' (akn, json, text, markdown)");
+
+    std::string stdin_bytes;
+    if (opts.path == "-") {
+        stdin_bytes = read_stdin();
+    } else {
+        std::error_code ec;
+        auto st = std::filesystem::status(opts.path, ec);
+        if (ec || !std::filesystem::exists(st)) throw UsageError(opts.path + ": no such file or directory");
+        if (std::filesystem::is_directory(st))
+            throw UsageError(opts.path + ": is a directory (convert takes one file)");
+    }
+
+    SourceFile src = [&] {
+        try {
+            return load_source(opts.path, &stdin_bytes);
+        } catch (const InputError& e) {
+            throw UsageError(with_path(opts.path == "-" ? kStdinName : opts.path, e.what()));
+        }
+    }();
+    Document doc;
+    try {
+        doc = parse(src, fmt);
+    } catch (const InputError& e) {
+        throw UsageError(with_path(src.path(), e.what()));
+    }
+
+    std::string out;
+    if (opts.to == "akn") out = to_akn(doc);
+    else if (opts.to == "json") out = to_json(doc, src, validate(doc, src));
+    else out = to_text(doc, opts.to == "markdown");
+
+    // Everything is in memory before anything is written: a failure above leaves no output.
+    if (opts.output.empty() || opts.output == "-") write_stdout(out);
+    else write_file_atomic(opts.output, out);
+    return kExitOk;
+}
+
+}  // namespace unres::cli
