@@ -72,7 +72,18 @@ static bool is_participle_word(std::string_view w) {
     return ends_with(w, "ing") || ends_with(w, "ed") || in(kPreambleAdjectives, w);
 }
 
+static bool has_words(std::string_view s, int n) {
+    int words = 0;
+    bool in = false;
+    for (char c : s) {
+        if (c == ' ') in = false;
+        else if (!in) in = true, ++words;
+    }
+    return words >= n;
+}
+
 bool is_preamble_lead(std::string_view s) {
+    if (!has_words(s, 3)) return false;  // a paragraph's first line is more than a word or two
     std::string_view w = first_word(s);
     if (w.empty()) return false;
     if (w.back() == ',') {
@@ -93,6 +104,7 @@ bool is_preamble_lead(std::string_view s) {
 }
 
 bool is_operative_lead(std::string_view s) {
+    if (!has_words(s, 3)) return false;
     std::string_view w = strip_punct(first_word(s));
     if (w.size() < 4 || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
     if (in(kOperativeIrregular, w)) return true;
