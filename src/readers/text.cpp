@@ -1127,7 +1127,28 @@ private:
         const Line* prev = nullptr;
         bool page_break = false;   // non-content lines since the previous content line
         bool blank = false;
-        for (std::size_t k = body; k < lines_.size(); ++k) {
+        // pdftotext sometimes puts a paragraph's last words right after its lone number
+        // ("3." / "session." / "Further decides ... eightieth"): read the start first.
+        std::vector<std::size_t> order;
+        for (std::size_t k = body; k < lines_.size(); ++k) order.push_back(k);
+        auto next_content = [&](std::size_t from) {
+            for (std::size_t j = from + 1; j < order.size(); ++j)
+                if (lines_[order[j]].kind == LineKind::Content) return j;
+            return order.size();
+        };
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const Line& l = lines_[order[i]];
+            if (l.kind != LineKind::Content) continue;
+            Label lab = parse_label(l.text);
+            if (lab.kind == LabelKind::None || lab.len < l.text.size()) continue;
+            std::size_t a = next_content(i);
+            if (a >= order.size() || !is_lower_start(lines_[order[a]].text)) continue;
+            std::size_t b = next_content(a);
+            if (b >= order.size() || !is_upper_start(lines_[order[b]].text) || parse_label(lines_[order[b]].text).kind != LabelKind::None)
+                continue;
+            std::swap(order[a], order[b]);
+        }
+        for (std::size_t k : order) {
             const Line& l = lines_[k];
             if (l.kind == LineKind::Blank) {
                 blank = true;
