@@ -51,6 +51,9 @@ bool is_upper_roman(std::string_view s) {
 
 /// Strips closing quotes/brackets and trailing footnote digits to find the real last character.
 char last_meaningful(std::string_view t) {
+    // "...to the Committee; or" / "...; and": the list connector after the punctuation
+    for (std::string_view conj : {"; or", "; and", ", or", ", and", ";or", ";and"})
+        if (ends_with(t, conj)) return conj[0];
     while (!t.empty()) {
         char c = t.back();
         if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == ']') {
