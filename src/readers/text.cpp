@@ -1032,10 +1032,20 @@ private:
             }
             return false;
         };
+        std::vector<bool> running(lines_.size(), false);
         for (std::size_t k = body; k < lines_.size(); ++k) {
             Line& l = lines_[k];
             if (l.kind != LineKind::Content || l.text.size() < 15) continue;
-            if (title.find(l.text) != std::string::npos && near_furniture(k)) l.kind = LineKind::Furniture;
+            if (title.find(l.text) != std::string::npos && near_furniture(k)) l.kind = LineKind::Furniture, running[k] = true;
+        }
+        // the short rest of a running title wrapped over two lines ("for 2024")
+        for (std::size_t k = body; k < lines_.size(); ++k) {
+            Line& l = lines_[k];
+            if (l.kind != LineKind::Content || l.text.size() < 3 || title.find(l.text) == std::string::npos) continue;
+            std::size_t p = k, n = k;
+            while (p > body && lines_[p - 1].kind == LineKind::Blank) --p;
+            while (n + 1 < lines_.size() && lines_[n + 1].kind == LineKind::Blank) ++n;
+            if ((p > body && running[p - 1]) || (n + 1 < lines_.size() && running[n + 1])) l.kind = LineKind::Furniture;
         }
     }
 
@@ -1173,6 +1183,7 @@ private:
             bool prev_term = prev ? is_terminal(prev->text) : true;
             if (!cur) {
                 new_block = true;
+                if (is_section_marker(t, snum, sheading)) kind = BlockKind::Section;
             } else if (cur->label_only) {
                 new_block = false;  // "1." then its text on the next line
             } else if (is_section_marker(t, snum, sheading) && (prev_term || eff_blank || cur->kind != BlockKind::Para)) {
@@ -1401,6 +1412,7 @@ private:
         bool in_operative = false;
         bool in_annex = false;
         bool after_closing = false;
+        bool section_preamble = false;
         std::vector<OpenList> open;
         std::string pending_heading;
         Para* top = nullptr;
@@ -1427,6 +1439,7 @@ private:
                         ++i;
                     }
                     section = s.num;
+                    section_preamble = true;
                     tgt.sections->push_back(std::move(s));
                     open.clear();
                     top = nullptr;
@@ -1499,6 +1512,13 @@ private:
             if (!in_operative && !in_annex) {
                 if ((first_num != SIZE_MAX && i >= first_num) || unnumbered_operative(b)) in_operative = true;
             }
+            // A section opens with its own preambular paragraphs (Fifth Committee style):
+            // unnumbered paragraphs with a preamble lead that end with a comma.
+            if (section_preamble && lab.kind == LabelKind::None && is_preamble_lead(p.text) && last_meaningful(p.text) == ',') {
+                tgt.preamble->push_back(std::move(p));
+                continue;
+            }
+            if (lab.kind != LabelKind::None) section_preamble = false;
             if (!in_operative) {
                 if (lab.kind == LabelKind::None || !top) {
                     if (lab.kind != LabelKind::None && lab.kind != LabelKind::Number) {
