@@ -189,7 +189,7 @@ int roman_value(std::string_view r) {
 // ---------------------------------------------------------------------------
 // Blocks
 
-enum class BlockKind { Para, Section, Annex, Closing, Heading };
+enum class BlockKind { Para, Section, Annex, Closing, Heading, Table };
 
 struct Block {
     BlockKind kind = BlockKind::Para;
@@ -1100,6 +1100,12 @@ private:
         return true;
     }
 
+    /// A table caption or list letter standing alone: "A." / "B".
+    static bool is_caption(std::string_view t) {
+        return (t.size() == 2 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.') ||
+               (t.size() == 1 && std::isupper(static_cast<unsigned char>(t[0])) && t != "I" && t != "V" && t != "X");
+    }
+
     static bool is_closing_meeting(std::string_view t) {
         std::size_t k = 0;
         while (k < t.size() && is_digit(t[k])) ++k;
@@ -1155,7 +1161,7 @@ private:
             Label lab = parse_label(l.text);
             if (lab.kind == LabelKind::None || lab.len < l.text.size()) continue;
             std::size_t a = next_content(i);
-            if (a >= order.size() || !is_lower_start(lines_[order[a]].text)) continue;
+            if (a >= order.size() || !(is_lower_start(lines_[order[a]].text) || is_caption(lines_[order[a]].text))) continue;
             std::size_t b = next_content(a);
             if (b >= order.size() || !is_upper_start(lines_[order[b]].text) || parse_label(lines_[order[b]].text).kind != LabelKind::None)
                 continue;
@@ -1197,6 +1203,9 @@ private:
                 kind = BlockKind::Closing;
             } else if (lab.kind != LabelKind::None && label_acceptable(l, lab, cur, prev)) {
                 new_block = true;
+            } else if (is_caption(t)) {
+                new_block = true;
+                kind = BlockKind::Heading;
             } else if (cur->kind == BlockKind::Closing && !parse_date(t).empty() && cur->last_line + 3 >= k) {
                 new_block = false;
             } else if (is_lower_start(t)) {
@@ -1260,9 +1269,21 @@ private:
                 blocks_.erase(blocks_.begin() + static_cast<std::ptrdiff_t>(b) + 1);
             }
         }
-        // Para blocks that are really headings: short, unpunctuated, followed by a new block.
+        // Para blocks that are really tables (many short lines without punctuation) or headings
+        // (short, unpunctuated, followed by a new block).
         for (auto& b : blocks_) {
             if (b.kind != BlockKind::Para || b.label.kind != LabelKind::None) continue;
+            std::size_t n = 0, shortish = 0;
+            for (std::size_t k = b.first_line; k <= b.last_line && k < lines_.size(); ++k) {
+                const Line& l = lines_[k];
+                if (l.kind != LineKind::Content) continue;
+                ++n;
+                if (l.text.size() < 45 && !is_terminal(l.text)) ++shortish;
+            }
+            if (n >= 4 && shortish * 4 >= n * 3) {
+                b.kind = BlockKind::Table;
+                continue;
+            }
             std::string_view t = b.mt.text;
             std::size_t words = static_cast<std::size_t>(std::count(t.begin(), t.end(), ' ')) + 1;
             if (!is_terminal(t) && words <= 16 && is_upper_start(t) && b.marks.empty()) b.kind = BlockKind::Heading;
@@ -1492,6 +1513,16 @@ private:
                     }
                     continue;
                 }
+                case BlockKind::Table: {
+                    doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+                    Diagnostic d;
+                    d.rule = "UNR002";
+                    d.severity = Severity::Note;
+                    d.span = {b.begin, b.end};
+                    d.message = "a table: kept as unstructured text";
+                    doc_.diagnostics.push_back(d);
+                    continue;
+                }
                 case BlockKind::Para:
                     break;
             }
@@ -1514,7 +1545,7 @@ private:
             }
             // A section opens with its own preambular paragraphs (Fifth Committee style):
             // unnumbered paragraphs with a preamble lead that end with a comma.
-            if (section_preamble && lab.kind == LabelKind::None && is_preamble_lead(p.text) && last_meaningful(p.text) == ',') {
+            if (section_preamble && lab.kind == LabelKind::None && last_meaningful(p.text) == ',') {
                 tgt.preamble->push_back(std::move(p));
                 continue;
             }
