@@ -136,6 +136,9 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
     while (i < raw.size()) {
         char c = raw[i];
         if (is_space(c)) {
+            std::size_t run = i;
+            while (run < raw.size() && raw[run] == ' ') ++run;
+            if (run - i >= 6 && !mt.text.empty()) out.gaps.push_back(mt.text.size());
             mt.space(src_at(i));
             ++i;
             continue;
@@ -280,6 +283,8 @@ bool is_barcode(std::string_view t) {
     return t.size() >= 7 && t.size() <= 9 && all_digits(t);
 }
 
+}  // namespace
+
 /// A page header/footer line: only furniture tokens, at least one of them strong.
 bool is_furniture(std::string_view t) {
     if (t.empty()) return false;
@@ -308,6 +313,25 @@ bool is_furniture(std::string_view t) {
     }
     return strong && tokens <= 6;
 }
+
+std::vector<std::string_view> cells(const Line& l) {
+    std::vector<std::string_view> out;
+    std::string_view t = l.text;
+    std::size_t from = 0;
+    for (std::size_t g : l.gaps) {
+        if (g <= from || g > t.size()) continue;
+        std::string_view c = t.substr(from, g - from);
+        while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+        if (!c.empty()) out.push_back(c);
+        from = g;
+    }
+    std::string_view c = t.substr(std::min(from, t.size()));
+    while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+    if (!c.empty()) out.push_back(c);
+    return out;
+}
+
+namespace {
 
 bool is_separator(std::string_view t) {
     std::size_t n = 0;

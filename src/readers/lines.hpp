@@ -39,6 +39,7 @@ struct Line {
     std::vector<SourceMapEntry> map;
     std::vector<Mark> marks;  ///< marks found in markup; pos into text
     std::vector<TextRange> italics;
+    std::vector<std::size_t> gaps;  ///< text positions where a wide gap (6+ spaces: layout columns) was collapsed
     std::string note_num;     ///< for the first line of a footnote body: its number ("*" too)
     bool note_number_only = false;  ///< a line holding only a footnote number (pdftotext)
 };
@@ -53,6 +54,12 @@ public:
     std::string text;
     std::vector<SourceMapEntry> map;
 };
+
+/// Page furniture: running symbol, job number, barcode, page counter (alone or together).
+bool is_furniture(std::string_view t);
+
+/// The line's text cut at its wide gaps (layout columns); one cell when there are none.
+std::vector<std::string_view> cells(const Line& l);
 
 /// Removes the first `cut` bytes of a line's text, keeping map, marks and italics right.
 void drop_prefix(Line& l, std::size_t cut);

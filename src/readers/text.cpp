@@ -11,6 +11,8 @@
 //      footnote sequence on the footnote's page; orphan footnotes placed; references
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -1038,6 +1040,19 @@ private:
             if (l.kind != LineKind::Content || l.text.size() < 15) continue;
             if (title.find(l.text) != std::string::npos && near_furniture(k)) l.kind = LineKind::Furniture, running[k] = true;
         }
+        // layout mode: "for 2024            A/RES/78/253" — a title piece and furniture in columns
+        for (std::size_t k = body; k < lines_.size(); ++k) {
+            Line& l = lines_[k];
+            if (l.kind != LineKind::Content || l.gaps.empty()) continue;
+            auto cs = cells(l);
+            if (cs.size() < 2) continue;
+            bool all = true, furniture = false;
+            for (auto c : cs) {
+                if (is_furniture(c)) furniture = true;
+                else if (c.size() < 3 || title.find(c) == std::string::npos) all = false;
+            }
+            if (all && furniture) l.kind = LineKind::Furniture, running[k] = true;
+        }
         // the short rest of a running title wrapped over two lines ("for 2024")
         for (std::size_t k = body; k < lines_.size(); ++k) {
             Line& l = lines_[k];
@@ -1195,7 +1210,8 @@ private:
             } else if (is_section_marker(t, snum, sheading) && (prev_term || eff_blank || cur->kind != BlockKind::Para)) {
                 new_block = true;
                 kind = BlockKind::Section;
-            } else if (is_annex_marker(t, snum, sheading) && (prev_term || eff_blank) && (eff_blank || was_break || t.size() < 40)) {
+            } else if (is_annex_marker(t, snum, sheading) && (prev_term || eff_blank || was_break || cur->kind != BlockKind::Para) &&
+                       (eff_blank || was_break || t.size() < 40)) {
                 new_block = true;
                 kind = BlockKind::Annex;
             } else if (is_closing_meeting(t) && (prev_term || eff_blank)) {
@@ -1280,7 +1296,10 @@ private:
                 ++n;
                 if (l.text.size() < 45 && !is_terminal(l.text)) ++shortish;
             }
-            if (n >= 4 && shortish * 4 >= n * 3) {
+            std::size_t columns = 0;
+            for (std::size_t k = b.first_line; k <= b.last_line && k < lines_.size(); ++k)
+                if (lines_[k].kind == LineKind::Content && cells(lines_[k]).size() >= 3) ++columns;
+            if ((n >= 4 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n)) {
                 b.kind = BlockKind::Table;
                 continue;
             }
@@ -1417,6 +1436,7 @@ private:
     };
 
     void build_tree() {
+        if (std::getenv("UNRES_DEBUG_BLOCKS")) for (auto& b : blocks_) std::fprintf(stderr, "BLOCK k=%d L%u num=%s [%.60s]\n", static_cast<int>(b.kind), b.line, b.label.num.c_str(), b.mt.text.c_str());
         // Where does the operative part begin?
         std::size_t first_num = SIZE_MAX;
         for (std::size_t b = 0; b < blocks_.size(); ++b) {
