@@ -528,6 +528,15 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
             in_notes = true;
             continue;
         }
+        // pdftotext may glue the footnote separator to the last text line of the page
+        bool separator_after = false;
+        if (!in_notes && t.size() > 12 && t.substr(t.size() - 10) == "__________") {
+            std::size_t cut = t.size();
+            while (cut > 0 && (l.text[cut - 1] == '_' || l.text[cut - 1] == ' ')) --cut;
+            l.text.resize(cut);
+            t = l.text;
+            separator_after = true;
+        }
         if (t == "---" && markdown) {  // thematic break
             l.kind = LineKind::Furniture;
             continue;
@@ -604,6 +613,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
         }
         prev_note = false;
         l.kind = LineKind::Content;
+        if (separator_after) in_notes = true;
     }
 }
 
