@@ -576,7 +576,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
                 static constexpr std::array<std::string_view, 12> months{"January", "February", "March", "April", "May", "June",
                                                                          "July", "August", "September", "October", "November", "December"};
                 bool month = std::find(months.begin(), months.end(), w) != months.end();
-                plausible = !month && (last_note == 0 || (n > last_note - 10 && n <= last_note + 30));
+                plausible = !month && n >= 1 && n <= last_note + 30;
             }
             if (plausible && head.size() <= 3) {
                 l.note_num = std::string(head);

@@ -1429,6 +1429,24 @@ private:
         open.push_back({k, lab.num, parent});
     }
 
+    /// Joins paragraph `q` to the end of `p` (one space between), keeping marks, italics and map.
+    static void append_para(Para& p, Para&& q) {
+        if (!q.heading.empty()) {
+            q.text = q.heading + " " + q.text;  // headings inside the joined text keep their words
+            for (auto& m : q.marks) m.pos += q.heading.size() + 1;
+            for (auto& r : q.italics) r.begin += q.heading.size() + 1, r.end += q.heading.size() + 1;
+            for (auto& e : q.map) e.text_pos += q.heading.size() + 1;
+        }
+        std::size_t base = p.text.size() + 1;
+        p.text += " " + q.text;
+        for (auto m : q.marks) m.pos += base, p.marks.push_back(m);
+        for (auto r : q.italics) p.italics.push_back({r.begin + base, r.end + base});
+        for (auto e : q.map) p.map.push_back({e.text_pos + base, e.src});
+        for (auto& o : q.orphan_notes) p.orphan_notes.push_back(o);
+        for (auto& c : q.children) p.children.push_back(std::move(c));
+        p.span.end = std::max(p.span.end, q.span.end);
+    }
+
     struct Target {
         std::vector<Para>* preamble;
         std::vector<Para>* operative;
@@ -1458,9 +1476,11 @@ private:
         std::string pending_heading;
         Para* top = nullptr;
         auto unnumbered_operative = [&](const Block& b) {
-            if (first_num != SIZE_MAX) return false;
             std::string_view t = b.mt.text;
             char c = last_meaningful(t);
+            // "Adopts the following political declaration ...:" opens the operative part even
+            // when the adopted text's own numbered paragraphs follow inline.
+            if (first_num != SIZE_MAX) return b.label.kind == LabelKind::None && c == ':' && is_operative_lead(t);
             return (c == '.' || c == ':' || c == ';') && (is_operative_lead(t) || !is_preamble_lead(t));
         };
         for (std::size_t i = 0; i < blocks_.size(); ++i) {
@@ -1584,6 +1604,13 @@ private:
                 continue;
             }
             if (lab.kind == LabelKind::Number || lab.kind == LabelKind::None) {
+                if (lab.kind == LabelKind::None && top && !tgt.operative->empty() && top->kind == LabelKind::None &&
+                    ends_with(top->text, ":") && first_num != SIZE_MAX && i < first_num) {
+                    // The opening of a text adopted inline ("We, Heads of State ...,") before its
+                    // numbered paragraphs: part of the unnumbered "Adopts ...:" paragraph.
+                    append_para(*top, std::move(p));
+                    continue;
+                }
                 if (lab.kind == LabelKind::None && top && !tgt.operative->empty()) {
                     // An unlabelled paragraph after a list-introducing paragraph: an item whose
                     // label was lost.  Otherwise a new unnumbered paragraph.
