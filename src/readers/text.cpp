@@ -1224,7 +1224,8 @@ private:
                 kind = BlockKind::Heading;
             } else if (cur->kind == BlockKind::Closing && !parse_date(t).empty() && cur->last_line + 3 >= k) {
                 new_block = false;
-            } else if (is_lower_start(t)) {
+            } else if (is_lower_start(t) || (is_digit(t[0]) && lab.kind == LabelKind::None)) {
+                // paragraphs start with a capital or a label: this continues the previous one
                 new_block = false;
             } else if ((cur->kind == BlockKind::Section || cur->kind == BlockKind::Annex) && cur->heading.empty() &&
                        lab.kind == LabelKind::None) {
