@@ -1333,9 +1333,10 @@ private:
     }
 
     struct OpenList {
-        LabelKind kind;  // Letter, Roman, LetterDot, RomanDot
+        LabelKind kind;  // Letter, Roman, LetterDot, RomanDot; None while only unlabelled items are in it
         std::string last;
         std::vector<Para>* items;
+        int count = 0;
     };
 
     static std::string next_roman(std::string_view r) {
@@ -1366,10 +1367,53 @@ private:
     }
 
     /// Places a sub-paragraph into the open lists of the current operative paragraph.
+    /// Position of a label in its sequence: a=1 … z=26, aa=27; roman by value.
+    static int ordinal(LabelKind k, std::string_view num) {
+        if (num.empty()) return 0;
+        if (k == LabelKind::Roman || k == LabelKind::RomanDot) return roman_value(num);
+        return static_cast<int>(num.size() - 1) * 26 + (num[0] - 'a' + 1);
+    }
+
+    /// An item whose label was lost (markdown converters drop "(a)"): a child of the last item
+    /// when that one introduces a list (":"), else the next sibling in the innermost list.
+    void place_unlabelled(Para& top, std::vector<OpenList>& open, Para&& child) {
+        std::vector<Para>* parent = &top.children;
+        if (!open.empty()) {
+            auto& items = *open.back().items;
+            if (!items.empty() && ends_with(items.back().text, ":") && items.back().children.empty()) {
+                parent = &items.back().children;
+            } else {
+                OpenList& o = open.back();
+                if (o.kind != LabelKind::None) o.last = successor(o.kind, o.last);
+                ++o.count;
+                o.items->push_back(std::move(child));
+                return;
+            }
+        }
+        parent->push_back(std::move(child));
+        open.push_back({LabelKind::None, "", parent, 1});
+    }
+
     void place_child(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab) {
         bool paren = lab.kind == LabelKind::Letter || lab.kind == LabelKind::Roman;
         LabelKind letter_kind = paren ? LabelKind::Letter : LabelKind::LetterDot;
         LabelKind roman_kind = paren ? LabelKind::Roman : LabelKind::RomanDot;
+        // 0. a list of items whose labels were lost: this label tells its kind by position
+        for (std::size_t d = open.size(); d-- > 0;) {
+            OpenList& o = open[d];
+            if (o.kind != LabelKind::None) continue;
+            LabelKind k = LabelKind::None;
+            if (can_be_roman(lab) && ordinal(roman_kind, lab.num) == o.count + 1) k = roman_kind;
+            else if (can_be_letter(lab) && ordinal(letter_kind, lab.num) == o.count + 1) k = letter_kind;
+            if (k == LabelKind::None) continue;
+            open.resize(d + 1);
+            o.kind = k;
+            o.last = lab.num;
+            ++o.count;
+            child.kind = k;
+            o.items->push_back(std::move(child));
+            return;
+        }
         // 1. continue an open list whose successor is this label (innermost first)
         for (std::size_t d = open.size(); d-- > 0;) {
             OpenList& o = open[d];
@@ -1378,6 +1422,7 @@ private:
                 open.resize(d + 1);
                 child.kind = o.kind;
                 o.last = lab.num;
+                ++o.count;
                 o.items->push_back(std::move(child));
                 return;
             }
@@ -1403,7 +1448,7 @@ private:
             }
             child.kind = k;
             parent->push_back(std::move(child));
-            open.push_back({k, lab.num, parent});
+            open.push_back({k, lab.num, parent, 1});
             return;
         }
         // 3. out of sequence: attach to the innermost open list of a compatible kind (the
@@ -1416,6 +1461,7 @@ private:
                 open.resize(d + 1);
                 child.kind = o.kind;
                 o.last = lab.num;
+                ++o.count;
                 o.items->push_back(std::move(child));
                 return;
             }
@@ -1427,7 +1473,7 @@ private:
         std::vector<Para>* parent = &top.children;
         if (!open.empty() && !open.back().items->empty()) parent = &open.back().items->back().children;
         parent->push_back(std::move(child));
-        open.push_back({k, lab.num, parent});
+        open.push_back({k, lab.num, parent, 1});
     }
 
     /// Joins paragraph `q` to the end of `p` (one space between), keeping marks, italics and map.
@@ -1617,9 +1663,17 @@ private:
                     // label was lost.  Otherwise a new unnumbered paragraph.
                     Para& last = tgt.operative->back();
                     bool list_open = !open.empty() || ends_with(last.text, ":");
-                    if (list_open && !is_operative_lead(p.text) && !starts_with(p.text, "We")) {
-                        std::vector<Para>* parent = open.empty() ? &last.children : open.back().items;
-                        parent->push_back(std::move(p));
+                    // Numbered paragraphs follow: everything up to the next number belongs to the
+                    // paragraph that opened the list, whatever its first word.
+                    bool numbered_follow = false;
+                    for (std::size_t j = i + 1; j < blocks_.size() && !numbered_follow; ++j) {
+                        if (blocks_[j].kind == BlockKind::Annex || blocks_[j].kind == BlockKind::Section) break;
+                        if (blocks_[j].kind == BlockKind::Closing && !blocks_[j].mt.text.empty()) break;
+                        numbered_follow = blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind == LabelKind::Number;
+                    }
+                    if (list_open && !starts_with(p.text, "We ") && !starts_with(p.text, "We,") &&
+                        (numbered_follow || !is_operative_lead(p.text))) {
+                        place_unlabelled(last, open, std::move(p));
                         continue;
                     }
                 }
