@@ -222,6 +222,20 @@ std::vector<std::string> compare(const Structure& got, const TruthRow& row) {
     return bad;
 }
 
+/// tests/corpus/KNOWN-GAPS.tsv: file -> the fields it is known to get wrong (documented there).
+std::map<std::string, std::set<std::string>> read_known_gaps() {
+    std::map<std::string, std::set<std::string>> gaps;
+    std::istringstream in(unres_test::read_file(corpus_dir() + "/KNOWN-GAPS.tsv"));
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        auto cols = split(line, '\t');
+        if (cols.size() < 3) continue;
+        for (const auto& f : split(cols[1], ',')) gaps[cols[0]].insert(f);
+    }
+    return gaps;
+}
+
 Structure parse_file(const std::string& path) {
     unres::SourceFile src = unres::SourceFile::from_path(path);
     return structure_of(unres::parse(src));
@@ -292,6 +306,7 @@ TEST_CASE("corpus: each text variant has the structure TRUTH.tsv gives", "[corpu
     // Filled across the reruns Catch makes for the sections; complete on the last one.
     static std::map<std::string, bool> exact;
     const std::vector<TruthRow> rows = read_truth();
+    const auto known = read_known_gaps();
     std::size_t total = 0;
     for (const auto& row : rows) {
         for (const auto& file : row.text_variants()) {
@@ -304,14 +319,26 @@ TEST_CASE("corpus: each text variant has the structure TRUTH.tsv gives", "[corpu
                 } catch (const std::exception& e) {
                     bad.push_back(std::string("parse threw: ") + e.what());
                 }
-                for (const auto& b : bad) FAIL_CHECK(name << ": " << b);
                 exact[name] = bad.empty();
+                auto gap = known.find(name);
+                if (gap == known.end()) {
+                    for (const auto& b : bad) FAIL_CHECK(name << ": " << b);
+                } else {
+                    // A documented gap: it must still fail in exactly the listed fields (when it is
+                    // fixed, its KNOWN-GAPS.tsv line must go).
+                    std::set<std::string> fields;
+                    for (const auto& b : bad) fields.insert(b.substr(0, b.find(':')));
+                    INFO(name << " is listed in KNOWN-GAPS.tsv for " << gap->second.size() << " field(s); it now fails in "
+                              << fields.size() << ": " << (bad.empty() ? std::string("none") : bad.front()));
+                    CHECK(fields == gap->second);
+                }
             }
         }
     }
     if (exact.size() == total) {
         std::size_t n = static_cast<std::size_t>(std::count_if(exact.begin(), exact.end(), [](const auto& e) { return e.second; }));
-        std::cout << "corpus: " << n << "/" << total << " text variants structure-exact\n";
+        std::cout << "corpus: " << n << "/" << total << " text variants structure-exact (" << known.size()
+                  << " known gaps, tests/corpus/KNOWN-GAPS.tsv)\n";
     }
 }
 
@@ -328,12 +355,15 @@ TEST_CASE("corpus: the text variants of one document have the same structure", "
     groups.push_back({"A/80/L.4 = A/RES/80/3",
                       {"A_80_L.4.pdftotext.txt", "A_80_L.4.layout.txt", "A_RES_80_3.md", "A_RES_80_3.v1.0.txt"}});
     CHECK(groups.size() > 30);
+    // A variant whose extraction lost text (KNOWN-GAPS.tsv) cannot match its complete siblings.
+    const auto known = read_known_gaps();
     for (const auto& group : groups) {
         DYNAMIC_SECTION(group.name) {
             std::string first;
             Structure reference;
             for (const auto& file : group.files) {
                 const std::string name = base_name(file);
+                if (known.count(name) && name.find(".content.txt") != std::string::npos) continue;
                 Structure s;
                 try {
                     s = parse_file(variant_path(file));
