@@ -7,7 +7,8 @@
 // optionally after an adverb ("Also", "Further", "Strongly", "Once again").  The
 // word lists below are the common UN ones; any "-ing"/"-ed" participle and any
 // third-person "-s" verb not in the noun list is accepted, so the rules stay quiet
-// on unusual but correct phrases.
+// on unusual but correct phrases.  Paragraphs from the first "We ..." on are a
+// declaration's (EDITORIAL-RULES 3) and are not checked.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -108,10 +109,12 @@ void check_lead_words(Context& cx) {
     }
 
     if (doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision) return;
+    // Once a paragraph speaks in a declaration's own voice ("We commit ..."), the
+    // declaration's paragraphs follow ("Recognize that ...", "Commit to ..."): stop.
     for (const Para& p : doc.operative) {
         auto ws = first_words(p.text, 4);
+        if (!ws.empty() && ws[0].text == "We") break;
         if (p.text.empty() || operative_lead(ws)) continue;
-        if (ws[0].text == "We") continue;  // a declaration's own voice
         std::string name = p.num.empty() ? std::string("operative paragraph") : "operative paragraph " + p.num;
         cx.report("UNR306", text_span(p, ws[0].begin, ws[0].end),
                   name + " should open with a verb in the present tense (\"Decides\", \"Calls upon\", "
