@@ -9,6 +9,7 @@
 // are resolved among the numbered paragraphs of the same part: the resolution's own
 // operative part, or the annex the reference stands in.
 #include <cctype>
+#include <map>
 
 #include "rules/rules.hpp"
 
@@ -207,12 +208,12 @@ bool same_num(const std::string& a, const std::string& b) {
 
 struct Resolver {
     Context& cx;
-    std::vector<Item> items;
+    std::map<long, std::vector<Item>> items;  // by number (several when sections restart)
 
     explicit Resolver(Context& c, const std::vector<Para>& scope) : cx(c) {
         for (std::size_t i = 0; i < scope.size(); ++i)
             if (scope[i].kind == LabelKind::Number)
-                if (long v = number_value(scope[i].num); v > 0) items.push_back({v, i, &scope[i]});
+                if (long v = number_value(scope[i].num); v > 0) items[v].push_back({v, i, &scope[i]});
     }
 
     /// `at` = index of the top-level paragraph holding the reference (-1 = before all).
@@ -227,8 +228,8 @@ struct Resolver {
     void target(const Para&, long at, std::string_view section, const Ref& r, const Target& tg,
                 const std::string& phrase, Span span) {
         std::vector<const Item*> cands;
-        for (const Item& it : items)
-            if (it.num == tg.num) cands.push_back(&it);
+        if (auto f = items.find(tg.num); f != items.end())
+            for (const Item& it : f->second) cands.push_back(&it);
         if (cands.empty()) {
             cx.report("UNR401", span, "\"" + phrase + "\": there is no paragraph " + std::to_string(tg.num));
             return;

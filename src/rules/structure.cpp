@@ -1,6 +1,7 @@
 // Document structure (UNR001-UNR004): the fixed order "name of the organ, preamble,
 // operative part" (EM-res C) and text the builder could not place.
 #include <algorithm>
+#include <map>
 
 #include "rules/rules.hpp"
 
@@ -52,11 +53,15 @@ void check_structure(Context& cx) {
 
     // UNR003: a preambular paragraph after an operative paragraph of the same part
     // (sectioned resolutions have one preamble per section).
+    std::map<std::string, const Para*> first_op;  // earliest operative paragraph per section
+    for (const Para& p : doc.operative) {
+        auto [it, fresh] = first_op.emplace(p.section, &p);
+        if (!fresh && p.span.begin < it->second->span.begin) it->second = &p;
+    }
     for (const Para& q : doc.preamble) {
-        auto o = std::find_if(doc.operative.begin(), doc.operative.end(), [&](const Para& p) {
-            return p.section == q.section && p.span.begin < q.span.begin;
-        });
-        if (o == doc.operative.end()) continue;
+        auto f = first_op.find(q.section);
+        if (f == first_op.end() || f->second->span.begin >= q.span.begin) continue;
+        const Para* o = f->second;
         std::string which = o->num.empty() ? "the first operative paragraph" : "operative paragraph " + o->num;
         auto& d = cx.report("UNR003", first_char(q), "preambular paragraph after " + which);
         d.notes.push_back({label_or_span(*o), which + " is here"});
