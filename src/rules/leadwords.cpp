@@ -102,7 +102,7 @@ void check_lead_words(Context& cx) {
     for (std::size_t i = 0; i < doc.preamble.size(); ++i) {
         const Para& p = doc.preamble[i];
         auto ws = first_words(p.text, 4);
-        if (p.text.empty() || preambular_lead(ws)) continue;
+        if (ws.empty() || preambular_lead(ws)) continue;
         cx.report("UNR305", text_span(p, ws[0].begin, ws[0].end),
                   "the " + ordinal(i + 1) + " preambular paragraph should open with a participle or an adjective "
                   "(\"Recalling\", \"Deeply concerned\", \"Aware\"), not \"" + ws[0].text + "\"");
@@ -114,7 +114,7 @@ void check_lead_words(Context& cx) {
     for (const Para& p : doc.operative) {
         auto ws = first_words(p.text, 4);
         if (!ws.empty() && ws[0].text == "We") break;
-        if (p.text.empty() || operative_lead(ws)) continue;
+        if (ws.empty() || operative_lead(ws)) continue;
         std::string name = p.num.empty() ? std::string("operative paragraph") : "operative paragraph " + p.num;
         cx.report("UNR306", text_span(p, ws[0].begin, ws[0].end),
                   name + " should open with a verb in the present tense (\"Decides\", \"Calls upon\", "

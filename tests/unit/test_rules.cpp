@@ -1051,3 +1051,26 @@ TEST_CASE("validate: 100 000 paragraphs with cross-references in bounded time", 
     CHECK(ds.empty());
     CHECK(secs < 10.0);
 }
+
+TEST_CASE("validate: reference-like noise never throws", "[rules]") {
+    const char* tokens[] = {"paragraph", "paragraphs", "subparagraph", "sub-paragraph", " ", "(", ")", "b", "ii",
+                            "1", "12", "and", " and ", "above", "below", ",", " of ", "to ", " to ", "present resolution",
+                            "of paragraph ", ":", ";", ".", "\xE2\x80\x9D", "9999999"};
+    std::uint32_t seed = 12345;
+    auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 16) & 0x7FFF; };
+    Draft d = good();
+    for (int k = 0; k < 500; ++k) {
+        std::string body;
+        for (std::uint32_t n = next() % 12; n > 0; --n) body += tokens[next() % (sizeof tokens / sizeof *tokens)];
+        const char* labels[] = {"(a)", "(i)", "(ii)", "(za)", "(1)", "(v)", "a.", "(hh)", "(c)", "(x)"};
+        Para p = d.para(std::to_string(k + 4) + ".", body);
+        for (std::uint32_t n = next() % 4; n > 0; --n) {
+            Para c = d.sub(labels[next() % 10], body, next() % 2 ? LabelKind::Roman : LabelKind::None);
+            if (next() % 2) c.children.push_back(d.sub(labels[next() % 10], body));
+            p.children.push_back(c);
+        }
+        d.doc.operative.push_back(p);
+        if (k % 7 == 0) d.doc.preamble.push_back(d.para("", body));
+    }
+    REQUIRE_NOTHROW(d.check());
+}
