@@ -1,0 +1,290 @@
+// Cross-references inside the text (UNR401-UNR403).
+//
+// Recognised forms (case-insensitive):
+//   paragraph 12 above | paragraphs 16 and 17 above | paragraphs 2 to 5 below
+//   paragraph 3 (b) above | paragraph 5 of the present resolution
+//   subparagraph (b) of paragraph 3 [above|below] | subparagraphs (a) and (c) of paragraph 3
+// "paragraph N" alone, or followed by "of"/"in" something else ("of resolution 70/1",
+// "of the annex to ..."), points to another document and is left alone.  References
+// are resolved among the numbered paragraphs of the same part: the resolution's own
+// operative part, or the annex the reference stands in.
+#include <cctype>
+#include <map>
+
+#include "rules/rules.hpp"
+
+namespace unres::rules {
+
+namespace {
+
+struct Target {
+    long num = 0;
+    std::vector<std::string> subs;  // "(b)" -> {"b"}; "(a) (ii)" -> {"a", "ii"}
+};
+
+struct Ref {
+    std::size_t begin = 0, end = 0;
+    std::vector<Target> targets;
+    int dir = 0;  // -1 above, +1 below, 0 neither ("of the present resolution")
+};
+
+class Scanner {
+public:
+    explicit Scanner(const std::string& text) : low_(text) {
+        for (auto& c : low_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+
+    std::vector<Ref> scan() {
+        std::vector<Ref> out;
+        for (std::size_t i = 0; i < low_.size(); ++i) {
+            if (i > 0 && std::isalpha(static_cast<unsigned char>(low_[i - 1]))) continue;
+            Ref r;
+            std::size_t save = i;
+            if (word_at(i, "subparagraph") || word_at(i, "sub-paragraph")) {
+                pos_ = i + (low_[i + 3] == '-' ? 13 : 12);
+                if (sub_form(r)) { r.begin = save; r.end = pos_; out.push_back(r); i = pos_ - 1; }
+            } else if (word_at(i, "paragraph")) {
+                pos_ = i + 9;
+                if (para_form(r)) { r.begin = save; r.end = pos_; out.push_back(r); i = pos_ - 1; }
+            }
+        }
+        return out;
+    }
+
+private:
+    bool word_at(std::size_t i, std::string_view w) const { return low_.compare(i, w.size(), w) == 0; }
+
+    bool lit(std::string_view w) {
+        if (low_.compare(pos_, w.size(), w) != 0) return false;
+        pos_ += w.size();
+        return true;
+    }
+
+    void spaces() {
+        while (pos_ < low_.size() && low_[pos_] == ' ') ++pos_;
+    }
+
+    bool number(long& v) {
+        std::size_t b = pos_;
+        v = 0;
+        while (pos_ < low_.size() && std::isdigit(static_cast<unsigned char>(low_[pos_])) && pos_ - b < 6)
+            v = v * 10 + (low_[pos_++] - '0');
+        if (pos_ == b || (pos_ < low_.size() && (std::isalnum(static_cast<unsigned char>(low_[pos_])) || low_[pos_] == '/' ||
+                                                 (low_[pos_] == '.' && pos_ + 1 < low_.size() &&
+                                                  std::isdigit(static_cast<unsigned char>(low_[pos_ + 1])))))) {
+            pos_ = b;
+            return false;
+        }
+        return true;
+    }
+
+    /// "(b)" -> "b"
+    bool paren(std::string& s) {
+        std::size_t b = pos_;
+        if (!lit("(")) return false;
+        std::size_t k = pos_;
+        while (pos_ < low_.size() && std::isalpha(static_cast<unsigned char>(low_[pos_])) && pos_ - k < 8) ++pos_;
+        if (pos_ == k || !lit(")")) { pos_ = b; return false; }
+        s = low_.substr(k, pos_ - k - 1);
+        return true;
+    }
+
+    /// "(a)", "(a) (ii)", "(a)(ii)"
+    bool chain(std::vector<std::string>& subs) {
+        std::string s;
+        if (!paren(s)) return false;
+        subs.push_back(s);
+        for (;;) {
+            std::size_t b = pos_;
+            spaces();
+            if (!paren(s)) { pos_ = b; break; }
+            subs.push_back(s);
+        }
+        return true;
+    }
+
+    /// ", " | " and " | " or " | ", and "
+    bool separator() {
+        std::size_t b = pos_;
+        lit(",");
+        spaces();
+        if (lit("and ") || lit("or ")) return true;
+        if (pos_ > b + 1 || (pos_ > b && low_[b] == ',')) return true;
+        pos_ = b;
+        return false;
+    }
+
+    /// " above" / " below" / " of the present resolution" / nothing that leads elsewhere.
+    /// Returns false when the reference points to another document.
+    bool tail(Ref& r, bool need_marker) {
+        std::size_t b = pos_;
+        spaces();
+        if (lit("above")) { r.dir = -1; return true; }
+        if (lit("below")) { r.dir = +1; return true; }
+        for (std::string_view own : {"of the present resolution", "of this resolution", "of the present decision"}) {
+            if (lit(own)) { r.dir = 0; return true; }
+        }
+        pos_ = b;
+        if (need_marker) return false;
+        std::size_t c = pos_;
+        spaces();
+        bool elsewhere = lit("of ") || lit("in ");
+        pos_ = c;
+        return !elsewhere;
+    }
+
+    bool para_form(Ref& r) {
+        lit("s");
+        spaces();
+        for (;;) {
+            Target tg;
+            if (!number(tg.num)) return false;
+            std::size_t b = pos_;
+            spaces();
+            if (!chain(tg.subs)) pos_ = b;
+            std::size_t s = pos_;
+            spaces();
+            if (lit("to ")) {
+                spaces();
+                long hi = 0;
+                if (!number(hi) || hi < tg.num || hi - tg.num > 200) return false;
+                for (long v = tg.num; v <= hi; ++v) r.targets.push_back({v, {}});
+            } else {
+                pos_ = s;
+                r.targets.push_back(tg);
+            }
+            std::size_t before_sep = pos_;
+            if (!separator()) break;
+            if (pos_ >= low_.size() || !std::isdigit(static_cast<unsigned char>(low_[pos_]))) {
+                pos_ = before_sep;
+                break;
+            }
+        }
+        return tail(r, true);
+    }
+
+    bool sub_form(Ref& r) {
+        lit("s");
+        spaces();
+        std::vector<std::vector<std::string>> subs;
+        for (;;) {
+            std::vector<std::string> c;
+            if (!chain(c)) return false;
+            subs.push_back(c);
+            std::size_t before_sep = pos_;
+            if (!separator()) break;
+            if (pos_ >= low_.size() || low_[pos_] != '(') {
+                pos_ = before_sep;
+                break;
+            }
+        }
+        spaces();
+        if (!lit("of")) return false;
+        spaces();
+        if (!lit("paragraph")) return false;
+        spaces();
+        long n = 0;
+        if (!number(n)) return false;
+        for (auto& c : subs) r.targets.push_back({n, c});
+        return tail(r, false);
+    }
+
+    std::string low_;
+    std::size_t pos_ = 0;
+};
+
+struct Item {
+    long num;
+    std::size_t index;
+    const Para* para;
+};
+
+bool same_num(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
+struct Resolver {
+    Context& cx;
+    std::map<long, std::vector<Item>> items;  // by number (several when sections restart)
+
+    explicit Resolver(Context& c, const std::vector<Para>& scope) : cx(c) {
+        for (std::size_t i = 0; i < scope.size(); ++i)
+            if (scope[i].kind == LabelKind::Number)
+                if (long v = number_value(scope[i].num); v > 0) items[v].push_back({v, i, &scope[i]});
+    }
+
+    /// `at` = index of the top-level paragraph holding the reference (-1 = before all).
+    void check(const Para& holder, long at, std::string_view section) {
+        for (const Ref& r : Scanner(holder.text).scan()) {
+            std::string phrase = holder.text.substr(r.begin, r.end - r.begin);
+            Span span = text_span(holder, r.begin, r.end);
+            for (const Target& tg : r.targets) target(holder, at, section, r, tg, phrase, span);
+        }
+    }
+
+    void target(const Para&, long at, std::string_view section, const Ref& r, const Target& tg,
+                const std::string& phrase, Span span) {
+        std::vector<const Item*> cands;
+        if (auto f = items.find(tg.num); f != items.end())
+            for (const Item& it : f->second) cands.push_back(&it);
+        if (cands.empty()) {
+            cx.report("UNR401", span, "\"" + phrase + "\": there is no paragraph " + std::to_string(tg.num));
+            return;
+        }
+        // Pick the candidate the direction asks for; prefer the same section.
+        const Item* pick = nullptr;
+        for (const Item* c : cands) {
+            bool side = r.dir == 0 || (r.dir < 0 ? static_cast<long>(c->index) < at : static_cast<long>(c->index) > at);
+            if (!side) continue;
+            if (!pick || c->para->section == section) pick = c;
+        }
+        if (!pick) {
+            const Item* c = cands.front();
+            std::string where = static_cast<long>(c->index) == at ? "is the paragraph that contains the reference"
+                                : r.dir < 0                        ? "comes after this reference"
+                                                                   : "comes before this reference";
+            auto& d = cx.report("UNR402", span, "\"" + phrase + "\": paragraph " + std::to_string(tg.num) + " " + where);
+            d.notes.push_back({label_or_span(*c->para), "paragraph " + std::to_string(tg.num) + " is here"});
+            return;
+        }
+        const Para* p = pick->para;
+        std::string path = std::to_string(tg.num);
+        for (const std::string& s : tg.subs) {
+            const Para* next = nullptr;
+            for (const Para& c : p->children)
+                if (same_num(c.num, s)) { next = &c; break; }
+            if (!next) {
+                auto& d = cx.report("UNR403", span, "\"" + phrase + "\": paragraph " + path + " has no sub-paragraph (" + s + ")");
+                d.notes.push_back({label_or_span(*p), "paragraph " + path + " is here"});
+                return;
+            }
+            path += " (" + s + ")";
+            p = next;
+        }
+    }
+
+    void walk(const Para& p, long at) {
+        check(p, at, p.section);
+        for (const Para& c : p.children) walk(c, at);
+    }
+};
+
+}  // namespace
+
+void check_crossrefs(Context& cx) {
+    const Document& doc = cx.doc;
+    if (doc.kind == DocKind::Amendment) return;
+    Resolver own(cx, doc.operative);
+    for (const Para& p : doc.preamble) own.walk(p, -1);
+    for (std::size_t i = 0; i < doc.operative.size(); ++i) own.walk(doc.operative[i], static_cast<long>(i));
+    for (const Annex& a : doc.annexes) {
+        Resolver an(cx, a.operative);
+        for (const Para& p : a.preamble) an.walk(p, -1);
+        for (std::size_t i = 0; i < a.operative.size(); ++i) an.walk(a.operative[i], static_cast<long>(i));
+    }
+}
+
+}  // namespace unres::rules

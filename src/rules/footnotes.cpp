@@ -1,0 +1,104 @@
+// Footnotes (UNR201-UNR205): marks and bodies must match, and numbered footnotes are
+// numbered 1, 2, 3 ... continuously through the whole document (annexes included),
+// in the order in which their marks first appear.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "rules/rules.hpp"
+
+namespace unres::rules {
+
+namespace {
+
+void collect(const std::vector<Para>& list, std::vector<const Mark*>& out) {
+    for (const Para& p : list) {
+        for (const Mark& m : p.marks) out.push_back(&m);
+        collect(p.children, out);
+    }
+}
+
+}  // namespace
+
+void check_footnotes(Context& cx) {
+    const Document& doc = cx.doc;
+    std::vector<const Mark*> marks;
+    collect(doc.preamble, marks);
+    collect(doc.operative, marks);
+    collect(doc.instructions, marks);
+    for (const Annex& a : doc.annexes) {
+        collect(a.preamble, marks);
+        collect(a.operative, marks);
+    }
+    std::stable_sort(marks.begin(), marks.end(),
+                     [](const Mark* a, const Mark* b) { return a->span.begin < b->span.begin; });
+
+    std::map<std::string, const Footnote*> bodies;
+    for (const Footnote& f : doc.footnotes) bodies.emplace(f.num, &f);
+    std::set<std::string> marked;
+    for (const Mark* m : marks) marked.insert(m->num);
+
+    // UNR201: a mark whose footnote text is missing.
+    for (const Mark* m : marks) {
+        if (bodies.count(m->num)) continue;
+        cx.report("UNR201", m->span, "footnote mark " + m->num + " has no footnote text");
+    }
+
+    // UNR202: footnote text that no mark refers to (asterisk notes belong to the
+    // header, where their marks are not paragraphs' marks: not checked).
+    for (const Footnote& f : doc.footnotes) {
+        if (f.num == "*" || !f.refs.empty() || marked.count(f.num)) continue;
+        cx.report("UNR202", f.span, "footnote " + f.num + " has no mark in the text");
+    }
+
+    // UNR203: marks first appear in increasing order.
+    std::set<long> first_seen;
+    long high = 0;
+    const Mark* high_mark = nullptr;
+    for (const Mark* m : marks) {
+        long v = number_value(m->num);
+        if (v <= 0 || first_seen.count(v)) continue;
+        first_seen.insert(v);
+        if (v < high) {
+            auto& d = cx.report("UNR203", m->span,
+                                "footnote " + m->num + " is first referred to after footnote " + std::to_string(high) +
+                                    ": footnotes must be numbered in the order of their marks");
+            d.notes.push_back({high_mark->span, "footnote " + std::to_string(high) + " is referred to here"});
+        } else {
+            high = v;
+            high_mark = m;
+        }
+    }
+
+    // UNR205: two bodies with the same number; UNR204: a number missing from the
+    // series (not counting a number whose mark exists: UNR201 reports that one).
+    std::map<long, const Footnote*> by_num;
+    for (const Footnote& f : doc.footnotes) {
+        long v = number_value(f.num);
+        if (v <= 0) continue;
+        auto [it, fresh] = by_num.emplace(v, &f);
+        if (!fresh) {
+            auto& d = cx.report("UNR205", f.span, "duplicate footnote " + f.num);
+            d.notes.push_back({it->second->span, "footnote " + f.num + " is first given here"});
+        }
+    }
+    long prev = 0;
+    for (const auto& [v, f] : by_num) {
+        std::vector<long> missing;
+        for (long m = prev + 1; m < v && missing.size() < 1000; ++m)
+            if (!marked.count(std::to_string(m))) missing.push_back(m);
+        if (!missing.empty()) {
+            std::string which = missing.size() == 1 ? "footnote " + std::to_string(missing[0]) + " is missing"
+                                                    : "footnotes " + std::to_string(missing.front()) + " to " +
+                                                          std::to_string(missing.back()) + " are missing";
+            if (missing.size() > 1 && missing.back() - missing.front() + 1 != static_cast<long>(missing.size()))
+                which = std::to_string(missing.size()) + " footnote numbers are missing";
+            std::string head = prev ? "footnote " + f->num + " follows footnote " + std::to_string(prev)
+                                    : "footnote numbering starts at " + f->num;
+            cx.report("UNR204", f->span, head + ": " + which);
+        }
+        prev = v;
+    }
+}
+
+}  // namespace unres::rules

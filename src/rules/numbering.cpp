@@ -1,0 +1,302 @@
+// Operative paragraph numbering (UNR101-UNR103, UNR108) and the sequence engine
+// shared with sub-paragraph lettering (lettering.cpp).
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <map>
+#include <set>
+
+#include "rules/rules.hpp"
+
+namespace unres::rules {
+
+namespace {
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+bool iequal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+/// Position of `word` in `hay` as a whole token (not inside a longer run of letters
+/// or digits), case-insensitively; npos when absent.
+std::size_t find_token(std::string_view hay, std::string_view word) {
+    if (word.empty() || word.size() > hay.size()) return std::string_view::npos;
+    for (std::size_t i = 0; i + word.size() <= hay.size(); ++i) {
+        if (!iequal(hay.substr(i, word.size()), word)) continue;
+        bool left = i == 0 || !is_alnum(hay[i - 1]);
+        bool right = i + word.size() == hay.size() || !is_alnum(hay[i + word.size()]);
+        if (left && right) return i;
+    }
+    return std::string_view::npos;
+}
+
+std::string match_case(std::string_view original, std::string repl) {
+    bool upper = !original.empty() && std::isupper(static_cast<unsigned char>(original[0]));
+    if (upper)
+        for (auto& c : repl) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return repl;
+}
+
+}  // namespace
+
+Span label_or_span(const Para& p) { return p.label_span.empty() ? p.span : p.label_span; }
+
+Span text_span(const Para& p, std::size_t begin, std::size_t end) {
+    std::uint32_t b = p.source_offset(begin);
+    if (end <= begin) return {b, b};
+    std::uint32_t e = p.source_offset(end - 1) + 1;
+    return {b, std::max(b, e)};
+}
+
+long number_value(std::string_view num) {
+    if (num.empty() || num.size() > 6) return 0;
+    long v = 0;
+    for (char c : num) {
+        if (c < '0' || c > '9') return 0;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+long letter_value(std::string_view num) {
+    if (num.empty() || num.size() > 8) return 0;
+    char c = lower(num[0]);
+    if (c < 'a' || c > 'z') return 0;
+    for (char d : num)
+        if (lower(d) != c) return 0;
+    return static_cast<long>(num.size() - 1) * 26 + (c - 'a' + 1);
+}
+
+std::string letter_label(long v) {
+    if (v <= 0) return {};
+    auto n = static_cast<std::size_t>((v - 1) / 26 + 1);
+    char c = static_cast<char>('a' + (v - 1) % 26);
+    return std::string(n, c);
+}
+
+std::string roman_label(long v) {
+    if (v <= 0 || v >= 4000) return {};
+    static const std::pair<long, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                          {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                          {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                          {1, "i"}};
+    std::string out;
+    for (const auto& [n, s] : table)
+        while (v >= n) { out += s; v -= n; }
+    return out;
+}
+
+long roman_value(std::string_view num) {
+    if (num.empty() || num.size() > 15) return 0;
+    long v = 0;
+    auto val = [](char c) -> long {
+        switch (lower(c)) {
+            case 'i': return 1; case 'v': return 5; case 'x': return 10; case 'l': return 50;
+            case 'c': return 100; case 'd': return 500; case 'm': return 1000;
+            default: return 0;
+        }
+    };
+    for (std::size_t i = 0; i < num.size(); ++i) {
+        long a = val(num[i]);
+        if (a == 0) return 0;
+        long b = i + 1 < num.size() ? val(num[i + 1]) : 0;
+        v += (a < b) ? -a : a;
+    }
+    // Only canonical numerals ("iv", not "iiii" or "vx").
+    return iequal(roman_label(v), num) ? v : 0;
+}
+
+std::string bare_label(LabelKind kind, long value) {
+    switch (kind) {
+        case LabelKind::Letter:
+        case LabelKind::LetterDot: return letter_label(value);
+        case LabelKind::Roman:
+        case LabelKind::RomanDot: return roman_label(value);
+        default: return std::to_string(value);
+    }
+}
+
+std::string format_label(LabelKind kind, long value) {
+    switch (kind) {
+        case LabelKind::Letter:
+        case LabelKind::Roman: return "(" + bare_label(kind, value) + ")";
+        case LabelKind::LetterDot:
+        case LabelKind::RomanDot: return bare_label(kind, value) + ".";
+        default: return std::to_string(value);
+    }
+}
+
+std::string ordinal(std::size_t n) {
+    std::string suffix = "th";
+    if (n % 100 < 11 || n % 100 > 13) {
+        if (n % 10 == 1) suffix = "st";
+        else if (n % 10 == 2) suffix = "nd";
+        else if (n % 10 == 3) suffix = "rd";
+    }
+    return std::to_string(n) + suffix;
+}
+
+bool relabel_edit(const Context& cx, const Para& p, const std::string& bare, Edit& out) {
+    const std::string& text = cx.src.text();
+    if (!p.label_span.empty() && p.label_span.end <= text.size()) {
+        std::string_view written(text.data() + p.label_span.begin, p.label_span.end - p.label_span.begin);
+        std::size_t at = find_token(written, p.num);
+        if (at != std::string_view::npos) {
+            auto b = static_cast<std::uint32_t>(p.label_span.begin + at);
+            out.span = {b, static_cast<std::uint32_t>(b + p.num.size())};
+            out.replacement = match_case(written.substr(at, p.num.size()), bare);
+            return true;
+        }
+    }
+    if (p.label_span.empty() || p.label.empty()) return false;
+    std::size_t at = find_token(p.label, p.num);
+    if (at == std::string::npos) return false;
+    out.span = p.label_span;
+    out.replacement = p.label.substr(0, at) + match_case(std::string_view(p.label).substr(at, p.num.size()), bare) +
+                      p.label.substr(at + p.num.size());
+    return true;
+}
+
+namespace {
+
+/// "paragraph 7 is missing", "paragraphs 7 to 9 are missing", "(d) and (e) are missing".
+std::string missing_text(const std::vector<long>& missing, const SeqNaming& n) {
+    // Group into runs of consecutive values.
+    std::vector<std::pair<long, long>> runs;
+    for (long v : missing) {
+        if (!runs.empty() && runs.back().second + 1 == v) runs.back().second = v;
+        else runs.emplace_back(v, v);
+    }
+    std::vector<std::string> parts;
+    for (auto [a, b] : runs) {
+        if (a == b) parts.push_back(format_label(n.kind, a));
+        else if (b == a + 1) { parts.push_back(format_label(n.kind, a)); parts.push_back(format_label(n.kind, b)); }
+        else parts.push_back(format_label(n.kind, a) + " to " + format_label(n.kind, b));
+    }
+    std::string list;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) list += (i + 1 == parts.size()) ? " and " : ", ";
+        list += parts[i];
+    }
+    bool plural = missing.size() > 1;
+    std::string noun = n.kind == LabelKind::Number ? (plural ? "paragraphs " : "paragraph ") : "";
+    return noun + list + (plural ? " are missing" : " is missing");
+}
+
+}  // namespace
+
+void check_sequence(Context& cx, const std::vector<SeqItem>& items, long start, const SeqNaming& n) {
+    if (items.empty()) return;
+    std::set<long> all;
+    for (const auto& it : items) all.insert(it.value);
+    std::map<long, const Para*> seen;
+    long prev = start - 1;
+    const Para* prev_p = nullptr;
+    std::size_t first = SIZE_MAX;  // index of the list's first diagnostic
+    auto subject = [&](long v) { return n.what + " " + n.prefix + format_label(n.kind, v); };
+
+    for (const auto& it : items) {
+        const Para& p = *it.para;
+        long v = it.value;
+        Diagnostic* d = nullptr;
+        if (auto f = seen.find(v); f != seen.end()) {
+            d = &cx.report(n.dup_rule, label_or_span(p), "duplicate " + subject(v));
+            d->notes.push_back({label_or_span(*f->second), format_label(n.kind, v) + " is first used here"});
+        } else if (v > prev + 1) {
+            std::vector<long> missing;
+            for (long m = prev + 1; m < v && missing.size() < 1000; ++m)
+                if (!all.count(m)) missing.push_back(m);
+            if (!missing.empty()) {
+                std::string msg = prev_p ? subject(v) + " follows " + format_label(n.kind, prev)
+                                         : subject(v) + " is the first";
+                d = &cx.report(n.gap_rule, label_or_span(p), msg + ": " + missing_text(missing, n));
+                if (prev_p)
+                    d->notes.push_back({label_or_span(*prev_p), "previous " + n.what + " " + format_label(n.kind, prev) + " is here"});
+            }
+        } else if (v <= prev) {
+            d = &cx.report(n.order_rule, label_or_span(p),
+                           subject(v) + " follows " + format_label(n.kind, prev) + ": out of order");
+            if (prev_p)
+                d->notes.push_back({label_or_span(*prev_p), format_label(n.kind, prev) + " is here"});
+        }
+        seen.emplace(v, &p);
+        if (v > prev) { prev = v; prev_p = &p; }
+        if (d && first == SIZE_MAX) first = cx.count() - 1;
+    }
+
+    if (first != SIZE_MAX) {
+        Fix fix;
+        fix.title = std::string(n.kind == LabelKind::Number ? "renumber" : "reletter") + " the " + n.what + "s consecutively";
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            long want = start + static_cast<long>(k);
+            if (items[k].value == want) continue;
+            Edit e;
+            if (relabel_edit(cx, *items[k].para, bare_label(n.kind, want), e)) fix.edits.push_back(std::move(e));
+        }
+        if (!fix.edits.empty()) cx.at(first).fix = std::move(fix);
+    }
+}
+
+namespace {
+
+/// Numbered paragraphs of one list, split into runs: a section whose numbering
+/// starts at 1 or below the highest number so far restarts; otherwise it continues.
+void check_numbered_list(Context& cx, const std::vector<Para>& list, const SeqNaming& naming) {
+    std::vector<std::vector<SeqItem>> runs(1);
+    std::string section;
+    bool started = false, new_section = false;
+    long high = 0;
+    for (const Para& p : list) {
+        if (started && p.section != section) new_section = true;
+        section = p.section;
+        started = true;
+        if (p.kind != LabelKind::Number) continue;
+        long v = number_value(p.num);
+        if (v <= 0) continue;
+        if (new_section && (v == 1 || v < high) && !runs.back().empty()) runs.emplace_back();
+        new_section = false;
+        runs.back().push_back({&p, v});
+        high = std::max(high, v);
+    }
+    for (const auto& run : runs) check_sequence(cx, run, 1, naming);
+}
+
+}  // namespace
+
+void check_numbering(Context& cx) {
+    const Document& doc = cx.doc;
+    if (doc.kind == DocKind::Amendment) return;
+
+    SeqNaming op{"UNR101", "UNR102", "UNR103", "operative paragraph", "", LabelKind::Number};
+    check_numbered_list(cx, doc.operative, op);
+
+    // UNR108: an unnumbered paragraph among numbered ones.
+    bool any_numbered = std::any_of(doc.operative.begin(), doc.operative.end(),
+                                    [](const Para& p) { return p.kind == LabelKind::Number; });
+    if (any_numbered) {
+        const Para* prev = nullptr;
+        for (const Para& p : doc.operative) {
+            if (p.kind == LabelKind::None) {
+                std::string where = prev ? " (after paragraph " + prev->num + ")" : "";
+                auto& d = cx.report("UNR108", text_span(p, 0, std::min<std::size_t>(p.text.size(), 1)),
+                                    "operative paragraph is not numbered" + where);
+                if (prev) d.notes.push_back({label_or_span(*prev), "paragraph " + prev->num + " is here"});
+            } else if (p.kind == LabelKind::Number) {
+                prev = &p;
+            }
+        }
+    }
+
+    for (const Annex& a : doc.annexes) {
+        SeqNaming an{"UNR101", "UNR102", "UNR103", a.num.empty() ? "annex paragraph" : "annex " + a.num + " paragraph", "",
+                     LabelKind::Number};
+        check_numbered_list(cx, a.operative, an);
+    }
+}
+
+}  // namespace unres::rules

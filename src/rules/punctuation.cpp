@@ -1,0 +1,143 @@
+// End punctuation (UNR301-UNR304).
+//
+// One fault gives one warning: a paragraph that ends with ':' but has no
+// sub-paragraphs is reported only as UNR303, never also as "should end with ';'".
+//   preambular paragraph                      ,   (UNR301)
+//   paragraph or sub-paragraph with children  :   (UNR304)
+//   childless item ending with ':'            -   (UNR303)
+//   other operative items                     ;   the very last one  .   (UNR302)
+#include <cstring>
+
+#include "rules/rules.hpp"
+
+namespace unres::rules {
+
+namespace {
+
+struct Ending {
+    bool empty = true;
+    char c = 0;            ///< ';' ',' '.' ':' or 0 for anything else
+    std::string written;   ///< the last character as written
+    std::size_t pos = 0;   ///< its offset in Para::text
+    std::size_t len = 0;   ///< its length in bytes
+};
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+Ending ending(const std::string& t) {
+    Ending e;
+    std::size_t n = t.size();
+    while (n > 0 && space(t[n - 1])) --n;
+    if (n == 0) return e;
+    // "...; and" / "...; or": the list's last-but-one item, the ';' is what counts.
+    for (const char* tail : {"; and", "; or"}) {
+        std::size_t k = std::strlen(tail);
+        if (n >= k && t.compare(n - k, k, tail) == 0) {
+            e.empty = false;
+            e.c = ';';
+            e.written = ";";
+            e.pos = n - k;
+            e.len = 1;
+            return e;
+        }
+    }
+    std::size_t start = n - 1;
+    while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+    e.empty = false;
+    e.pos = start;
+    e.len = n - start;
+    e.written = t.substr(start, e.len);
+    if (e.len == 1 && std::strchr(";,.:", t[start])) e.c = t[start];
+    return e;
+}
+
+std::string quoted(char c) { return std::string("'") + c + "'"; }
+
+/// Replaces the final punctuation with `want`, or inserts `want` after the last character.
+Fix punct_fix(const Para& p, const Ending& e, char want) {
+    Span s = text_span(p, e.pos, e.pos + e.len);
+    Fix f;
+    if (e.c) {
+        f.title = "replace " + quoted(e.c) + " with " + quoted(want);
+        f.edits.push_back({s, std::string(1, want)});
+    } else {
+        f.title = "add " + quoted(want);
+        f.edits.push_back({Span{s.end, s.end}, std::string(1, want)});
+    }
+    return f;
+}
+
+struct Checker {
+    Context& cx;
+
+    Span where(const Para& p, const Ending& e) { return text_span(p, e.pos, e.pos + e.len); }
+
+    /// A childless item must end with `want`; ':' gets its own rule.
+    void leaf(const Para& p, char want, std::string_view rule, const std::string& name, bool colon_ok = false) {
+        Ending e = ending(p.text);
+        if (e.empty || e.c == want) return;
+        if (e.c == ':') {
+            if (colon_ok) return;
+            cx.report("UNR303", where(p, e), name + " ends with ':' but introduces no list");
+            return;
+        }
+        std::string msg = name + (e.c ? " ends with " + quoted(e.c) + ": should end with " + quoted(want)
+                                      : " should end with " + quoted(want));
+        auto& d = cx.report(rule, where(p, e), msg);
+        d.fix = punct_fix(p, e, want);
+    }
+
+    /// An item with sub-paragraphs must end with ':'.
+    void intro(const Para& p, const std::string& name) {
+        Ending e = ending(p.text);
+        if (e.empty || e.c == ':') return;
+        auto& d = cx.report("UNR304", where(p, e), name + " introduces sub-paragraphs: should end with ':'");
+        d.fix = punct_fix(p, e, ':');
+    }
+
+    /// `path` names the item: "4" for operative paragraph 4, "4 (e)" for its sub-paragraph.
+    void operative(const Para& p, bool last, const std::string& path, bool top, bool colon_ok) {
+        std::string name = top ? (path.empty() ? std::string("operative paragraph") : "operative paragraph " + path)
+                               : "sub-paragraph " + path;
+        if (p.children.empty()) {
+            leaf(p, last ? '.' : ';', "UNR302", name, colon_ok);
+            return;
+        }
+        intro(p, name);
+        for (std::size_t i = 0; i < p.children.size(); ++i) {
+            const Para& c = p.children[i];
+            std::string label = c.label.empty() ? c.num : c.label;
+            operative(c, last && i + 1 == p.children.size(), path.empty() ? label : path + " " + label, false, false);
+        }
+    }
+
+    void preamble(const Para& p, std::size_t index) {
+        std::string name = ordinal(index + 1) + " preambular paragraph";
+        if (p.children.empty()) {
+            leaf(p, ',', "UNR301", name);
+            return;
+        }
+        // A subdivided preambular paragraph: its last sub-paragraph carries the comma.
+        const Para* q = &p;
+        while (!q->children.empty()) q = &q->children.back();
+        leaf(*q, ',', "UNR301", "last sub-paragraph of the " + name);
+    }
+};
+
+}  // namespace
+
+void check_punctuation(Context& cx) {
+    const Document& doc = cx.doc;
+    if (doc.kind == DocKind::Amendment) return;
+    Checker ck{cx};
+    for (std::size_t i = 0; i < doc.preamble.size(); ++i) ck.preamble(doc.preamble[i], i);
+    for (std::size_t i = 0; i < doc.operative.size(); ++i) {
+        const Para& p = doc.operative[i];
+        bool last = i + 1 == doc.operative.size();
+        // "Adopts the following Declaration:" may introduce the annexed text.
+        bool colon_ok = last && !doc.annexes.empty();
+        ck.operative(p, last, p.num, true, colon_ok);
+    }
+}
+
+}  // namespace unres::rules
