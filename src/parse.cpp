@@ -41,16 +41,6 @@ Document parse(const SourceFile& src, InputFormat format) {
         case InputFormat::Auto: break;
     }
     Document doc = readers::read_text(src, format);
-    if (src.invalid_utf8() > 0) {
-        Diagnostic d;
-        d.rule = "UNR902";
-        d.severity = Severity::Warning;
-        std::uint32_t at = src.invalid_offsets().empty() ? 0 : src.invalid_offsets().front();
-        d.span = {at, at + 3};
-        d.message = "the file is not valid UTF-8: " + std::to_string(src.invalid_utf8()) +
-                    " byte(s) replaced by U+FFFD";
-        doc.diagnostics.push_back(d);
-    }
     return doc;
 }
 

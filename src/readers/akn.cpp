@@ -45,7 +45,7 @@
 namespace unres::readers {
 namespace {
 
-constexpr const char* kRuleXml = "UNR901";
+constexpr const char* kRuleXml = "UNR902";
 
 std::string_view local_name(const pugi::xml_node& n) {
     std::string_view s = n.name();

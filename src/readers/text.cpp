@@ -1603,7 +1603,7 @@ private:
                 case BlockKind::Table: {
                     doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
                     Diagnostic d;
-                    d.rule = "UNR002";
+                    d.rule = "UNR005";
                     d.severity = Severity::Note;
                     d.span = {b.begin, b.end};
                     d.message = "a table: kept as unstructured text";

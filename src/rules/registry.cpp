@@ -94,6 +94,27 @@ Add the operative paragraphs ("1. Decides ...").
 )"},
 
     // ---- UNR1xx numbering and lettering ---------------------------------------------
+    {"UNR005", "unstructured-block", N, "A table or other block kept as unstructured text",
+     R"(## What it does
+Notes a block the reader recognised as a table (lines of short cells, or columns in a
+`pdftotext -layout` extraction) or another non-paragraph block, kept as unstructured text.
+
+## Why is this bad
+It is not a fault: budget resolutions carry staffing tables.  The note says that the block is
+not part of the numbered structure, so its cells are not checked and are written to Akoma Ntoso
+as a plain block.
+
+## Example
+```
+6. Approves the changes to the staffing table as set out in the table below:
+Action      Title of post              Category/Level
+New post    Information Systems Officer P-4
+```
+
+## How to fix
+Nothing to fix.  Silence it with `--ignore UNR005` if the notes are noise.
+)"},
+
     {"UNR101", "operative-numbering-gap", E, "Operative paragraph numbers skip a number",
      R"(## What it does
 Checks that numbered paragraphs run 1, 2, 3 ... without a gap: in the operative part
@@ -603,6 +624,23 @@ A file saved as Windows-1252 with "Côte d'Ivoire".
 
 ## How to fix
 Save the file as UTF-8 (or UTF-16 with a byte-order mark).
+)"},
+    {"UNR902", "unreadable-xml", E, "The XML input is malformed or not Akoma Ntoso",
+     R"(## What it does
+Reports an XML file that is not well-formed, whose root is not `akomaNtoso`, or that declares a
+DOCTYPE or entities (which unres never expands).
+
+## Why is this bad
+The document cannot be read (or only partly): its structure is unknown, so every other check is
+unreliable.
+
+## Example
+```xml
+<akomaNtoso><act><meta></act>
+```
+
+## How to fix
+Fix the XML at the position given (an editor with XML validation helps); remove the DOCTYPE.
 )"},
 };
 

@@ -463,13 +463,13 @@ TEST_CASE("AKN reader: labels are classified from their siblings", "[aknread]") 
     CHECK(d.operative[3].children[1].kind == LabelKind::RomanDot);
 }
 
-TEST_CASE("AKN reader: malformed XML gives UNR901, no exception", "[aknread]") {
+TEST_CASE("AKN reader: malformed XML gives UNR902, no exception", "[aknread]") {
     const std::string xml = "<akomaNtoso><statement name=\"resolution\"><mainBody><paragraph>\n</mainBody>";
     Document d;
     REQUIRE_NOTHROW(d = read_string(xml));
     REQUIRE(d.diagnostics.size() == 1);
     const Diagnostic& g = d.diagnostics[0];
-    CHECK(g.rule == "UNR901");
+    CHECK(g.rule == "UNR902");
     CHECK(g.severity == Severity::Error);
     CHECK(g.message.find("malformed XML") != std::string::npos);
     CHECK(g.message.find("mismatch") != std::string::npos);  // pugixml's description
@@ -479,11 +479,11 @@ TEST_CASE("AKN reader: malformed XML gives UNR901, no exception", "[aknread]") {
 
     Document e = read_string("");
     REQUIRE(!e.diagnostics.empty());
-    CHECK(e.diagnostics[0].rule == "UNR901");
+    CHECK(e.diagnostics[0].rule == "UNR902");
 
     Document f = read_string("<html><body>not akn</body></html>");
     REQUIRE(f.diagnostics.size() == 1);
-    CHECK(f.diagnostics[0].rule == "UNR901");
+    CHECK(f.diagnostics[0].rule == "UNR902");
     CHECK(f.diagnostics[0].message.find("not an Akoma Ntoso document") != std::string::npos);
 }
 
@@ -498,7 +498,7 @@ TEST_CASE("AKN reader: DOCTYPE entities are never expanded", "[aknread]") {
         CHECK(d.operative[0].text.find("root:") == std::string::npos);
         CHECK(d.operative[0].text == "Decides &xxe; now.");
         REQUIRE(d.diagnostics.size() == 2);
-        for (const auto& g : d.diagnostics) CHECK(g.rule == "UNR901");
+        for (const auto& g : d.diagnostics) CHECK(g.rule == "UNR902");
         CHECK(d.diagnostics[0].severity == Severity::Warning);  // DOCTYPE ignored
         CHECK(xml.compare(d.diagnostics[0].span.begin, 9, "<!DOCTYPE") == 0);
         CHECK(d.diagnostics[1].severity == Severity::Error);  // &xxe; not expanded
@@ -522,6 +522,6 @@ TEST_CASE("AKN reader: DOCTYPE entities are never expanded", "[aknread]") {
         REQUIRE(d.operative.size() == 1);
         CHECK(d.operative[0].text == "&lol9;");
         CHECK(std::any_of(d.diagnostics.begin(), d.diagnostics.end(),
-                          [](const Diagnostic& g) { return g.rule == "UNR901" && g.severity == Severity::Error; }));
+                          [](const Diagnostic& g) { return g.rule == "UNR902" && g.severity == Severity::Error; }));
     }
 }
