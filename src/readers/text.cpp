@@ -290,10 +290,10 @@ public:
     Document run() {
         lines_ = split_lines(src_, markdown_);
         classify_lines(lines_, markdown_);
-        compute_margins();
         collect_footnotes();
         std::size_t body = read_header();
         mark_running_titles(body);
+        compute_margins();
         make_blocks(body);
         build_tree();
         resolve_marks();
@@ -342,11 +342,18 @@ private:
     }
 
     // ---- margins (layout mode) ----
+    /// The page's text margin: the indent most of its content lines have (continuation lines
+    /// outnumber first lines), so that a first line's extra indent shows.
     void compute_margins() {
-        for (const auto& l : lines_) {
-            if (l.kind != LineKind::Content) continue;
-            auto it = margin_.find(l.page);
-            if (it == margin_.end() || l.indent < it->second) margin_[l.page] = l.indent;
+        std::map<int, std::map<int, int>> counts;
+        for (const auto& l : lines_)
+            if (l.kind == LineKind::Content) ++counts[l.page][l.indent];
+        margin_.clear();
+        for (const auto& [page, c] : counts) {
+            int best = 0, n = -1;
+            for (const auto& [indent, k] : c)
+                if (k > n) best = indent, n = k;
+            margin_[page] = best;
         }
     }
     int rel_indent(const Line& l) const {
