@@ -287,6 +287,7 @@ struct Collected {
     std::vector<SourceMapEntry> map;
     std::vector<TextRange> italics;
     std::vector<Mark> marks;
+    std::vector<std::string> orphans;  ///< notes written without a mark (class "noMark")
 };
 
 class Reader {
@@ -305,6 +306,11 @@ private:
     std::set<std::uint32_t> seen_notes_;
     std::size_t entity_diags_ = 0;
     std::string pending_heading_;
+    std::string point_heading_;  ///< a crossHeading inside a list: the next point's heading
+    /// unres's own output (identification @source="#unres"): written from a tree, so the
+    /// DGACM mark-up quirks below are not guessed at (a body paragraph is operative, a
+    /// paragraph labelled "(a)" or "A." stays where it is).
+    bool own_ = false;
 
     // ---- positions
     std::uint32_t clamp(std::size_t v) const {
@@ -463,7 +469,10 @@ private:
         auto name = local_name(c);
         if (name == "authorialNote") {
             std::string num = register_note(c);
-            b.out.marks.push_back({num, b.out.text.size(), span_of(c), false});
+            if (has_class(c, "noMark"))
+                b.out.orphans.push_back(num);  // unres: a note whose mark the input lacks
+            else
+                b.out.marks.push_back({num, b.out.text.size(), span_of(c), false});
             return;
         }
         if (name == "noteRef") {
@@ -521,8 +530,9 @@ private:
     std::string register_note(const pugi::xml_node& n) {
         std::string num = trim(n.attribute("marker").value());
         std::string eid = n.attribute("eId").value();
-        if (num.empty() && starts_with(eid, "authorialNote_")) num = eid.substr(14);
-        if (num.empty()) num = std::to_string(doc_.footnotes.size() + 1);
+        // unres writes @marker for every numbered note: a note without one was unnumbered
+        if (num.empty() && !own_ && starts_with(eid, "authorialNote_")) num = eid.substr(14);
+        if (num.empty() && !own_) num = std::to_string(doc_.footnotes.size() + 1);
         if (!seen_notes_.insert(begin_of(n)).second) return num;  // already read (header fields)
         Span sp = span_of(n);
         Collected body = text_of(n);  // nested marks (rare) are dropped with the builder
@@ -588,6 +598,7 @@ private:
         p.map = std::move(c.map);
         p.italics = std::move(c.italics);
         p.marks = std::move(c.marks);
+        p.orphan_notes = std::move(c.orphans);
         if (p.map.empty() || p.map.front().text_pos != 0) p.map.insert(p.map.begin(), {0, begin_of(n)});
     }
 
@@ -639,9 +650,14 @@ private:
                 classify_siblings(owner->children);
             } else if (name == "point" || name == "paragraph" || name == "subparagraph" || name == "item" ||
                        name == "alinea" || name == "indent") {
+                std::string heading = std::move(point_heading_);
+                point_heading_.clear();
                 Para child = read_item(c);
-                if (is_caption_label(child.label) && name != "item") unclassified(c);  // "A." table caption (78/253)
+                if (!heading.empty()) child.heading = std::move(heading);
+                if (!own_ && is_caption_label(child.label) && name != "item") unclassified(c);  // "A." table caption (78/253)
                 else p.children.push_back(std::move(child));
+            } else if (own_ && name == "crossHeading" && std::string_view(c.attribute("refersTo").value()).empty()) {
+                point_heading_ = text_of(c).text;  // a heading printed before the next point
             } else {
                 collect_element(c, b);  // content, intro, wrapUp, p, listIntroduction, tables ...
             }
@@ -692,15 +708,22 @@ private:
     std::vector<Para>& pres(BodyOut& out) { return out.annex ? current_annex().preamble : *out.preamble; }
     std::vector<Section>& secs(BodyOut& out) { return out.annex ? current_annex().sections : *out.sections; }
 
+    /// A paragraph and all its sub-paragraphs carry the enclosing section's label.
+    static void set_section(Para& p, const std::string& section) {
+        p.section = section;
+        for (auto& c : p.children) set_section(c, section);
+    }
+
     void add_operative(BodyOut& out, Para p, const std::string& section) {
         p.section = (out.annex && section.empty()) ? annex_section_ : section;
         if (!pending_heading_.empty()) {
             p.heading = pending_heading_;
             pending_heading_.clear();
         }
+        set_section(p, p.section);
         auto& list = ops(out);
         // DGACM: "(a)" paragraphs at paragraph level belong to the paragraph before them.
-        if (!p.label.empty() && is_sub_label(p.label) && !list.empty() && number_or_none(list.back().label)) {
+        if (!own_ && !p.label.empty() && is_sub_label(p.label) && !list.empty() && number_or_none(list.back().label)) {
             Para& owner = list.back();
             owner.children.push_back(std::move(p));
             classify_siblings(owner.children);
@@ -715,7 +738,7 @@ private:
         read_item_into(n, p, b);
         set_text(p, finish(b), n);
         classify_siblings(p.children);
-        p.section = (out.annex && section.empty()) ? annex_section_ : section;
+        set_section(p, (out.annex && section.empty()) ? annex_section_ : section);
         if (!pending_heading_.empty()) {
             p.heading = pending_heading_;
             pending_heading_.clear();
@@ -767,7 +790,7 @@ private:
                     continue;
                 }
                 Para p = read_item(c);
-                if (!p.label.empty() && is_caption_label(p.label) && !out.annex) {
+                if (!own_ && !p.label.empty() && is_caption_label(p.label) && !out.annex) {
                     unclassified(c);
                     continue;
                 }
@@ -789,6 +812,8 @@ private:
                 Para p = make_para(c);
                 set_text(p, text_of(c), c);
                 if (!p.text.empty()) add_operative(out, std::move(p), sec);
+            } else if (name == "block" && std::string_view(c.attribute("name").value()) == "crossHeading") {
+                pending_heading_ = text_of(c).text;  // unres: a heading where crossHeading is not allowed
             } else if (name == "hcontainer" || name == "wrap" || name == "blockContainer") {
                 walk_body(c, out, sec);
             } else if (out.annex) {
@@ -870,6 +895,8 @@ private:
             } else if (name == "container" || name == "p" || name == "blockContainer" || name == "crossHeading" ||
                        name == "blockList") {
                 add_preamble(out, c, section);
+            } else if (name == "block" && std::string_view(c.attribute("name").value()) == "crossHeading") {
+                pending_heading_ = text_of(c).text;  // unres: a heading before a preambular paragraph
             } else if (name == "recitals" || name == "citations") {
                 read_preamble(c, out, section);
             } else if (name == "recital" || name == "citation") {
@@ -910,6 +937,9 @@ private:
 
     void read_meta(const pugi::xml_node& meta) {
         auto& m = doc_.meta;
+        // unres's own output writes every header field the input has in the coverPage and
+        // preface: what is missing there was missing from the input (no FRBR fallbacks).
+        if (std::string_view(meta.child("identification").attribute("source").value()) == "#unres") return;
         if (auto num = meta.select_node(".//*[local-name()='FRBRWork']/*[local-name()='FRBRnumber']")) {
             std::string show = num.node().attribute("showAs").value();
             if (!show.empty()) m.symbol = {show, span_of(num.node())};
@@ -938,6 +968,26 @@ private:
         }
     }
 
+    /// The sponsor line without the document type after it ("A and B: draft resolution").
+    Field sponsor_line(const pugi::xml_node& p) {
+        Builder b;
+        for (auto k : p.children()) {
+            if (k.type() == pugi::node_element) {
+                auto nm = local_name(k);
+                if (nm == "docType" || nm == "docStage") break;
+                collect_element(k, b);
+            } else if (k.type() == pugi::node_pcdata || k.type() == pugi::node_cdata) {
+                add_chars(k, b);
+            }
+        }
+        Collected c = finish(b);
+        Field f;
+        f.span = text_span(c, span_of(p));
+        f.value = trim(c.text);
+        while (!f.value.empty() && (f.value.back() == ':' || f.value.back() == ' ')) f.value.pop_back();
+        return f;
+    }
+
     void read_header_fields(const pugi::xml_node& blk, bool preface) {
         auto& m = doc_.meta;
         for (auto x : blk.select_nodes(".//*")) {
@@ -961,6 +1011,14 @@ private:
                 auto colon = f.value.find(':');
                 if (colon != std::string::npos) f.value = trim(f.value.substr(colon + 1));
                 m.distribution = f;
+            } else if (name == "docDate" && (std::string_view(n.attribute("refersTo").value()) == "#dateOfAdoption" ||
+                                             std::string_view(n.attribute("refersTo").value()) == "#adoptionDate")) {
+                if (!m.adoption_date.present()) {
+                    Field f = field_of(n);
+                    std::string iso = n.attribute("date").value();
+                    f.value = iso.empty() ? iso_from_text(f.value) : iso;
+                    m.adoption_date = f;
+                }
             } else if (name == "docDate" && !m.date.present()) {
                 Field f = field_of(n);
                 std::string iso = n.attribute("date").value();
@@ -983,6 +1041,10 @@ private:
                     m.agenda_title = field_of(n);
                 } else if (nm == "originalLanguage") {
                     m.original_language = field_of(n);
+                } else if (nm == "origin" && !m.origin.present()) {
+                    m.origin = field_of(n);  // unres: "[on the report of ...]"
+                } else if (nm == "sponsorLine" && !m.sponsor_text.present()) {
+                    m.sponsor_text = field_of(n);  // unres: a sponsor line without States (Chair, Vice-Chair)
                 }
             } else if (name == "docProponent") {
                 Field f = field_of(n);
@@ -997,7 +1059,7 @@ private:
                     }
                 } else {
                     m.sponsors.push_back(f);
-                    if (!m.sponsor_text.present()) m.sponsor_text = field_of(n.parent());
+                    if (!m.sponsor_text.present()) m.sponsor_text = sponsor_line(n.parent());
                 }
             } else if (name == "docStage" || name == "docType") {
                 m.document_type = field_of(n);
@@ -1161,6 +1223,7 @@ private:
     }
 
     void read_document(const pugi::xml_node& top, const pugi::xml_node& root) {
+        own_ = std::string_view(top.child("meta").child("identification").attribute("source").value()) == "#unres";
         for (auto c : top.children()) {
             if (c.type() != pugi::node_element) continue;
             auto name = local_name(c);
@@ -1257,7 +1320,7 @@ Document Reader::run() {
         classify_siblings(a.operative);
         classify_siblings(a.preamble);
     }
-    move_preambular(doc_.operative, doc_.preamble);
+    if (!own_) move_preambular(doc_.operative, doc_.preamble);
     return std::move(doc_);
 }
 

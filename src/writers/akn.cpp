@@ -399,10 +399,8 @@ public:
 
         Node& body = st.add("mainBody");
         main_body_ = &body;
-        in_main_ = true;
         body_content(body, doc_.preamble, doc_.operative, doc_.sections, "");
         instructions(body);
-        in_main_ = false;
 
         conclusions(st);
         attachments(st);
@@ -445,12 +443,9 @@ private:
     std::map<std::string, std::vector<std::size_t>> notes_by_num_;
     std::map<std::string, std::size_t> last_written_;
     Node* main_body_ = nullptr;
-    Node* body_sink_ = nullptr;      ///< last <p> of the main body's paragraphs
-    Node* preamble_sink_ = nullptr;  ///< last <p> of the main preamble
     Node* sponsor_p_ = nullptr;      ///< the sponsor line (asterisk notes)
+    Node* leftover_ = nullptr;       ///< block name="footnotes": notes no paragraph holds
     std::size_t sponsor_at_ = 0;
-    bool in_main_ = false;
-    bool in_main_preamble_ = false;
     int deep_ = 0;
     int blocks_ = 0;
 
@@ -593,15 +588,10 @@ private:
         line().add("docAuthority", true).text_("United Nations");
         if (m.symbol.present())
             line().add("docNumber", true).set("refersTo", ref_concept("symbol", "Symbol")).text_(m.symbol.value);
-        {
-            std::string body = m.body.present() ? m.body.value : std::string(actor_.name);
-            line().add("docAuthority", true).set("refersTo", ref_actor()).text_(body);
-        }
-        {
-            // drafts are issued for limited distribution, adopted texts for general
-            bool adopted_text = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
-            std::string dist = m.distribution.present() ? m.distribution.value
-                                                        : std::string(adopted_text ? "General" : "Limited");
+        // the body only as the input names it (the actor is in the FRBR identification)
+        if (m.body.present()) line().add("docAuthority", true).set("refersTo", ref_actor()).text_(m.body.value);
+        if (m.distribution.present()) {
+            const std::string& dist = m.distribution.value;
             std::string concept_id = camel_slug(dist) + "Distribution";
             line().add("docStatus", true)
                 .set("refersTo", ref_concept(concept_id, dist + " distribution"))
@@ -637,7 +627,7 @@ private:
             if (!item.present()) continue;
             line().add("inline", true).set("name", "agendaItem").set("title", item.value).text_("Agenda item " + item.value);
         }
-        if (m.agenda_title.present()) line().add("inline", true).set("name", "agendaTitle").text_(m.agenda_title.value);
+        if (m.agenda_title.present()) line().add("inline", true).set("name", "agendaItemTitle").text_(m.agenda_title.value);
 
         bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
         if (adopted && valid_iso_date(m.adoption_date.value)) {
@@ -733,14 +723,17 @@ private:
         }
     }
 
-    static std::string marker_of(const Footnote& f, std::size_t i) {
-        return f.num.empty() ? std::to_string(i + 1) : f.num;
+    /// A note without a number (the input printed none) is written without @marker.
+    static void set_marker(Node& n, const Footnote& f) {
+        if (!f.num.empty()) n.set("marker", f.num);
     }
 
-    void write_note(Node& parent, std::size_t i) {
+    void write_note(Node& parent, std::size_t i, bool no_mark = false) {
         const Footnote& f = doc_.footnotes[i];
         Node& an = parent.add("authorialNote");
-        an.set("marker", marker_of(f, i)).set("placement", "bottom").set("eId", notes_[i].eid);
+        if (no_mark) an.set("class", "noMark");
+        set_marker(an, f);
+        an.set("placement", "bottom").set("eId", notes_[i].eid);
         an.add("p", true).text_(f.text);
         notes_[i].written = true;
         last_written_[f.num] = i;
@@ -758,15 +751,19 @@ private:
             }
         }
         std::size_t i = last_written_.at(num);
-        parent.add("noteRef").set("href", "#" + notes_[i].eid).set("marker", marker_of(doc_.footnotes[i], i));
+        Node& r = parent.add("noteRef");
+        r.set("href", "#" + notes_[i].eid);
+        set_marker(r, doc_.footnotes[i]);
     }
 
+    /// A note whose mark was not found, written at the end of its paragraph; class
+    /// "noMark" says so, so that a reader does not take its position for a mark.
     void orphan(Node& parent, const std::string& num) {
         auto it = notes_by_num_.find(num);
         if (it == notes_by_num_.end()) return;
         for (std::size_t i : it->second) {
             if (!notes_[i].written) {
-                write_note(parent, i);
+                write_note(parent, i, true);
                 return;
             }
         }
@@ -784,12 +781,13 @@ private:
                 ++sponsor_at_;
                 continue;
             }
-            Node* sink = body_sink_ != nullptr ? body_sink_ : preamble_sink_;
-            if (sink == nullptr) {
-                sink = &main_body_->add("p", true);
-                body_sink_ = sink;
+            // no mark and no paragraph to hold it (a note on the title, an unnumbered
+            // note): kept in a block of its own at the end of the main body
+            if (leftover_ == nullptr) {
+                leftover_ = &main_body_->add("block", true);
+                leftover_->set("name", "footnotes").set("eId", unique("block_footnotes"));
             }
-            write_note(*sink, i);
+            write_note(*leftover_, i);
         }
     }
 
@@ -848,8 +846,6 @@ private:
                 last_i = &out.add("i", true).text_(seg);
         }
         for (const auto& num : p.orphan_notes) orphan(out, num);
-        if (in_main_) body_sink_ = &out;
-        if (in_main_preamble_) preamble_sink_ = &out;
     }
 
     static bool has_inline(const Para& p) {
@@ -933,7 +929,6 @@ private:
             f.set("name", "enactingFormula").set("eId", unique(prefix + "preamble__formula_1"));
             f.add("p", true).text_(authority);
         }
-        in_main_preamble_ = prefix.empty();
         std::size_t k = 0;
         for (const Para* p : paras) {
             ++k;
@@ -944,7 +939,6 @@ private:
             inline_text(c.add("p", true), *p);
             if (!p->children.empty()) block_list(c, p->children, cid);
         }
-        in_main_preamble_ = false;
     }
 
     /// Preambular paragraphs of a section: crossHeading refersTo="#preamble" (AKN4UN);

@@ -21,8 +21,11 @@
 //
 // Footnote marks are written `<sup>N</sup>` where the mark stands, in both forms (N as
 // is, "*" included, never escaped).  In markdown the italic ranges are `*...*` and the
-// characters `\ * _ <` in the text are backslash-escaped; plain text is written as is.
-// Orphan notes (no mark in the text) only appear in the final footnote list.  Dates are
+// characters `\ * _ <` in paragraph text are backslash-escaped (header fields are
+// written as they are: the reader takes header lines literally); plain text is written
+// as is.  A note whose mark the input lacks (an orphan note) is written right after the
+// paragraph that carries it, so that it reads back attached to that paragraph; the
+// other notes follow at the end.  Dates are
 // printed "19 December 2023".
 #include <algorithm>
 #include <string>
@@ -77,7 +80,7 @@ std::string label_of(const Para& p) {
 
 class TextWriter {
 public:
-    TextWriter(const Document& doc, bool md) : doc_(doc), md_(md) {}
+    TextWriter(const Document& doc, bool md) : doc_(doc), md_(md), note_written_(doc.footnotes.size(), false) {}
 
     std::string run() {
         header();
@@ -89,7 +92,8 @@ public:
         for (const auto& b : doc_.unclassified) block(esc(b.text));
         closing();
         for (const auto& a : doc_.annexes) annex(a);
-        for (const auto& f : doc_.footnotes) block("<sup>" + mark_num(f.num) + "</sup> " + esc(f.text));
+        for (std::size_t i = 0; i < doc_.footnotes.size(); ++i)
+            if (!note_written_[i]) footnote(i);
         return out_;
     }
 
@@ -97,6 +101,26 @@ private:
     const Document& doc_;
     bool md_;
     std::string out_;
+    std::vector<bool> note_written_;
+
+    void footnote(std::size_t i) {
+        const Footnote& f = doc_.footnotes[i];
+        block("<sup>" + mark_num(f.num) + "</sup> " + esc(f.text));
+        note_written_[i] = true;
+    }
+
+    /// A note whose mark the input lacks is written right after the paragraph that
+    /// carries it (where a page would end), so a reader attaches it to that paragraph.
+    void orphan_notes(const Para& p) {
+        for (const auto& num : p.orphan_notes) {
+            for (std::size_t i = 0; i < doc_.footnotes.size(); ++i) {
+                if (!note_written_[i] && doc_.footnotes[i].num == num) {
+                    footnote(i);
+                    break;
+                }
+            }
+        }
+    }
 
     void block(const std::string& text) {
         if (!out_.empty()) out_ += '\n';
@@ -112,9 +136,19 @@ private:
         }
         if (!b.empty()) block(b);
     }
-    void heading(const std::string& text, int level) {
+    void heading(const std::string& text, int level, bool escape = true) {
         if (text.empty()) return;
-        block(md_ ? std::string(static_cast<std::size_t>(level), '#') + " " + esc(text) : esc(text));
+        std::string t = escape ? esc(text) : text;
+        block(md_ ? std::string(static_cast<std::size_t>(level), '#') + " " + t : t);
+    }
+
+    /// Header fields: one line each, never markdown-escaped (the reader takes header
+    /// lines as they are).
+    static std::string hesc(std::string_view s) {
+        std::string out(s);
+        for (auto& c : out)
+            if (c == '\r' || c == '\n') c = ' ';
+        return out;
     }
 
     std::string esc(std::string_view s) const {
@@ -143,17 +177,27 @@ private:
         const auto& m = doc_.meta;
         std::vector<std::string> a;
         if (m.symbol.present() || m.body.present()) a.push_back("United Nations");
-        a.push_back(esc(m.symbol.value));
-        a.push_back(esc(m.body.value));
-        if (m.distribution.present()) a.push_back("Distr.: " + esc(m.distribution.value));
-        a.push_back(esc(printed_date(m.date.value)));
-        if (m.original_language.present()) a.push_back("Original: " + esc(m.original_language.value));
+        a.push_back(hesc(m.symbol.value));
+        a.push_back(hesc(m.body.value));
+        if (m.distribution.present()) a.push_back("Distr.: " + hesc(m.distribution.value));
+        a.push_back(hesc(printed_date(m.date.value)));
+        if (m.original_language.present()) a.push_back("Original: " + hesc(m.original_language.value));
         lines(a);
 
-        std::vector<std::string> b{esc(m.session.value), esc(m.committee.value)};
-        for (const auto& it : m.agenda_items)
-            if (it.present()) b.push_back("Agenda item " + esc(it.value));
-        b.push_back(esc(m.agenda_title.value));
+        std::vector<std::string> b{hesc(m.session.value), hesc(m.committee.value)};
+        {
+            // one line, as printed: "Agenda item 71 (b)", "Agenda items 13 and 117"
+            std::vector<std::string> items;
+            for (const auto& it : m.agenda_items)
+                if (it.present()) items.push_back(hesc(it.value));
+            std::string line;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                if (i > 0) line += (i + 1 == items.size()) ? " and " : ", ";
+                line += items[i];
+            }
+            if (!items.empty()) b.push_back((items.size() == 1 ? "Agenda item " : "Agenda items ") + line);
+        }
+        b.push_back(hesc(m.agenda_title.value));
         lines(b);
 
         std::string sponsors;
@@ -162,27 +206,41 @@ private:
             if (s.present()) names.push_back(&s);
         for (std::size_t i = 0; i < names.size(); ++i) {
             if (i > 0) sponsors += (i + 1 == names.size()) ? " and " : ", ";
-            sponsors += esc(names[i]->value);
+            sponsors += hesc(names[i]->value);
         }
-        if (sponsors.empty()) sponsors = esc(m.sponsor_text.value);
-        if (!sponsors.empty() && m.document_type.present())
-            block(sponsors + ": " + esc(m.document_type.value));
-        else
-            lines({sponsors, esc(m.document_type.value)});
-
         bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
-        std::vector<std::string> c;
-        if (adopted && m.adoption_date.present()) {
-            std::string body = m.body.present() ? m.body.value : std::string("General Assembly");
-            c.push_back(std::string(doc_.kind == DocKind::Decision ? "Decision" : "Resolution") + " adopted by the " +
-                        esc(body) + " on " + esc(printed_date(m.adoption_date.value)));
+        std::string type = m.document_type.value;
+        auto lower = [](std::string v) {
+            for (auto& ch : v)
+                if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            return v;
+        };
+        if (names.empty() && m.sponsor_text.present()) {
+            // a Chair's or Vice-Chair's text: "Draft resolution submitted by the Chair ..."
+            // names its type itself
+            sponsors = hesc(m.sponsor_text.value);
+            if (lower(m.sponsor_text.value).rfind(lower(type), 0) == 0) type.clear();
         }
-        c.push_back(esc(m.origin.value));
+        // adopted texts: the "Resolution adopted by ..." line gives the type
+        if (adopted && (lower(type) == "resolution" || lower(type) == "decision")) type.clear();
+        if (!sponsors.empty() && !type.empty())
+            block(sponsors + ": " + hesc(type));
+        else
+            lines({sponsors, hesc(type)});
+
+        std::vector<std::string> c;
+        if (adopted) {
+            std::string body = m.body.present() ? m.body.value : std::string("General Assembly");
+            std::string line = std::string(doc_.kind == DocKind::Decision ? "Decision" : "Resolution") + " adopted by the " + hesc(body);
+            if (m.adoption_date.present()) line += " on " + hesc(printed_date(m.adoption_date.value));
+            c.push_back(line);
+        }
+        c.push_back(hesc(m.origin.value));
         lines(c);
 
-        std::string title = esc(m.title.value);
-        if (adopted && m.number.present()) title = esc(m.number.value) + "." + (title.empty() ? "" : " " + title);
-        heading(title, 2);
+        std::string title = hesc(m.title.value);
+        if (adopted && m.number.present()) title = hesc(m.number.value) + "." + (title.empty() ? "" : " " + title);
+        heading(title, 2, false);
     }
 
     /// The paragraph text with `<sup>N</sup>` at each mark and, in markdown, `*italics*`.
@@ -251,6 +309,7 @@ private:
         std::string lab = label_of(p);
         std::string text = inline_text(p);
         if (!lab.empty() || !text.empty()) block(lab.empty() ? text : (text.empty() ? lab : lab + " " + text));
+        orphan_notes(p);
         for (const auto& c : p.children) para(c);
     }
 

@@ -6,6 +6,9 @@
 #include <sstream>
 #include <string>
 #include <filesystem>
+#include <map>
+#include <utility>
+#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -46,6 +49,47 @@ inline std::string akn_schema_errors(const std::string& xml, const std::string& 
     int rc = std::system(cmd.c_str());
     std::string out = read_file(log);
     return rc == 0 ? std::string() : (out.empty() ? std::string("xmllint failed") : out);
+}
+
+/// Validates many XML strings with one xmllint run (the schema is loaded once).
+/// `docs` holds {name, xml}; names must be unique and fit a file name.  Returns, per name,
+/// "" when valid, else xmllint's messages about that file.
+inline std::map<std::string, std::string> akn_schema_errors_batch(
+    const std::vector<std::pair<std::string, std::string>>& docs, const std::string& dir_name = "xsd-batch") {
+    std::map<std::string, std::string> result;
+    if (docs.empty()) return result;
+    std::string dir = scratch(dir_name);
+    std::vector<std::string> files;
+    std::string cmd = "XML_CATALOG_FILES='" + source_dir() + "/schemas/akn/catalog.xml' xmllint --nonet --noout --schema '" +
+                      source_dir() + "/schemas/akn/akomantoso30.xsd'";
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        std::string file = dir + "/" + std::to_string(i) + ".xml";
+        write_file(file, docs[i].second);
+        files.push_back(file);
+        cmd += " '" + file + "'";
+    }
+    std::string log = dir + "/xmllint.log";
+    cmd += " >'" + log + "' 2>&1";
+    (void)std::system(cmd.c_str());  // the per-file verdicts are in the log
+    std::string out = read_file(log);
+    std::vector<std::string> lines;
+    {
+        std::istringstream in(out);
+        std::string line;
+        while (std::getline(in, line)) lines.push_back(line);
+    }
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        const std::string& file = files[i];
+        bool valid = false;
+        std::string msgs;
+        for (const auto& line : lines) {
+            if (line == file + " validates") valid = true;
+            else if (line.rfind(file + ":", 0) == 0 || line.rfind(file + " ", 0) == 0) msgs += line + "\n";
+        }
+        result[docs[i].first] = valid ? std::string() : (msgs.empty() ? "xmllint gave no verdict:\n" + out.substr(0, 2000) : msgs);
+        std::filesystem::remove(file);
+    }
+    return result;
 }
 
 /// Runs a shell command, returns {exit code, stdout}; stderr goes to `err` if given.

@@ -200,6 +200,9 @@ TEST_CASE("akn: sample-like draft resolution", "[akn]") {
     CHECK(x.attr("//container[@eId='preamble__container_2']/p/authorialNote/@marker") == "2");
     // the orphan note 5 is written at the end of paragraph 4
     CHECK(x.count("//paragraph[@eId='para_4']/content/p/authorialNote[@marker='5']") == 1);
+    // ... marked as having no mark, so that it reads back as an orphan, not a mark
+    CHECK(x.attr("//authorialNote[@marker='5']/@class") == "noMark");
+    CHECK(x.count("//authorialNote[@class='noMark']") == 1);
     // the asterisk note has its own eId, on the sponsor line
     CHECK(x.attr("//authorialNote[@marker='*']/@eId") != "authorialNote_*");
     CHECK(x.count("//coverPage/p[docProponent]/authorialNote[@marker='*']") == 1);
@@ -406,12 +409,13 @@ TEST_CASE("akn: empty document and missing metadata stay valid", "[akn]") {
         CHECK(y.text("//attachment/doc/preface//docNumber") == "Annex");
         CHECK(y.count("//attachment/doc/mainBody/paragraph") == 1);
     }
-    SECTION("footnotes that nothing places go to the last paragraph (or a body <p>)") {
+    SECTION("footnotes that no mark and no paragraph places go to a block at the end of the main body") {
         Document r;
         r.footnotes = {note("1", "Nowhere placed."), note("2", "Also nowhere.")};
         std::string t = render_checked(r, "notesonly");
         Xml y(t);
-        CHECK(y.count("//mainBody/p/authorialNote") == 2);
+        CHECK(y.count("//mainBody/block[@name='footnotes']/authorialNote") == 2);
+        CHECK(y.count("//authorialNote[@class='noMark']") == 0);
 
         r.operative = {op(1, "First;"), op(2, "Second:", {letter("a", "sub a;"), letter("b", "sub b.")})};
         add_mark(r.operative[0], "9", 3);  // a mark without a body is left out
@@ -419,7 +423,8 @@ TEST_CASE("akn: empty document and missing metadata stay valid", "[akn]") {
         Xml z(t);
         CHECK(z.count("//authorialNote") == 2);
         CHECK(z.count("//noteRef") == 0);
-        CHECK(z.count("//point[@eId='para_2__list_1__point_b']/content/p/authorialNote") == 2);
+        CHECK(z.count("//mainBody/block[@name='footnotes']/authorialNote") == 2);
+        CHECK(z.count("//paragraph//authorialNote") == 0);
     }
     SECTION("unnumbered and duplicate paragraph numbers") {
         Document r;
