@@ -12,6 +12,7 @@ bool contains(std::string_view s, std::string_view p) { return s.find(p) != std:
 }  // namespace
 
 InputFormat detect_format(const SourceFile& src) {
+    if (src.is_docx()) return InputFormat::Docx;
     std::string_view t = src.text();
     std::size_t i = 0;
     while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n')) ++i;
@@ -35,12 +36,12 @@ Document parse(const SourceFile& src, InputFormat format) {
     if (format == InputFormat::Auto) format = detect_format(src);
     switch (format) {
         case InputFormat::Akn: return readers::read_akn(src);
-        case InputFormat::Docx: throw InputError("reading .docx files is not supported yet");
+        case InputFormat::Docx:
         case InputFormat::Markdown:
         case InputFormat::Text:
         case InputFormat::Auto: break;
     }
-    Document doc = readers::read_text(src, format);
+    Document doc = format == InputFormat::Docx ? readers::read_docx(src) : readers::read_text(src, format);
     return doc;
 }
 

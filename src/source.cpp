@@ -7,6 +7,7 @@
 #include <system_error>
 #include <filesystem>
 
+#include "readers/readers.hpp"
 #include "utf8.hpp"
 
 namespace unres {
@@ -22,7 +23,8 @@ std::string_view binary_kind(std::string_view b) {
     if (starts_with(b, "\xFF\xD8\xFF")) return "a JPEG image";
     if (starts_with(b, "GIF8")) return "a GIF image";
     if (starts_with(b, "\xD0\xCF\x11\xE0")) return "a legacy Word/OLE (.doc) file";
-    if (starts_with(b, "PK\x03\x04") || starts_with(b, "PK\x05\x06")) return "a zip archive";
+    if (starts_with(b, "PK\x03\x04") || starts_with(b, "PK\x05\x06"))
+        return "a zip archive without word/document.xml, not a .docx";
     if (starts_with(b, "\x1F\x8B")) return "a gzip archive";
     if (starts_with(b, "\x7F" "ELF")) return "an executable";
     return {};
@@ -63,7 +65,17 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
     f.path_ = std::move(path);
     f.raw_.assign(bytes);
     std::string_view b = bytes;
-    if (starts_with(b, "\xEF\xBB\xBF")) {
+    std::string extracted;
+    if (starts_with(b, "PK\x03\x04")) {
+        // A zip archive: a .docx, or an InputError saying why not (damaged, no
+        // word/document.xml, past the zip-bomb limits).
+        extracted = readers::docx_to_markdown(b);
+        f.docx_ = true;
+        b = extracted;
+    }
+    if (f.docx_) {
+        // UTF-8 from the XML parser: validated below like any UTF-8 text.
+    } else if (starts_with(b, "\xEF\xBB\xBF")) {
         f.encoding_ = Encoding::Utf8Bom;
         b.remove_prefix(3);
     } else if (starts_with(b, "\xFF\xFE")) {
@@ -74,6 +86,8 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
         f.text_ = decode_utf16(b.substr(2), false, f.invalid_utf8_);
     } else {
         auto kind = binary_kind(b);
+        if (starts_with(b, "\xD0\xCF\x11\xE0"))
+            throw InputError("input is a legacy Word/OLE file: legacy Word .doc is not supported; save as .docx");
         if (!kind.empty()) throw InputError(std::string("input is ") + std::string(kind) + ", not a text");
     }
     if (f.encoding_ == Encoding::Utf8 || f.encoding_ == Encoding::Utf8Bom) {
@@ -99,7 +113,7 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
             auto c = static_cast<unsigned char>(b[k]);
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
         }
-        if (probe >= 16 && (ctrl * 10 > probe || f.invalid_utf8_ * 4 > probe))
+        if (!f.docx_ && probe >= 16 && (ctrl * 10 > probe || f.invalid_utf8_ * 4 > probe))
             throw InputError("input is binary data, not a text (no known encoding fits)");
     }
     if (f.text_.size() > 0xFFFFFFF0u) throw InputError("input is larger than 4 GiB");

@@ -41,8 +41,10 @@ public:
     SourceFile() = default;
     /// Decodes `bytes`. UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM are accepted.
     /// Invalid UTF-8 sequences are replaced by U+FFFD (one per bad byte) and counted in
-    /// invalid_utf8(); NUL bytes are kept.  Throws InputError only for content that
-    /// is not text (binary formats such as PDF, images, zip archives other than .docx).
+    /// invalid_utf8(); NUL bytes are kept.  A .docx is turned into its markdown text (see
+    /// is_docx()).  Throws InputError only for content that is not text (binary formats
+    /// such as PDF, images, legacy .doc, zip archives other than .docx) or for a .docx
+    /// that cannot be read (damaged, or past the zip-bomb limits).
     static SourceFile from_bytes(std::string path, std::string_view bytes);
     /// Reads and decodes a file; throws InputError with a clear message on failure.
     static SourceFile from_path(const std::string& path);
@@ -52,6 +54,8 @@ public:
     /// The raw bytes as read (needed by `fix`, which edits the file in place).
     const std::string& raw() const { return raw_; }
     Encoding encoding() const { return encoding_; }
+    /// The bytes were a Word .docx: text() is the markdown extracted from it.
+    bool is_docx() const { return docx_; }
     std::size_t invalid_utf8() const { return invalid_utf8_; }
     /// Offsets (into text()) of the first invalid byte sequences, at most 100.
     const std::vector<std::uint32_t>& invalid_offsets() const { return invalid_offsets_; }
@@ -69,6 +73,7 @@ private:
     std::string raw_;
     std::string text_;
     Encoding encoding_ = Encoding::Utf8;
+    bool docx_ = false;
     std::size_t invalid_utf8_ = 0;
     std::vector<std::uint32_t> invalid_offsets_;
     std::vector<std::uint32_t> line_starts_;
