@@ -11,42 +11,13 @@
 #include <unistd.h>
 
 #include "cli/cli.hpp"
+#include "cli/config.hpp"
 #include "unres/parse.hpp"
 #include "unres/validate.hpp"
 #include "unres/writers.hpp"
 
 namespace unres::cli {
 namespace {
-
-/// Splits a comma list of rule ids or prefixes ("UNR101,UNR2"), upper-cased.  Each
-/// entry must look like a rule id or a prefix of one: "UNR" and up to three digits.
-std::vector<std::string> parse_selectors(const std::string& list, const char* option) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i <= list.size()) {
-        std::size_t j = list.find(',', i);
-        if (j == std::string::npos) j = list.size();
-        std::string s = list.substr(i, j - i);
-        s.erase(0, s.find_first_not_of(" \t"));
-        s.erase(s.find_last_not_of(" \t") + 1);
-        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        if (!s.empty()) {
-            bool ok = s.size() >= 3 && s.size() <= 6 && s.compare(0, 3, "UNR") == 0 &&
-                      std::all_of(s.begin() + 3, s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-            if (!ok)
-                throw UsageError(std::string(option) + ": '" + s +
-                                 "' is not a rule id or prefix (such as UNR101 or UNR2)");
-            out.push_back(s);
-        }
-        i = j + 1;
-    }
-    return out;
-}
-
-bool matches_any(const std::string& rule, const std::vector<std::string>& prefixes) {
-    return std::any_of(prefixes.begin(), prefixes.end(),
-                       [&](const std::string& p) { return rule.compare(0, p.size(), p) == 0; });
-}
 
 struct FileResult {
     std::optional<SourceFile> src;
@@ -69,12 +40,17 @@ bool use_color(const std::string& mode) {
 
 int run_check(const CheckOptions& opts) {
     InputFormat fmt = parse_input_format(opts.input_format);
-    std::vector<std::string> select = parse_selectors(opts.select, "--select");
-    std::vector<std::string> ignore = parse_selectors(opts.ignore, "--ignore");
+    ConfigResolver configs({opts.select, opts.ignore, opts.werror});
 
     std::vector<std::string> missing;
     std::vector<std::string> paths = expand_paths(opts.paths, missing);
     for (const std::string& m : missing) std::cerr << "unres: " << m << ": no such file or directory\n";
+
+    // Each file's rule selection (unres.json found from its directory, then the
+    // command line); an invalid configuration stops everything before any output.
+    std::vector<const RuleFilter*> filters;
+    filters.reserve(paths.size());
+    for (const std::string& path : paths) filters.push_back(&configs.filter_for(path));
 
     std::string stdin_bytes;
     if (std::find(paths.begin(), paths.end(), "-") != paths.end()) stdin_bytes = read_stdin();
@@ -89,9 +65,9 @@ int run_check(const CheckOptions& opts) {
             r.format = doc.format;
             std::vector<Diagnostic> diags = validate(doc, *r.src);
             for (Diagnostic& d : diags) {
-                if (!select.empty() && !matches_any(d.rule, select)) continue;
-                if (matches_any(d.rule, ignore)) continue;
-                if (opts.werror && d.severity == Severity::Warning) d.severity = Severity::Error;
+                std::optional<Severity> sev = filters[i]->apply(d.rule, d.severity);
+                if (!sev) continue;
+                d.severity = *sev;
                 r.diagnostics.push_back(std::move(d));
             }
         } catch (const InputError& e) {
