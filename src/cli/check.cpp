@@ -1,6 +1,8 @@
 // `unres check`: parse and validate files (in parallel), render the diagnostics.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <cctype>
 #include <cstdlib>
 #include <exception>
@@ -36,6 +38,58 @@ bool use_color(const std::string& mode) {
     return ::isatty(STDERR_FILENO) != 0;
 }
 
+/// "[=====>    ] 123/456 files" on stderr, redrawn in place (at most every 50 ms) and
+/// erased at the end.  Only when stderr is a terminal, not with -q, for long runs.
+class Progress {
+public:
+    Progress(std::size_t total, bool enabled) : total_(total), enabled_(enabled) {}
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+
+    /// One more file done (called from the worker threads).
+    void tick() {
+        std::size_t done = ++done_;
+        if (!enabled_) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto now = std::chrono::steady_clock::now();
+        if (done < total_ && drawn_ && now - last_ < std::chrono::milliseconds(50)) return;
+        last_ = now;
+        draw(std::max(done, shown_));
+    }
+    /// Erases the bar, so the diagnostics start on a clean line.
+    void finish() {
+        if (!enabled_ || !drawn_) return;
+        std::cerr << '\r' << std::string(width_, ' ') << '\r' << std::flush;
+        drawn_ = false;
+    }
+
+private:
+    void draw(std::size_t done) {
+        constexpr std::size_t kBar = 30;
+        std::size_t filled = total_ ? done * kBar / total_ : kBar;
+        std::string bar(filled, '=');
+        if (filled < kBar) bar += '>';
+        bar.resize(kBar, ' ');
+        std::string line = "[" + bar + "] " + std::to_string(done) + "/" + std::to_string(total_) + " files";
+        width_ = std::max(width_, line.size());
+        std::cerr << '\r' << line << std::flush;
+        shown_ = done;
+        drawn_ = true;
+    }
+
+    std::size_t total_;
+    bool enabled_;
+    std::atomic<std::size_t> done_{0};
+    std::mutex mutex_;
+    std::chrono::steady_clock::time_point last_{};
+    std::size_t shown_ = 0;
+    std::size_t width_ = 0;
+    bool drawn_ = false;
+};
+
+/// Runs with more files than this show a progress bar (on a terminal).
+constexpr std::size_t kProgressMinFiles = 20;
+
 }  // namespace
 
 int run_check(const CheckOptions& opts) {
@@ -56,6 +110,7 @@ int run_check(const CheckOptions& opts) {
     if (std::find(paths.begin(), paths.end(), "-") != paths.end()) stdin_bytes = read_stdin();
 
     std::vector<FileResult> results(paths.size());
+    Progress progress(paths.size(), !opts.quiet && paths.size() > kProgressMinFiles && ::isatty(STDERR_FILENO) != 0);
     auto work = [&](std::size_t i) {
         FileResult& r = results[i];
         const std::string& path = paths[i];
@@ -77,6 +132,7 @@ int run_check(const CheckOptions& opts) {
         } catch (...) {
             r.error = with_path(path == "-" ? kStdinName : path, "internal error");
         }
+        progress.tick();
     };
 
     unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -93,6 +149,7 @@ int run_check(const CheckOptions& opts) {
             });
         for (std::thread& th : pool) th.join();
     }
+    progress.finish();
 
     bool input_failed = !missing.empty();
     std::vector<FileReport> reports;
