@@ -78,7 +78,8 @@ int run_fix(const FixCliOptions& opts) {
         }
     }
     if (!diffs.empty()) write_stdout(diffs);
-    if (!opts.quiet && !(paths.size() == 1 && paths.front() == "-" && !opts.check && !opts.diff)) {
+    bool only_stdout = paths.size() == 1 && paths.front() == "-" && !opts.check && !opts.diff;
+    if (!opts.quiet && !only_stdout && changed + unchanged > 0) {
         bool dry = opts.check || opts.diff;
         std::cerr << changed << (changed == 1 ? " file " : " files ") << (dry ? "would be fixed, " : "fixed, ")
                   << unchanged << " unchanged\n";
