@@ -7,7 +7,9 @@
 // output.  Akoma Ntoso and Word input are refused (exit 2): the tool writes those,
 // it does not edit them.
 #include <algorithm>
+#include <cctype>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -16,7 +18,18 @@
 #include "unres/fix.hpp"
 #include "unres/parse.hpp"
 
+namespace fs = std::filesystem;
+
 namespace unres::cli {
+namespace {
+
+bool text_extension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text";
+}
+
+}  // namespace
 
 int run_fix(const FixCliOptions& opts) {
     InputFormat fmt = parse_input_format(opts.input_format);
@@ -24,8 +37,19 @@ int run_fix(const FixCliOptions& opts) {
         throw UsageError("fix works on text and markdown, not " + std::string(to_string(fmt)));
     ConfigResolver configs({opts.select, opts.ignore, false});
 
+    // Files named on the command line are fixed whatever their extension (Akoma Ntoso
+    // is then refused); from a directory, only text and markdown files are taken, so
+    // that `unres fix drafts/` works next to the XML that unres wrote.
     std::vector<std::string> missing;
-    std::vector<std::string> paths = expand_paths(opts.paths, missing);
+    std::vector<std::string> paths;
+    for (const std::string& arg : opts.paths) {
+        std::error_code ec;
+        bool dir = arg != "-" && fs::is_directory(arg, ec);
+        for (std::string& p : expand_paths({arg}, missing)) {
+            if (dir && !text_extension(p)) continue;
+            if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(std::move(p));
+        }
+    }
     for (const std::string& m : missing) std::cerr << "unres: " << m << ": no such file or directory\n";
     // Every configuration is read before any file is touched.
     std::vector<const RuleFilter*> filters;

@@ -297,7 +297,7 @@ TEST_CASE("fix writes atomically: a failed write leaves the file as it was and n
     CHECK(names == std::vector<std::string>{"draft.md", "err.txt", "out.txt"});
 }
 
-TEST_CASE("fix refuses Akoma Ntoso and missing files with exit 2", "[fix]") {
+TEST_CASE("fix refuses Akoma Ntoso named on the command line, skips it in directories", "[fix]") {
     std::string d = fresh_dir("refuse");
     std::string x = d + "/doc.xml";
     REQUIRE(run("convert --to akn -o " + q(x) + " " + q(unres_test::source_dir() + "/samples/A_C.3_78_L.52_Rev.1.md"))
@@ -308,6 +308,14 @@ TEST_CASE("fix refuses Akoma Ntoso and missing files with exit 2", "[fix]") {
     CHECK(r.err.find("fix works on text and markdown") != std::string::npos);
     CHECK(read_file(x) == xml);
     CHECK(run("fix --input-format akn " + q(x)).code == 2);
+    // From a directory only text and markdown files are taken: the XML is skipped.
+    write_file(d + "/draft.md", drafted_sample());
+    auto dir = run("fix --check " + q(d));
+    CHECK(dir.code == 1);
+    CHECK(dir.err.find("doc.xml") == std::string::npos);
+    REQUIRE(run("fix " + q(d)).code == 0);
+    CHECK(run("fix --check " + q(d)).code == 0);
+    CHECK(read_file(x) == xml);
     auto m = run("fix " + q(d + "/none.md"));
     CHECK(m.code == 2);
     CHECK(m.err.find("none.md") != std::string::npos);
