@@ -663,6 +663,21 @@ std::vector<Op> edit_script(const std::vector<std::string_view>& a, const std::v
                 ++j;
             }
         }
+    } else if (n == m) {
+        // Too large for the table, but line for line (what fix produces): pair them up.
+        std::size_t i = 0;
+        while (i < n) {
+            if (a[pre + i] == b[pre + i]) {
+                ops.push_back(Op::Same);
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < n && a[pre + j] != b[pre + j]) ++j;
+            ops.insert(ops.end(), j - i, Op::Del);
+            ops.insert(ops.end(), j - i, Op::Ins);
+            i = j;
+        }
     } else {
         ops.insert(ops.end(), n, Op::Del);
         ops.insert(ops.end(), m, Op::Ins);

@@ -527,6 +527,16 @@ TEST_CASE("apply_edits and unified_diff", "[fix]") {
           "--- f\n+++ f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n\\ No newline at end of file\n");
     CHECK(unres::unified_diff("a\n", "a\nb\n", "f", "f") == "--- f\n+++ f\n@@ -1 +1,2 @@\n a\n+b\n");
     CHECK(unres::unified_diff("", "x\n", "f", "f") == "--- f\n+++ f\n@@ -0,0 +1 @@\n+x\n");
+    // Large texts changed line for line (too big for the LCS table) still get small hunks.
+    std::string big_a, big_b;
+    for (int i = 0; i < 5000; ++i) {
+        big_a += "line " + std::to_string(i) + "\n";
+        big_b += (i == 10 || i == 4990 ? "LINE " : "line ") + std::to_string(i) + "\n";
+    }
+    std::string big = unres::unified_diff(big_a, big_b, "f", "f");
+    CHECK(big.find("@@ -8,7 +8,7 @@\n line 7\n line 8\n line 9\n-line 10\n+LINE 10\n") != std::string::npos);
+    CHECK(big.find("@@ -4988,7 +4988,7 @@\n") != std::string::npos);
+    CHECK(std::count(big.begin(), big.end(), '\n') == 2 + 2 * (1 + 8));
 }
 
 TEST_CASE("check shows a progress bar on a terminal for long runs only", "[fix]") {
