@@ -1,6 +1,8 @@
 // `unres check`: parse and validate files (in parallel), render the diagnostics.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <cctype>
 #include <cstdlib>
 #include <exception>
@@ -11,42 +13,13 @@
 #include <unistd.h>
 
 #include "cli/cli.hpp"
+#include "cli/config.hpp"
 #include "unres/parse.hpp"
 #include "unres/validate.hpp"
 #include "unres/writers.hpp"
 
 namespace unres::cli {
 namespace {
-
-/// Splits a comma list of rule ids or prefixes ("UNR101,UNR2"), upper-cased.  Each
-/// entry must look like a rule id or a prefix of one: "UNR" and up to three digits.
-std::vector<std::string> parse_selectors(const std::string& list, const char* option) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i <= list.size()) {
-        std::size_t j = list.find(',', i);
-        if (j == std::string::npos) j = list.size();
-        std::string s = list.substr(i, j - i);
-        s.erase(0, s.find_first_not_of(" \t"));
-        s.erase(s.find_last_not_of(" \t") + 1);
-        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        if (!s.empty()) {
-            bool ok = s.size() >= 3 && s.size() <= 6 && s.compare(0, 3, "UNR") == 0 &&
-                      std::all_of(s.begin() + 3, s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-            if (!ok)
-                throw UsageError(std::string(option) + ": '" + s +
-                                 "' is not a rule id or prefix (such as UNR101 or UNR2)");
-            out.push_back(s);
-        }
-        i = j + 1;
-    }
-    return out;
-}
-
-bool matches_any(const std::string& rule, const std::vector<std::string>& prefixes) {
-    return std::any_of(prefixes.begin(), prefixes.end(),
-                       [&](const std::string& p) { return rule.compare(0, p.size(), p) == 0; });
-}
 
 struct FileResult {
     std::optional<SourceFile> src;
@@ -65,21 +38,79 @@ bool use_color(const std::string& mode) {
     return ::isatty(STDERR_FILENO) != 0;
 }
 
+/// "[=====>    ] 123/456 files" on stderr, redrawn in place (at most every 50 ms) and
+/// erased at the end.  Only when stderr is a terminal, not with -q, for long runs.
+class Progress {
+public:
+    Progress(std::size_t total, bool enabled) : total_(total), enabled_(enabled) {}
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+
+    /// One more file done (called from the worker threads).
+    void tick() {
+        std::size_t done = ++done_;
+        if (!enabled_) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto now = std::chrono::steady_clock::now();
+        if (done < total_ && drawn_ && now - last_ < std::chrono::milliseconds(50)) return;
+        last_ = now;
+        draw(std::max(done, shown_));
+    }
+    /// Erases the bar, so the diagnostics start on a clean line.
+    void finish() {
+        if (!enabled_ || !drawn_) return;
+        std::cerr << '\r' << std::string(width_, ' ') << '\r' << std::flush;
+        drawn_ = false;
+    }
+
+private:
+    void draw(std::size_t done) {
+        constexpr std::size_t kBar = 30;
+        std::size_t filled = total_ ? done * kBar / total_ : kBar;
+        std::string bar(filled, '=');
+        if (filled < kBar) bar += '>';
+        bar.resize(kBar, ' ');
+        std::string line = "[" + bar + "] " + std::to_string(done) + "/" + std::to_string(total_) + " files";
+        width_ = std::max(width_, line.size());
+        std::cerr << '\r' << line << std::flush;
+        shown_ = done;
+        drawn_ = true;
+    }
+
+    std::size_t total_;
+    bool enabled_;
+    std::atomic<std::size_t> done_{0};
+    std::mutex mutex_;
+    std::chrono::steady_clock::time_point last_{};
+    std::size_t shown_ = 0;
+    std::size_t width_ = 0;
+    bool drawn_ = false;
+};
+
+/// Runs with more files than this show a progress bar (on a terminal).
+constexpr std::size_t kProgressMinFiles = 20;
+
 }  // namespace
 
 int run_check(const CheckOptions& opts) {
     InputFormat fmt = parse_input_format(opts.input_format);
-    std::vector<std::string> select = parse_selectors(opts.select, "--select");
-    std::vector<std::string> ignore = parse_selectors(opts.ignore, "--ignore");
+    ConfigResolver configs({opts.select, opts.ignore, opts.werror});
 
     std::vector<std::string> missing;
     std::vector<std::string> paths = expand_paths(opts.paths, missing);
     for (const std::string& m : missing) std::cerr << "unres: " << m << ": no such file or directory\n";
 
+    // Each file's rule selection (unres.json found from its directory, then the
+    // command line); an invalid configuration stops everything before any output.
+    std::vector<const RuleFilter*> filters;
+    filters.reserve(paths.size());
+    for (const std::string& path : paths) filters.push_back(&configs.filter_for(path));
+
     std::string stdin_bytes;
     if (std::find(paths.begin(), paths.end(), "-") != paths.end()) stdin_bytes = read_stdin();
 
     std::vector<FileResult> results(paths.size());
+    Progress progress(paths.size(), !opts.quiet && paths.size() > kProgressMinFiles && ::isatty(STDERR_FILENO) != 0);
     auto work = [&](std::size_t i) {
         FileResult& r = results[i];
         const std::string& path = paths[i];
@@ -89,9 +120,9 @@ int run_check(const CheckOptions& opts) {
             r.format = doc.format;
             std::vector<Diagnostic> diags = validate(doc, *r.src);
             for (Diagnostic& d : diags) {
-                if (!select.empty() && !matches_any(d.rule, select)) continue;
-                if (matches_any(d.rule, ignore)) continue;
-                if (opts.werror && d.severity == Severity::Warning) d.severity = Severity::Error;
+                std::optional<Severity> sev = filters[i]->apply(d.rule, d.severity);
+                if (!sev) continue;
+                d.severity = *sev;
                 r.diagnostics.push_back(std::move(d));
             }
         } catch (const InputError& e) {
@@ -101,6 +132,7 @@ int run_check(const CheckOptions& opts) {
         } catch (...) {
             r.error = with_path(path == "-" ? kStdinName : path, "internal error");
         }
+        progress.tick();
     };
 
     unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -117,6 +149,7 @@ int run_check(const CheckOptions& opts) {
             });
         for (std::thread& th : pool) th.join();
     }
+    progress.finish();
 
     bool input_failed = !missing.empty();
     std::vector<FileReport> reports;

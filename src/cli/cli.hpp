@@ -70,6 +70,17 @@ struct ConvertOptions {
 };
 int run_convert(const ConvertOptions& opts);
 
+struct FixCliOptions {
+    std::vector<std::string> paths;
+    std::string input_format = "auto";
+    bool diff = false;   ///< print a unified diff on stdout, change nothing
+    bool check = false;  ///< exit 1 when something would change, change nothing
+    std::string select;
+    std::string ignore;
+    bool quiet = false;
+};
+int run_fix(const FixCliOptions& opts);
+
 int run_rules(const std::string& format);
 int run_explain(const std::string& rule);
 

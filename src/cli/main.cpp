@@ -49,8 +49,17 @@ int main_impl(int argc, char** argv) {
         ->check(CLI::IsMember({"akn", "json", "text", "markdown"}));
     v->add_option("-o,--output", conv.output, "Output file, written atomically (default: standard output)");
 
-    CLI::App* f = app.add_subcommand("fix", "Renumber, re-letter and re-footnote in place (not implemented yet)");
-    f->allow_extras();
+    FixCliOptions fix;
+    CLI::App* f = app.add_subcommand("fix", "Renumber, re-letter, re-footnote and update cross-references in place");
+    f->add_option("PATH", fix.paths, "Files, directories (recursive) or - (standard input to standard output)")
+        ->required();
+    f->add_option("--input-format", fix.input_format, "Input format (default: decided from the content)")
+        ->check(CLI::IsMember(input_formats));
+    f->add_flag("--diff", fix.diff, "Print a unified diff of the fixes on standard output; change nothing");
+    f->add_flag("--check", fix.check, "Exit 1 when something would be fixed; change nothing");
+    f->add_option("--select", fix.select, "Only these fix families: UNR1 numbering, UNR2 footnotes, UNR4 references");
+    f->add_option("--ignore", fix.ignore, "Skip these fix families (comma list of rule ids or prefixes)");
+    f->add_flag("-q,--quiet", fix.quiet, "Print nothing but errors (and the diff)");
 
     std::string rules_format = "text";
     CLI::App* r = app.add_subcommand("rules", "List every rule: id, name, default severity, summary");
@@ -88,10 +97,7 @@ int main_impl(int argc, char** argv) {
     if (v->parsed()) return run_convert(conv);
     if (r->parsed()) return run_rules(rules_format);
     if (e->parsed()) return run_explain(rule);
-    if (f->parsed()) {
-        std::cerr << "unres: fix is not implemented yet\n";
-        return kExitUsage;
-    }
+    if (f->parsed()) return run_fix(fix);
     std::cerr << "unres: no command given (see unres --help)\n";
     return kExitUsage;
 }

@@ -166,10 +166,11 @@ TEST_CASE("explain prints one rule; an unknown rule exits 2", "[cli]") {
     CHECK(u.out.empty());
 }
 
-TEST_CASE("fix is not implemented yet: exit 2", "[cli]") {
-    auto r = run("fix " + q(sample()));
+TEST_CASE("fix: a missing file is exit 2 with one message", "[cli]") {
+    auto r = run("fix " + q(unres_test::scratch("fix-missing") + "/none.md"));
     CHECK(r.code == 2);
     CHECK(one_message(r.err));
+    CHECK(r.err.find("none.md: no such file or directory\n") != std::string::npos);
 }
 
 TEST_CASE("convert -o is atomic: failures leave the target untouched and no temporary", "[cli]") {

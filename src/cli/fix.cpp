@@ -1,0 +1,116 @@
+// `unres fix`: renumber, re-letter, re-footnote and update cross-references in place.
+//
+// The edits come from unres::compute_fixes and replace label bytes only; the file is
+// rewritten atomically in its own encoding (UTF-8 with or without BOM, UTF-16 with
+// BOM).  `--diff` prints what would change, `--check` exits 1 when something would;
+// neither writes.  "-" reads standard input and writes the fixed text to standard
+// output.  Akoma Ntoso and Word input are refused (exit 2): the tool writes those,
+// it does not edit them.
+#include <algorithm>
+#include <cctype>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "cli/cli.hpp"
+#include "cli/config.hpp"
+#include "unres/fix.hpp"
+#include "unres/parse.hpp"
+
+namespace fs = std::filesystem;
+
+namespace unres::cli {
+namespace {
+
+bool text_extension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text";
+}
+
+}  // namespace
+
+int run_fix(const FixCliOptions& opts) {
+    InputFormat fmt = parse_input_format(opts.input_format);
+    if (fmt == InputFormat::Akn || fmt == InputFormat::Docx)
+        throw UsageError("fix works on text and markdown, not " + std::string(to_string(fmt)));
+    ConfigResolver configs({opts.select, opts.ignore, false});
+
+    // Files named on the command line are fixed whatever their extension (Akoma Ntoso
+    // is then refused); from a directory, only text and markdown files are taken, so
+    // that `unres fix drafts/` works next to the XML that unres wrote.
+    std::vector<std::string> missing;
+    std::vector<std::string> paths;
+    for (const std::string& arg : opts.paths) {
+        std::error_code ec;
+        bool dir = arg != "-" && fs::is_directory(arg, ec);
+        for (std::string& p : expand_paths({arg}, missing)) {
+            if (dir && !text_extension(p)) continue;
+            if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(std::move(p));
+        }
+    }
+    for (const std::string& m : missing) std::cerr << "unres: " << m << ": no such file or directory\n";
+    // Every configuration is read before any file is touched.
+    std::vector<const RuleFilter*> filters;
+    for (const std::string& path : paths) filters.push_back(&configs.filter_for(path));
+
+    std::string stdin_bytes;
+    if (std::find(paths.begin(), paths.end(), "-") != paths.end()) stdin_bytes = read_stdin();
+
+    bool failed = !missing.empty();
+    std::size_t changed = 0, unchanged = 0;
+    std::string diffs;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const std::string& path = paths[i];
+        const std::string shown = path == "-" ? kStdinName : path;
+        try {
+            SourceFile src = load_source(path, &stdin_bytes);
+            Document doc = parse(src, fmt);
+            if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx)
+                throw InputError("fix works on text and markdown, not " + std::string(to_string(doc.format)));
+            FixOptions fo;
+            fo.numbering = filters[i]->family_enabled("UNR1");
+            fo.footnotes = filters[i]->family_enabled("UNR2");
+            fo.references = filters[i]->family_enabled("UNR4");
+            std::vector<Edit> edits = compute_fixes(doc, src, fo);
+            std::string fixed = apply_edits(src.text(), edits);
+            if (edits.empty()) {
+                ++unchanged;
+                if (path == "-" && !opts.diff && !opts.check) write_stdout(src.raw());
+                continue;
+            }
+            std::string bytes = encode_like(src, fixed);  // before counting: it may refuse
+            ++changed;
+            if (opts.diff) diffs += unified_diff(src.text(), fixed, shown, shown);
+            if (opts.check) {
+                if (!opts.quiet) std::cerr << "would fix " << shown << " (" << edits.size() << " labels)\n";
+            } else if (!opts.diff) {
+                if (path == "-") {
+                    write_stdout(bytes);
+                } else {
+                    write_file_atomic(path, bytes);
+                    if (!opts.quiet) std::cerr << "fixed " << shown << " (" << edits.size() << " labels)\n";
+                }
+            }
+        } catch (const InputError& e) {
+            std::cerr << "unres: " << with_path(shown, e.what()) << '\n';
+            failed = true;
+        } catch (const UsageError& e) {
+            std::cerr << "unres: " << with_path(shown, e.what()) << '\n';
+            failed = true;
+        }
+    }
+    if (!diffs.empty()) write_stdout(diffs);
+    bool only_stdout = paths.size() == 1 && paths.front() == "-" && !opts.check && !opts.diff;
+    if (!opts.quiet && !only_stdout && changed + unchanged > 0) {
+        bool dry = opts.check || opts.diff;
+        std::cerr << changed << (changed == 1 ? " file " : " files ") << (dry ? "would be fixed, " : "fixed, ")
+                  << unchanged << " unchanged\n";
+    }
+    if (failed) return kExitUsage;
+    if (opts.check && changed > 0) return kExitFindings;
+    return kExitOk;
+}
+
+}  // namespace unres::cli

@@ -1,0 +1,793 @@
+// The safe fixes of `unres fix` (see unres/fix.hpp for what they do).
+//
+// Everything here reads the Document and produces Edits that replace the digits or
+// letters of a label, a mark or a reference.  Each edit is checked against the source
+// bytes it replaces, so a tree that does not match the file never produces a wrong edit.
+#include "unres/fix.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+namespace unres {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alpha(char c) { return is_lower(c) || is_upper(c); }
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), is_digit);
+}
+
+long to_long(std::string_view s) {
+    long v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (is_lower(c)) c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+/// The first run of digits (or of ASCII letters) inside `span` of `text`.
+std::optional<Span> run_in(const std::string& text, Span span, bool digits) {
+    std::uint32_t end = std::min<std::uint32_t>(span.end, static_cast<std::uint32_t>(text.size()));
+    auto want = [&](char c) { return digits ? is_digit(c) : is_alpha(c); };
+    std::uint32_t i = span.begin;
+    while (i < end && !want(text[i])) ++i;
+    if (i >= end) return std::nullopt;
+    std::uint32_t j = i;
+    while (j < end && want(text[j])) ++j;
+    return Span{i, j};
+}
+
+/// 0 → "a", 25 → "z", 26 → "aa", 51 → "zz", 52 → "aaa" (the UN's doubled letters).
+std::string letters_for(std::size_t index) { return std::string(index / 26 + 1, static_cast<char>('a' + index % 26)); }
+
+std::string roman_for(std::size_t n) {
+    static const std::pair<std::size_t, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                                {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                                {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                                {1, "i"}};
+    std::string out;
+    for (const auto& [v, s] : table)
+        while (n >= v) {
+            out += s;
+            n -= v;
+        }
+    return out;
+}
+
+bool roman_letters_only(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::string_view("ivxlcdm").find(static_cast<char>(c | 0x20)) != std::string_view::npos;
+    });
+}
+
+class EditList {
+public:
+    explicit EditList(const std::string& text) : text_(text) {}
+    /// Replaces `span` by `rep` when that changes something.
+    void replace(Span span, const std::string& rep) {
+        if (span.end > text_.size() || span.begin > span.end) return;
+        if (text_.compare(span.begin, span.end - span.begin, rep) == 0) return;
+        edits_.push_back({span, rep});
+    }
+    std::vector<Edit> take() {
+        std::stable_sort(edits_.begin(), edits_.end(),
+                         [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
+        std::vector<Edit> out;
+        for (Edit& e : edits_) {
+            if (!out.empty() && e.span.begin < out.back().span.end) continue;  // never overlap
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+
+private:
+    const std::string& text_;
+    std::vector<Edit> edits_;
+};
+
+// ---------------------------------------------------------------------------------
+// Numbering and lettering
+
+/// An operative paragraph in its numbering scope, with old and new labels.
+struct Item {
+    const Para* para = nullptr;
+    std::string old_num;
+    std::string new_num;
+    std::string group;  ///< section label; matters when numbering restarts per section
+    /// Children: old bare label (lower case) → new bare label, in order.
+    std::vector<std::pair<std::string, std::string>> letters;
+};
+
+/// One numbering sequence: the resolution's operative part, or one annex.
+struct Scope {
+    std::vector<Item> items;
+    bool restart = false;
+};
+
+/// New bare labels for a list of sub-paragraphs ("" = leave that child alone).
+std::vector<std::string> relabel_children(const std::vector<Para>& kids) {
+    std::vector<std::string> out(kids.size());
+    LabelKind style = LabelKind::None;
+    for (const Para& k : kids)
+        if (k.kind != LabelKind::None && k.kind != LabelKind::Number) {
+            style = k.kind;
+            break;
+        }
+    if (style == LabelKind::None) return out;
+    bool lettered = style == LabelKind::Letter || style == LabelKind::LetterDot;
+    bool paren = style == LabelKind::Letter || style == LabelKind::Roman;
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < kids.size(); ++i) {
+        const Para& k = kids[i];
+        if (k.num.empty() || !std::all_of(k.num.begin(), k.num.end(), is_alpha)) continue;
+        bool k_paren = k.kind == LabelKind::Letter || k.kind == LabelKind::Roman;
+        bool k_dot = k.kind == LabelKind::LetterDot || k.kind == LabelKind::RomanDot;
+        if (!(paren ? k_paren : k_dot)) continue;
+        bool same = k.kind == style;
+        // "(i)", "(v)", "(x)" are letters and numerals: an ambiguous label counts with the list.
+        bool ambiguous = lettered ? (k.num.size() == 1 && roman_letters_only(k.num)) : roman_letters_only(k.num);
+        if (!same && !ambiguous) continue;
+        std::string label = lettered ? letters_for(index) : roman_for(index + 1);
+        bool up = std::any_of(k.num.begin(), k.num.end(), is_upper);
+        out[i] = up ? upper(label) : label;
+        ++index;
+    }
+    return out;
+}
+
+class Fixer {
+public:
+    Fixer(const Document& doc, const SourceFile& src, const FixOptions& opt)
+        : doc_(doc), text_(src.text()), opt_(opt), edits_(text_) {}
+
+    std::vector<Edit> run() {
+        number_scope(doc_.operative, resolution_);
+        for (const Para& p : doc_.preamble) relabel_tree(p);
+        for (const Para& p : doc_.instructions) relabel_tree(p);
+        annexes_.resize(doc_.annexes.size());
+        for (std::size_t a = 0; a < doc_.annexes.size(); ++a) {
+            number_scope(doc_.annexes[a].operative, annexes_[a]);
+            for (const Para& p : doc_.annexes[a].preamble) relabel_tree(p);
+        }
+        if (opt_.footnotes) footnotes();
+        if (opt_.references) {
+            for (const Para& p : doc_.preamble) references_in(p, resolution_, -1, "", true);
+            for (std::size_t i = 0; i < doc_.operative.size(); ++i)
+                references_in(doc_.operative[i], resolution_, static_cast<long>(i), doc_.operative[i].section, false);
+            for (std::size_t a = 0; a < doc_.annexes.size(); ++a) {
+                const Annex& an = doc_.annexes[a];
+                for (const Para& p : an.preamble) references_in(p, annexes_[a], -1, "", true);
+                for (std::size_t i = 0; i < an.operative.size(); ++i)
+                    references_in(an.operative[i], annexes_[a], static_cast<long>(i), an.operative[i].section, false);
+            }
+        }
+        return edits_.take();
+    }
+
+private:
+    /// Numbers one list of operative paragraphs and re-letters their sub-paragraphs.
+    void number_scope(const std::vector<Para>& paras, Scope& scope) {
+        // Groups of consecutive paragraphs in the same section.
+        std::vector<std::vector<std::size_t>> groups;
+        for (std::size_t i = 0; i < paras.size(); ++i) {
+            if (groups.empty() || paras[i].section != paras[groups.back().front()].section) groups.emplace_back();
+            groups.back().push_back(i);
+        }
+        auto numbered = [&](std::size_t i) { return paras[i].kind == LabelKind::Number && all_digits(paras[i].num); };
+        // Restart or continue: each later section votes with its first number.
+        int restart_votes = 0, continue_votes = 0;
+        long prev_last = -1;
+        for (const auto& g : groups) {
+            long first = -1, last = -1;
+            for (std::size_t i : g)
+                if (numbered(i)) {
+                    if (first < 0) first = to_long(paras[i].num);
+                    last = to_long(paras[i].num);
+                }
+            if (first < 0) continue;
+            if (prev_last >= 0) {
+                long d_restart = std::labs(first - 1), d_continue = std::labs(first - (prev_last + 1));
+                if (d_restart < d_continue) ++restart_votes;
+                else if (d_continue < d_restart) ++continue_votes;
+            }
+            prev_last = last;
+        }
+        scope.restart = restart_votes > continue_votes;
+
+        long counter = 0;
+        std::string current_group;
+        bool first_item = true;
+        for (std::size_t i = 0; i < paras.size(); ++i) {
+            const Para& p = paras[i];
+            if (scope.restart && (first_item || p.section != current_group)) counter = 0;
+            first_item = false;
+            current_group = p.section;
+            Item item;
+            item.para = &p;
+            item.group = p.section;
+            item.old_num = p.num;
+            item.new_num = p.num;
+            if (numbered(i)) {
+                ++counter;
+                if (opt_.numbering) {
+                    item.new_num = std::to_string(counter);
+                    if (auto r = run_in(text_, p.label_span, true)) edits_.replace(*r, item.new_num);
+                }
+            }
+            item.letters = relabel_tree(p);
+            scope.items.push_back(std::move(item));
+        }
+    }
+
+    /// Re-letters the sub-paragraphs under `p` (every depth); returns the mapping of
+    /// p's own children (old lower-case label → new one).
+    std::vector<std::pair<std::string, std::string>> relabel_tree(const Para& p) {
+        std::vector<std::pair<std::string, std::string>> map;
+        std::vector<std::string> labels = relabel_children(p.children);
+        for (std::size_t i = 0; i < p.children.size(); ++i) {
+            const Para& k = p.children[i];
+            std::string now = (opt_.numbering && !labels[i].empty()) ? labels[i] : k.num;
+            if (!k.num.empty()) map.emplace_back(lower(k.num), lower(now));
+            if (opt_.numbering && !labels[i].empty())
+                if (auto r = run_in(text_, k.label_span, false)) edits_.replace(*r, labels[i]);
+            relabel_tree(k);
+        }
+        return map;
+    }
+
+    // -----------------------------------------------------------------------------
+    // Footnotes
+
+    struct Unit {
+        std::string num;
+        long value = 0;
+        std::vector<const Footnote*> bodies;
+        std::vector<Span> marks;
+        std::uint32_t first = 0;  ///< position of the first mark
+    };
+
+    static void collect_marks(const Para& p, std::vector<const Mark*>& out) {
+        for (const Mark& m : p.marks) out.push_back(&m);
+        for (const Para& k : p.children) collect_marks(k, out);
+    }
+
+    /// Where the footnote's own number is written: at the start of its body, or just
+    /// before it on the same line.
+    std::optional<Span> body_number(const Footnote& f) const {
+        auto is_run = [&](std::size_t i, std::size_t len) {
+            return text_.compare(i, len, f.num) == 0 && (i == 0 || !is_digit(text_[i - 1])) &&
+                   (i + len >= text_.size() || !is_digit(text_[i + len]));
+        };
+        std::size_t len = f.num.size();
+        std::size_t end = std::min<std::size_t>({static_cast<std::size_t>(f.span.end),
+                                                 static_cast<std::size_t>(f.span.begin) + 64, text_.size()});
+        for (std::size_t i = f.span.begin; i + len <= end; ++i)
+            if (is_run(i, len)) return Span{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)};
+        std::size_t lo = f.span.begin > 64 ? f.span.begin - 64 : 0;
+        for (std::size_t i = f.span.begin; i-- > lo;) {
+            if (text_[i] == '\n' || text_[i] == '\r') break;
+            if (i + len <= text_.size() && is_run(i, len))
+                return Span{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len)};
+        }
+        return std::nullopt;
+    }
+
+    void footnotes() {
+        std::vector<Unit> units;
+        std::set<std::uint32_t> linked;  // mark positions already tied to a body
+        for (const Footnote& f : doc_.footnotes) {
+            if (!all_digits(f.num)) continue;
+            Unit u;
+            u.num = f.num;
+            u.value = to_long(f.num);
+            u.bodies.push_back(&f);
+            for (const Span& s : f.refs) {
+                u.marks.push_back(s);
+                linked.insert(s.begin);
+            }
+            units.push_back(std::move(u));
+        }
+        // Marks the reader did not tie to a body: grouped by number.
+        std::vector<const Mark*> marks;
+        auto walk = [&](const std::vector<Para>& list) {
+            for (const Para& p : list) collect_marks(p, marks);
+        };
+        walk(doc_.preamble);
+        walk(doc_.operative);
+        walk(doc_.instructions);
+        for (const Annex& a : doc_.annexes) {
+            walk(a.preamble);
+            walk(a.operative);
+        }
+        std::map<std::string, std::size_t> loose;
+        for (const Mark* m : marks) {
+            if (!all_digits(m->num) || linked.count(m->span.begin)) continue;
+            auto it = loose.find(m->num);
+            if (it == loose.end()) {
+                Unit u;
+                u.num = m->num;
+                u.value = to_long(m->num);
+                it = loose.emplace(m->num, units.size()).first;
+                units.push_back(std::move(u));
+            }
+            units[it->second].marks.push_back(m->span);
+        }
+
+        // The marked units in order of first mark, then each unmarked body after the
+        // unit with the greatest number below its own.
+        std::vector<Unit*> order, orphans;
+        for (Unit& u : units) {
+            if (u.marks.empty()) {
+                orphans.push_back(&u);
+                continue;
+            }
+            u.first = std::min_element(u.marks.begin(), u.marks.end(), [](const Span& a, const Span& b) {
+                          return a.begin < b.begin;
+                      })->begin;
+            order.push_back(&u);
+        }
+        std::stable_sort(order.begin(), order.end(), [](const Unit* a, const Unit* b) { return a->first < b->first; });
+        std::stable_sort(orphans.begin(), orphans.end(), [](const Unit* a, const Unit* b) { return a->value < b->value; });
+        for (Unit* o : orphans) {
+            std::size_t at = 0;
+            long best = -1;
+            for (std::size_t i = 0; i < order.size(); ++i)
+                if (order[i]->value < o->value && order[i]->value >= best) {
+                    best = order[i]->value;
+                    at = i + 1;
+                }
+            order.insert(order.begin() + static_cast<std::ptrdiff_t>(at), o);
+        }
+
+        // Every body's number must be found, or the footnotes are left as they are:
+        // renumbering the marks without their bodies would make things worse.
+        std::vector<std::pair<Span, std::string>> planned;
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            std::string now = std::to_string(i + 1);
+            for (const Span& s : order[i]->marks)
+                if (auto r = run_in(text_, s, true)) planned.emplace_back(*r, now);
+            for (const Footnote* f : order[i]->bodies) {
+                auto r = body_number(*f);
+                if (!r) return;
+                planned.emplace_back(*r, now);
+            }
+        }
+        for (const auto& [span, now] : planned) edits_.replace(span, now);
+    }
+
+    // -----------------------------------------------------------------------------
+    // Cross-references
+
+    enum class Dir { Above, Below, Any };
+
+    struct Token {
+        std::size_t pos = 0;
+        std::size_t len = 0;
+    };
+    /// "paragraph N" with the sub-paragraph letters that belong to it.
+    struct Ref {
+        Token num;
+        std::vector<Token> letters;
+    };
+
+    static bool word_at(const std::string& t, std::size_t i, std::string_view w) {
+        if (t.compare(i, w.size(), w) != 0) return false;
+        std::size_t e = i + w.size();
+        return e >= t.size() || !is_alpha(t[e]);
+    }
+
+    /// "paragraph"/"paragraphs" (first letter either case) at i; returns its length.
+    static std::size_t paragraph_word(const std::string& t, std::size_t i) {
+        if (i >= t.size() || (t[i] != 'p' && t[i] != 'P')) return 0;
+        if (t.compare(i + 1, 8, "aragraph") != 0) return 0;
+        std::size_t e = i + 9;
+        if (e < t.size() && t[e] == 's') ++e;
+        if (e < t.size() && is_alpha(t[e])) return 0;
+        return e - i;
+    }
+
+    static std::size_t spaces(const std::string& t, std::size_t i) {
+        std::size_t j = i;
+        while (j < t.size() && t[j] == ' ') ++j;
+        return j;
+    }
+
+    static std::optional<Token> number_at(const std::string& t, std::size_t i) {
+        std::size_t j = i;
+        while (j < t.size() && is_digit(t[j])) ++j;
+        if (j == i || j - i > 6 || (j < t.size() && (is_alpha(t[j]) || t[j] == '/' || (t[j] == '.' && j + 1 < t.size() && is_digit(t[j + 1])))))
+            return std::nullopt;
+        return Token{i, j - i};
+    }
+
+    /// "(b)" at i: the letters' token.
+    static std::optional<Token> letter_at(const std::string& t, std::size_t i) {
+        if (i >= t.size() || t[i] != '(') return std::nullopt;
+        std::size_t j = i + 1;
+        while (j < t.size() && is_alpha(t[j])) ++j;
+        if (j == i + 1 || j - i - 1 > 6 || j >= t.size() || t[j] != ')') return std::nullopt;
+        return Token{i + 1, j - i - 1};
+    }
+
+    /// A list separator (", ", " and ", ", and ", " to ", " or ") at i: the position after it.
+    static std::optional<std::size_t> separator_at(const std::string& t, std::size_t i) {
+        for (std::string_view s : {", and ", ", or ", ", ", " and ", " to ", " or "})
+            if (t.compare(i, s.size(), s) == 0) return i + s.size();
+        return std::nullopt;
+    }
+
+    /// What follows a reference: its direction, or nullopt when it points elsewhere
+    /// ("of resolution 70/1") or, for a bare "paragraph N", nowhere definite.
+    static std::optional<Dir> tail_at(const std::string& t, std::size_t i, bool bare_is_any) {
+        if (t.compare(i, 6, " above") == 0 && (i + 6 >= t.size() || !is_alpha(t[i + 6]))) return Dir::Above;
+        if (t.compare(i, 6, " below") == 0 && (i + 6 >= t.size() || !is_alpha(t[i + 6]))) return Dir::Below;
+        for (std::string_view s : {" of the present resolution", " of this resolution", " of the present annex"})
+            if (t.compare(i, s.size(), s) == 0) return Dir::Any;
+        if (t.compare(i, 4, " of ") == 0) return std::nullopt;
+        return bare_is_any ? std::optional<Dir>(Dir::Any) : std::nullopt;
+    }
+
+    void references_in(const Para& p, const Scope& scope, long index, const std::string& group, bool preamble) {
+        const std::string& t = p.text;
+        std::size_t i = 0;
+        while (i < t.size()) {
+            bool boundary = i == 0 || !is_alpha(t[i - 1]);
+            std::size_t consumed = 0;
+            if (boundary && (word_at(t, i, "subparagraph") || word_at(t, i, "subparagraphs") ||
+                             word_at(t, i, "sub-paragraph") || word_at(t, i, "sub-paragraphs") ||
+                             word_at(t, i, "Subparagraph") || word_at(t, i, "Subparagraphs")))
+                consumed = sub_reference(p, t, i, scope, index, group, preamble);
+            else if (boundary && paragraph_word(t, i))
+                consumed = para_reference(p, t, i, scope, index, group, preamble);
+            i += consumed ? consumed : 1;
+        }
+        for (const Para& k : p.children) references_in(k, scope, index, group, preamble);
+    }
+
+    /// "subparagraph(s) (b)[, (c) and (d)] of paragraph N [above|below|…]".
+    std::size_t sub_reference(const Para& p, const std::string& t, std::size_t i, const Scope& scope, long index,
+                              const std::string& group, bool preamble) {
+        std::size_t j = i;
+        while (j < t.size() && (is_alpha(t[j]) || t[j] == '-')) ++j;
+        Ref ref;
+        j = spaces(t, j);
+        while (true) {
+            auto l = letter_at(t, j);
+            if (!l) return 0;
+            ref.letters.push_back(*l);
+            j = l->pos + l->len + 1;
+            auto s = separator_at(t, j);
+            if (!s || !letter_at(t, *s)) break;
+            j = *s;
+        }
+        if (t.compare(j, 4, " of ") != 0) return 0;
+        j += 4;
+        std::size_t w = paragraph_word(t, j);
+        if (!w) return 0;
+        j = spaces(t, j + w);
+        auto n = number_at(t, j);
+        if (!n) return 0;
+        ref.num = *n;
+        j = n->pos + n->len;
+        auto dir = tail_at(t, j, true);
+        if (!dir) return j - i;
+        resolve(p, {ref}, *dir, scope, index, group, preamble);
+        return j - i;
+    }
+
+    /// "paragraph(s) N [(b)][, M and K] above|below|of the present resolution".
+    std::size_t para_reference(const Para& p, const std::string& t, std::size_t i, const Scope& scope, long index,
+                               const std::string& group, bool preamble) {
+        std::size_t j = spaces(t, i + paragraph_word(t, i));
+        std::vector<Ref> refs;
+        while (true) {
+            auto n = number_at(t, j);
+            if (!n) return 0;
+            Ref r;
+            r.num = *n;
+            j = n->pos + n->len;
+            if (auto l = letter_at(t, spaces(t, j)); l && spaces(t, j) <= j + 1) {
+                r.letters.push_back(*l);
+                j = l->pos + l->len + 1;
+            }
+            refs.push_back(r);
+            auto s = separator_at(t, j);
+            if (!s || !number_at(t, *s)) break;
+            j = *s;
+        }
+        auto dir = tail_at(t, j, false);
+        if (!dir) return j - i;
+        resolve(p, refs, *dir, scope, index, group, preamble);
+        return j - i;
+    }
+
+    void resolve(const Para& p, const std::vector<Ref>& refs, Dir dir, const Scope& scope, long index,
+                 const std::string& group, bool preamble) {
+        for (const Ref& r : refs) {
+            std::string old(p.text.substr(r.num.pos, r.num.len));
+            const Item* target = nullptr;
+            for (std::size_t k = 0; k < scope.items.size(); ++k) {
+                const Item& it = scope.items[k];
+                if (it.old_num != old) continue;
+                if (scope.restart && !preamble && it.group != group) continue;
+                auto pos = static_cast<long>(k);
+                if (dir == Dir::Above && !(pos < index)) continue;
+                if (dir == Dir::Below && !(pos > index)) continue;
+                target = &it;  // the last one wins
+            }
+            if (!target) continue;
+            replace_text(p, r.num, target->new_num);
+            for (const Token& l : r.letters) {
+                std::string was = lower(p.text.substr(l.pos, l.len));
+                const std::string* now = nullptr;
+                for (const auto& [o, n] : target->letters)
+                    if (o == was) now = &n;
+                if (!now) continue;
+                bool up = std::any_of(p.text.begin() + static_cast<std::ptrdiff_t>(l.pos),
+                                      p.text.begin() + static_cast<std::ptrdiff_t>(l.pos + l.len), is_upper);
+                replace_text(p, l, up ? upper(*now) : *now);
+            }
+        }
+    }
+
+    /// Replaces a token of Para::text in the source, if the source has the same bytes there.
+    void replace_text(const Para& p, const Token& tok, const std::string& rep) {
+        std::uint32_t s = p.source_offset(tok.pos);
+        if (s + tok.len > text_.size()) return;
+        if (text_.compare(s, tok.len, p.text, tok.pos, tok.len) != 0) return;
+        edits_.replace(Span{s, static_cast<std::uint32_t>(s + tok.len)}, rep);
+    }
+
+    const Document& doc_;
+    const std::string& text_;
+    FixOptions opt_;
+    EditList edits_;
+    Scope resolution_;
+    std::vector<Scope> annexes_;
+};
+
+// ---------------------------------------------------------------------------------
+// Encoding
+
+char32_t next_cp(std::string_view s, std::size_t& i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+    char32_t cp;
+    std::size_t len;
+    if (c < 0x80) {
+        cp = c;
+        len = 1;
+    } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
+        cp = (char32_t(c & 0x1F) << 6) | cont(1);
+        len = 2;
+    } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
+        cp = (char32_t(c & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+        len = 3;
+    } else if ((c >> 3) == 0x1E && i + 3 < s.size()) {
+        cp = (char32_t(c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+        len = 4;
+    } else {
+        cp = 0xFFFD;
+        len = 1;
+    }
+    i += len;
+    return cp;
+}
+
+std::string to_utf16(std::string_view s, bool le) {
+    std::string out;
+    out.reserve(s.size() * 2 + 2);
+    auto unit = [&](char16_t u) {
+        char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+        out += le ? lo : hi;
+        out += le ? hi : lo;
+    };
+    unit(0xFEFF);
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = next_cp(s, i);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            unit(static_cast<char16_t>(0xD800 + (cp >> 10)));
+            unit(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+        } else {
+            unit(static_cast<char16_t>(cp));
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------
+// Diff
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t j = i;
+        while (j < s.size() && s[j] != '\n' && s[j] != '\r') ++j;
+        if (j < s.size()) j += (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') ? 2 : 1;
+        out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+enum class Op : char { Same = ' ', Del = '-', Ins = '+' };
+
+/// The line-level edit script: common prefix and suffix, then an LCS of the middle
+/// (or, when the middle is too large for that, all of it replaced).
+std::vector<Op> edit_script(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+    std::size_t pre = 0;
+    while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
+    std::size_t suf = 0;
+    while (suf < a.size() - pre && suf < b.size() - pre && a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) ++suf;
+    std::size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
+    std::vector<Op> ops(pre, Op::Same);
+    if (n * m <= 4'000'000) {
+        std::vector<std::uint32_t> L((n + 1) * (m + 1), 0);
+        auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return L[i * (m + 1) + j]; };
+        for (std::size_t i = n; i-- > 0;)
+            for (std::size_t j = m; j-- > 0;)
+                at(i, j) = a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+        std::size_t i = 0, j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && a[pre + i] == b[pre + j]) {
+                ops.push_back(Op::Same);
+                ++i;
+                ++j;
+            } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
+                ops.push_back(Op::Del);  // deletions first, as diff(1) shows them
+                ++i;
+            } else {
+                ops.push_back(Op::Ins);
+                ++j;
+            }
+        }
+    } else if (n == m) {
+        // Too large for the table, but line for line (what fix produces): pair them up.
+        std::size_t i = 0;
+        while (i < n) {
+            if (a[pre + i] == b[pre + i]) {
+                ops.push_back(Op::Same);
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < n && a[pre + j] != b[pre + j]) ++j;
+            ops.insert(ops.end(), j - i, Op::Del);
+            ops.insert(ops.end(), j - i, Op::Ins);
+            i = j;
+        }
+    } else {
+        ops.insert(ops.end(), n, Op::Del);
+        ops.insert(ops.end(), m, Op::Ins);
+    }
+    ops.insert(ops.end(), suf, Op::Same);
+    return ops;
+}
+
+void diff_line(std::string& out, char sign, std::string_view line) {
+    out += sign;
+    out.append(line);
+    if (line.empty() || (line.back() != '\n' && line.back() != '\r')) out += "\n\\ No newline at end of file\n";
+}
+
+std::string range(std::size_t start, std::size_t count) {
+    // Unified diff convention: an empty range is shown at the line before it.
+    std::size_t first = count == 0 ? start : start + 1;
+    return count == 1 ? std::to_string(first) : std::to_string(first) + "," + std::to_string(count);
+}
+
+}  // namespace
+
+std::vector<Edit> compute_fixes(const Document& doc, const SourceFile& src, const FixOptions& options) {
+    if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx) return {};
+    return Fixer(doc, src, options).run();
+}
+
+std::string apply_edits(std::string_view text, const std::vector<Edit>& edits) {
+    std::string out;
+    out.reserve(text.size() + 64);
+    std::size_t at = 0;
+    for (const Edit& e : edits) {
+        if (e.span.begin < at || e.span.end < e.span.begin || e.span.end > text.size())
+            throw std::invalid_argument("apply_edits: edits overlap or reach past the end");
+        out.append(text.substr(at, e.span.begin - at));
+        out += e.replacement;
+        at = e.span.end;
+    }
+    out.append(text.substr(at));
+    return out;
+}
+
+std::string encode_like(const SourceFile& src, std::string_view text) {
+    if (src.invalid_utf8() > 0)
+        throw InputError("the file has bytes that are not valid " +
+                         std::string(src.encoding() == Encoding::Utf16LE || src.encoding() == Encoding::Utf16BE
+                                          ? "UTF-16"
+                                          : "UTF-8") +
+                         "; fix would not write them back as they were");
+    const std::string& raw = src.raw();
+    switch (src.encoding()) {
+        case Encoding::Utf8:
+            return std::string(text);
+        case Encoding::Utf8Bom:
+            return raw.substr(0, 3) + std::string(text);
+        case Encoding::Utf16LE:
+        case Encoding::Utf16BE: {
+            bool le = src.encoding() == Encoding::Utf16LE;
+            if (to_utf16(src.text(), le) != raw)
+                throw InputError("the UTF-16 file does not round-trip through UTF-8; fix would not write it back as it was");
+            return to_utf16(text, le);
+        }
+    }
+    return std::string(text);
+}
+
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view from_name,
+                         std::string_view to_name, unsigned context) {
+    if (before == after) return {};
+    std::vector<std::string_view> a = split_lines(before), b = split_lines(after);
+    std::vector<Op> ops = edit_script(a, b);
+    std::string out;
+    out += "--- ";
+    out.append(from_name);
+    out += "\n+++ ";
+    out.append(to_name);
+    out += "\n";
+    // Position of each op in a and b.
+    std::vector<std::size_t> ai(ops.size() + 1), bi(ops.size() + 1);
+    for (std::size_t k = 0; k < ops.size(); ++k) {
+        ai[k + 1] = ai[k] + (ops[k] != Op::Ins);
+        bi[k + 1] = bi[k] + (ops[k] != Op::Del);
+    }
+    std::size_t k = 0;
+    while (k < ops.size()) {
+        while (k < ops.size() && ops[k] == Op::Same) ++k;
+        if (k == ops.size()) break;
+        std::size_t start = k >= context ? k - context : 0;
+        // Extend the hunk while the next change is within 2 * context lines.
+        std::size_t end = k;
+        while (true) {
+            while (end < ops.size() && ops[end] != Op::Same) ++end;
+            std::size_t same = end;
+            while (same < ops.size() && ops[same] == Op::Same) ++same;
+            if (same < ops.size() && same - end <= 2 * static_cast<std::size_t>(context)) {
+                end = same;
+                continue;
+            }
+            end = std::min(ops.size(), end + context);
+            break;
+        }
+        std::size_t a_count = ai[end] - ai[start], b_count = bi[end] - bi[start];
+        out += "@@ -" + range(ai[start], a_count) + " +" + range(bi[start], b_count) + " @@\n";
+        for (std::size_t q = start; q < end; ++q) {
+            if (ops[q] == Op::Ins) diff_line(out, '+', b[bi[q]]);
+            else diff_line(out, static_cast<char>(ops[q]), a[ai[q]]);
+        }
+        k = end;
+    }
+    return out;
+}
+
+}  // namespace unres
