@@ -23,7 +23,9 @@ InputFormat detect_format(const SourceFile& src) {
     std::string_view probe = t.substr(0, 1 << 20);
     int score = 0;
     if (head.substr(0, 3) == "---") score += 2;
-    if (contains(probe, "<sup>")) score += 2;
+    // <sup> marks alone do not make markdown: unres's own --to text output uses them
+    if (contains(probe, "<sup>&</sup>")) score += 2;  // a converter's escaped-HTML artefact
+    else if (contains(probe, "<sup>")) score += 1;
     if (contains(probe, "\n## ") || contains(probe, "\n# ") || head.substr(0, 2) == "# ") score += 2;
     if (contains(probe, "**")) score += 1;
     if (contains(probe, "[^1]")) score += 2;

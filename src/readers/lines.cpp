@@ -557,7 +557,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
         bool starts_with_mark = !l.marks.empty() && l.marks.front().pos == 0 && l.text.size() > 0;
         if (!l.note_num.empty()) {
             l.kind = LineKind::Footnote;
-        } else if (starts_with_mark && markdown) {
+        } else if (starts_with_mark) {  // "<sup>6</sup> Resolution 217 A (III)."
             l.note_num = l.marks.front().num;
             l.marks.erase(l.marks.begin());
             l.kind = LineKind::Footnote;

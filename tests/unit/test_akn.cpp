@@ -568,8 +568,9 @@ TEST_CASE("text writer: UN layout with marks and italics", "[akn][text]") {
     a.operative = {op(1, "Opening.")};
     r.annexes = {a};
     std::string rt = to_text(r, false);
-    CHECK(rt == "78/217. Protection of migrants\n\n1. Decides 2 * 3_x;\n\n50th plenary meeting\n19 December "
-                "2023\n\nAnnex I\n\nAgenda\n\n1. Opening.\n");
+    // An adopted text always gets its "Resolution adopted by ..." line, so that it reads back as one.
+    CHECK(rt == "Resolution adopted by the General Assembly\n\n78/217. Protection of migrants\n\n1. Decides 2 * 3_x;\n\n"
+                "50th plenary meeting\n19 December 2023\n\nAnnex I\n\nAgenda\n\n1. Opening.\n");
     CHECK(to_text(r, true).find("1. Decides 2 \\* 3\\_x;") != std::string::npos);
     CHECK(to_text(Document{}, false).empty());
 }

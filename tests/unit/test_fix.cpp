@@ -370,48 +370,48 @@ TEST_CASE("unres.json: found by walking up, overridden by the command line", "[f
 TEST_CASE("unres.json steers check: select, severity, werror, overrides", "[fix]") {
     std::string root = fresh_dir("config-check");
     std::string f = root + "/sub/draft.md";
-    // One invalid byte: the builder's UNR902 warning, reported by every validate().
+    // One invalid byte: the UNR901 warning (invalid UTF-8), reported by every validate().
     std::string text = sample_text();
     replace_once(text, "Protection of migrants", "Protection of migrants \xFF");
     write_file(f, text);
     auto check = [&](const std::string& extra) { return run("check --format json " + extra + q(f)); };
     // The rule's severity as the JSON report gives it (the "severity" key follows "rule").
-    auto has_902 = [](const std::string& out, const char* sev) {
-        std::size_t at = out.find("\"rule\": \"UNR902\"");
+    auto has_901 = [](const std::string& out, const char* sev) {
+        std::size_t at = out.find("\"rule\": \"UNR901\"");
         return at != std::string::npos &&
                out.substr(at, 80).find(std::string("\"severity\": \"") + sev + "\"") != std::string::npos;
     };
-    auto base = check("--select UNR902 ");
+    auto base = check("--select UNR901 ");
     INFO(base.out);
-    REQUIRE(has_902(base.out, "warning"));
+    REQUIRE(has_901(base.out, "warning"));
     CHECK(base.code == 0);
 
     SECTION("severity raises a rule to an error") {
-        write_file(root + "/unres.json", R"({"select": ["UNR902"], "severity": {"UNR9": "note", "UNR902": "error"}})");
+        write_file(root + "/unres.json", R"({"select": ["UNR901"], "severity": {"UNR9": "note", "UNR901": "error"}})");
         auto r = check("");
         CHECK(r.code == 1);
-        CHECK(has_902(r.out, "error"));
+        CHECK(has_901(r.out, "error"));
     }
     SECTION("werror in the file") {
-        write_file(root + "/unres.json", R"({"select": ["UNR902"], "werror": true})");
+        write_file(root + "/unres.json", R"({"select": ["UNR901"], "werror": true})");
         auto r = check("");
         CHECK(r.code == 1);
-        CHECK(has_902(r.out, "error"));
+        CHECK(has_901(r.out, "error"));
     }
     SECTION("off drops the rule") {
-        write_file(root + "/unres.json", R"({"select": ["UNR902"], "severity": {"UNR902": "off"}})");
+        write_file(root + "/unres.json", R"({"select": ["UNR901"], "severity": {"UNR901": "off"}})");
         auto r = check("");
         CHECK(r.code == 0);
-        CHECK(r.out.find("UNR902") == std::string::npos);
+        CHECK(r.out.find("UNR901") == std::string::npos);
     }
     SECTION("--ignore replaces the file's ignore, --select its select") {
-        write_file(root + "/unres.json", R"({"select": ["UNR902"], "ignore": ["UNR902"]})");
-        CHECK(check("").out.find("UNR902") == std::string::npos);
+        write_file(root + "/unres.json", R"({"select": ["UNR901"], "ignore": ["UNR901"]})");
+        CHECK(check("").out.find("UNR901") == std::string::npos);
         auto r = check("--ignore UNR1 ");
-        CHECK(r.out.find("UNR902") != std::string::npos);
+        CHECK(r.out.find("UNR901") != std::string::npos);
         write_file(root + "/unres.json", R"({"select": ["UNR1"]})");
-        CHECK(check("").out.find("UNR902") == std::string::npos);
-        CHECK(check("--select UNR9 ").out.find("UNR902") != std::string::npos);
+        CHECK(check("").out.find("UNR901") == std::string::npos);
+        CHECK(check("--select UNR9 ").out.find("UNR901") != std::string::npos);
     }
 }
 
