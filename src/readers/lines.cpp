@@ -583,6 +583,13 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
                 strip_num = true;
                 if (sp == std::string_view::npos) l.note_number_only = true;
             }
+        } else if (!markdown && t.size() > 3 && t[0] == '*' && (t[1] == ' ' || (t[1] == '*' && t[2] == ' ')) &&
+                   is_upper_start(t.substr(t.find(' ') + 1))) {
+            // "* Any changes to the list of sponsors ...": an asterisk note, with or without
+            // the separator line above it
+            l.kind = LineKind::Footnote;
+            l.note_num = std::string(t.substr(0, t.find(' ')));
+            strip_num = true;
         } else if (markdown && l.blank_before) {
             // "35 Resolution 76/266, annex.": a bare-number footnote line after a blank line.
             std::size_t sp = t.find(' ');

@@ -1226,7 +1226,8 @@ private:
                 kind = BlockKind::Closing;
             } else if (lab.kind != LabelKind::None && label_acceptable(l, lab, cur, prev)) {
                 new_block = true;
-            } else if (is_caption(t)) {
+            } else if (is_caption(t) || (l.heading && lab.kind == LabelKind::None && !is_annex_marker(t, snum, sheading))) {
+                // a caption letter, or a markdown heading ("### Peacebuilding Commission")
                 new_block = true;
                 kind = BlockKind::Heading;
             } else if (cur->kind == BlockKind::Closing && !parse_date(t).empty() && cur->last_line + 3 >= k) {
