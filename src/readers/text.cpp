@@ -1799,7 +1799,7 @@ private:
                 bool prev_number = !prev_bare.empty() && std::all_of(prev_bare.begin(), prev_bare.end(), [](char c) { return is_digit(c) || c == '/' || c == ','; }) && !prev_punct;
                 bool bad_prev = is_number_context_word(prev) || is_month(prev) || prev_number || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
                 bool bad_next = is_month(next) || next == "per" || next == "percent" || next == "million" || next == "billion" ||
-                                next == "years" || next == "days" || next == "months" || next == "to" ||
+                                next == "years" || next == "days" || next == "months" ||
                                 next == "%" || next == "States" || next == "countries" || next == "Member" || next == "members" ||
                                 next == "weeks" || next == "hours" || next == "times";
                 if (!bad_next && !next.empty() && is_digit(next[0])) bad_next = true;
@@ -1868,7 +1868,11 @@ private:
                 int hi = note_page_.size() > f ? note_page_[f] : 0;
                 if (c.page >= lo && c.page <= hi) ok.push_back(c);
             }
-            // candidates are in document order already (for_each_para order, text order)
+            // Document order (paragraphs are visited preamble first, so sort by source position:
+            // section preambles sit between operative paragraphs).
+            std::stable_sort(ok.begin(), ok.end(), [](const Candidate& a, const Candidate& b) {
+                return a.para->source_offset(a.b) < b.para->source_offset(b.b);
+            });
             // Max-weight chain with strictly increasing values.
             std::size_t n = ok.size();
             std::vector<long> best(n, 0);

@@ -130,7 +130,7 @@ bool is_number_context_word(std::string_view w) {
         "at",        "in",        "on",        "by",        "for",       "with",      "between",   "its",
         "their",     "resolution", "resolutions", "paragraph", "paragraphs", "decision", "decisions", "article",
         "articles",  "section",   "sections",  "chapter",   "No.",       "vol.",      "vols.",     "para.",
-        "paras.",    "annex",     "Goal",      "Goals",     "goal",      "goals",     "target",    "targets",
+        "paras.",    "annex",     "Goal",      "goal",      "target",    "targets",   "Target",    "Targets",
         "than",      "least",     "some",      "about",     "over",      "under",     "all",       "first",
         "Article",   "Chapter",   "item",      "items"};
     return in(words, w);
