@@ -28,7 +28,10 @@ InputFormat detect_format(const SourceFile& src) {
     else if (contains(probe, "<sup>")) score += 1;
     if (contains(probe, "\n## ") || contains(probe, "\n# ") || head.substr(0, 2) == "# ") score += 2;
     if (contains(probe, "**")) score += 1;
-    if (contains(probe, "[^1]")) score += 2;
+    {  // markdown footnotes: "[^12]" references or "[^12]:" definitions
+        std::size_t at = probe.find("[^");
+        if (at != std::string_view::npos && at + 2 < probe.size() && probe[at + 2] >= '0' && probe[at + 2] <= '9') score += 2;
+    }
     if (contains(probe, "\n- ") || contains(probe, "\n* ")) score += 1;
     if (contains(probe, "\\*") || contains(probe, "\\_")) score += 1;
     return score >= 2 ? InputFormat::Markdown : InputFormat::Text;

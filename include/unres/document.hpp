@@ -71,6 +71,9 @@ struct Para {
     std::vector<Para> children;
     std::string section;      ///< label of the enclosing section ("" outside sections)
     std::string heading;      ///< an unnumbered sub-heading printed just before this paragraph
+    /// The number was not in the text: it was recovered from its neighbours (1., [lost], 3.),
+    /// `label` and `label_span` stay empty.  The validator still reports the missing number.
+    bool num_inferred = false;
     /// Footnotes (numbers) whose body sits on this paragraph's page but whose mark was
     /// not found: writers place them at the end of this paragraph so no text is lost.
     std::vector<std::string> orphan_notes;

@@ -507,6 +507,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
     int page_bump = 0;           // extra page increments for markdown / furniture regions
     int last_note = 0;           // last footnote number seen (for bare-number footnote lines)
     bool prev_note = false;
+    bool md_note = false;        // inside a markdown "[^N]:" definition
     int raw_page = 0;
     const bool form_feeds = !lines.empty() && lines.back().page > 0;
     for (std::size_t k = 0; k < lines.size(); ++k) {
@@ -552,11 +553,19 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
             prev_note = false;
             continue;
         }
+        // Markdown footnote definitions continue on indented lines ("[^2]: Report of ...\n    Countries ...").
+        if (markdown && md_note && l.indent >= 2 && l.note_num.empty()) {
+            l.kind = LineKind::Footnote;
+            prev_note = true;
+            continue;
+        }
+        md_note = false;
         // Footnote bodies.
         bool strip_num = false;
         bool starts_with_mark = !l.marks.empty() && l.marks.front().pos == 0 && l.text.size() > 0;
         if (!l.note_num.empty()) {
             l.kind = LineKind::Footnote;
+            md_note = markdown;
         } else if (starts_with_mark) {  // "<sup>6</sup> Resolution 217 A (III)."
             l.note_num = l.marks.front().num;
             l.marks.erase(l.marks.begin());

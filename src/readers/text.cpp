@@ -1502,6 +1502,31 @@ private:
         p.span.end = std::max(p.span.end, q.span.end);
     }
 
+    /// "1. Decides ...;" / "Expresses ... [its '2.' lost by a converter]" / end or "3.": the
+    /// unnumbered operative paragraph between takes the missing number (Para::num_inferred).
+    static void infer_lost_numbers(std::vector<Para>& ops) {
+        auto number = [](const Para& p) -> long {
+            if (p.kind != LabelKind::Number || p.num.empty() || p.num.size() > 6 || !all_digits(p.num)) return -1;
+            return std::stol(p.num);
+        };
+        for (std::size_t i = 1; i < ops.size(); ++i) {
+            Para& p = ops[i];
+            if (p.kind != LabelKind::None || !is_operative_lead(p.text)) continue;
+            long before = number(ops[i - 1]);
+            if (before < 0) continue;
+            long after = -2;  // -2: no numbered paragraph follows
+            for (std::size_t j = i + 1; j < ops.size(); ++j) {
+                if (ops[j].kind == LabelKind::None) { after = -1; break; }  // several lost: leave them
+                after = number(ops[j]);
+                break;
+            }
+            if (after == -1 || (after != -2 && after != before + 2)) continue;
+            p.kind = LabelKind::Number;
+            p.num = std::to_string(before + 1);
+            p.num_inferred = true;
+        }
+    }
+
     struct Target {
         std::vector<Para>* preamble;
         std::vector<Para>* operative;
@@ -1697,6 +1722,7 @@ private:
             }
             place_child(*top, open, std::move(p), lab);
         }
+        infer_lost_numbers(doc_.operative);
         // A resolution with no numbered paragraphs whose preamble ends in "." : the last
         // paragraph is its single operative paragraph.
         if (!amendment && doc_.operative.empty() && !doc_.preamble.empty()) {
@@ -1867,12 +1893,15 @@ private:
                 int lo = note_region_lo_.size() > f ? note_region_lo_[f] : 0;
                 int hi = note_page_.size() > f ? note_page_[f] : 0;
                 if (c.page >= lo && c.page <= hi) ok.push_back(c);
+                else if (std::getenv("UNRES_DEBUG_MARKS")) std::fprintf(stderr, "REJECT v=%d page=%d lo=%d hi=%d\n", c.value, c.page, lo, hi);
             }
             // Document order (paragraphs are visited preamble first, so sort by source position:
             // section preambles sit between operative paragraphs).
             std::stable_sort(ok.begin(), ok.end(), [](const Candidate& a, const Candidate& b) {
                 return a.para->source_offset(a.b) < b.para->source_offset(b.b);
             });
+            if (std::getenv("UNRES_DEBUG_MARKS"))
+                for (auto& c : ok) std::fprintf(stderr, "CAND v=%d w=%d page=%d src=%u exp=%d\n", c.value, c.weight, c.page, c.para->source_offset(c.b), c.explicit_mark ? 1 : 0);
             // Max-weight chain with strictly increasing values.
             std::size_t n = ok.size();
             std::vector<long> best(n, 0);

@@ -281,11 +281,13 @@ void check_numbering(Context& cx) {
     if (any_numbered) {
         const Para* prev = nullptr;
         for (const Para& p : doc.operative) {
-            if (p.kind == LabelKind::None) {
+            if (p.kind == LabelKind::None || p.num_inferred) {
                 std::string where = prev ? " (after paragraph " + prev->num + ")" : "";
+                std::string read = p.num_inferred ? "; read as paragraph " + p.num : "";
                 auto& d = cx.report("UNR108", text_span(p, 0, std::min<std::size_t>(p.text.size(), 1)),
-                                    "operative paragraph is not numbered" + where);
+                                    "operative paragraph is not numbered" + where + read);
                 if (prev) d.notes.push_back({label_or_span(*prev), "paragraph " + prev->num + " is here"});
+                if (p.num_inferred) prev = &p;
             } else if (p.kind == LabelKind::Number) {
                 prev = &p;
             }
