@@ -1081,7 +1081,7 @@ private:
         // the next operative number, followed by a capitalised word, opens a paragraph even
         // when the line before lacks its final punctuation (a heading, a lost character)
         if (lab.kind == LabelKind::Number && std::to_string(last_number_ + 1) == lab.num &&
-            is_upper_start(std::string_view(l.text).substr(lab.len)))
+            (lab.len >= l.text.size() || is_upper_start(std::string_view(l.text).substr(lab.len))))
             return true;
         // after a page break the previous paragraph may end without punctuation only if it is a heading
         return cur->kind != BlockKind::Para;

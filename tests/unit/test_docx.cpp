@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -203,7 +204,34 @@ std::string compact(const std::vector<unres::Para>& paras) {
     return out;
 }
 
+/// Fields tests/corpus/KNOWN-GAPS.tsv lists for `file` (documented there, with the reason).
+std::set<std::string> known_gaps(const std::string& file) {
+    std::set<std::string> out;
+    std::istringstream in(unres_test::read_file(unres_test::source_dir() + "/tests/corpus/KNOWN-GAPS.tsv"));
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#' || line.rfind(file + "\t", 0) != 0) continue;
+        std::string fields = line.substr(file.size() + 1);
+        fields = fields.substr(0, fields.find('\t'));
+        std::size_t at = 0;
+        while (at <= fields.size()) {
+            std::size_t comma = fields.find(',', at);
+            if (comma == std::string::npos) comma = fields.size();
+            out.insert(fields.substr(at, comma - at));
+            at = comma + 1;
+        }
+    }
+    return out;
+}
+
 void check_against_truth(const std::string& file) {
+    const std::set<std::string> gaps = known_gaps(file);
+    // A known gap must still differ (when it is fixed, its KNOWN-GAPS.tsv line must go).
+    auto expect = [&](const std::string& field, const std::string& got, const std::string& want) {
+        INFO(field << ": got " << got << ", TRUTH.tsv " << want << (gaps.count(field) ? " (listed in KNOWN-GAPS.tsv)" : ""));
+        if (gaps.count(field)) CHECK(got != want);
+        else CHECK(got == want);
+    };
     auto row = truth_row(file);
     REQUIRE(!row.empty());
     unres::SourceFile src = unres::SourceFile::from_path(unres_test::source_dir() + "/tests/corpus/docx/" + file);
@@ -211,17 +239,17 @@ void check_against_truth(const std::string& file) {
     unres::Document doc = unres::parse(src);
     CHECK(doc.format == unres::InputFormat::Docx);
     INFO(file << " (" << row["symbol"] << ")");
-    if (compared(row["preamble"])) CHECK(std::to_string(doc.preamble.size()) == row["preamble"]);
-    if (compared(row["operative"])) CHECK(std::to_string(doc.operative.size()) == row["operative"]);
-    if (compared(row["operative_nums"])) CHECK(compact(doc.operative) == row["operative_nums"]);
+    if (compared(row["preamble"])) expect("preamble", std::to_string(doc.preamble.size()), row["preamble"]);
+    if (compared(row["operative"])) expect("operative", std::to_string(doc.operative.size()), row["operative"]);
+    if (compared(row["operative_nums"])) expect("operative_nums", compact(doc.operative), row["operative_nums"]);
     std::size_t sub = 0;
     for (const auto& p : doc.operative) sub += descendants(p.children);
-    if (compared(row["subparagraphs"])) CHECK(std::to_string(sub) == row["subparagraphs"]);
+    if (compared(row["subparagraphs"])) expect("subparagraphs", std::to_string(sub), row["subparagraphs"]);
     auto digits = std::count_if(doc.footnotes.begin(), doc.footnotes.end(), [](const unres::Footnote& f) {
         return !f.num.empty() && std::all_of(f.num.begin(), f.num.end(), [](char c) { return c >= '0' && c <= '9'; });
     });
-    if (compared(row["footnotes"])) CHECK(std::to_string(digits) == row["footnotes"]);
-    if (compared(row["annexes"])) CHECK(std::to_string(doc.annexes.size()) == row["annexes"]);
+    if (compared(row["footnotes"])) expect("footnotes", std::to_string(digits), row["footnotes"]);
+    if (compared(row["annexes"])) expect("annexes", std::to_string(doc.annexes.size()), row["annexes"]);
 }
 
 }  // namespace
