@@ -1209,7 +1209,11 @@ private:
             bool new_block = false;
             BlockKind kind = BlockKind::Para;
             bool prev_term = prev ? is_terminal(prev->text) : true;
-            if (!cur) {
+            if (t[0] == '|') {
+                // a table row ("| cell | cell |", or unres's own "| text" for unstructured blocks)
+                new_block = !cur || cur->kind != BlockKind::Table || eff_blank;
+                kind = BlockKind::Table;
+            } else if (!cur) {
                 new_block = true;
                 if (is_section_marker(t, snum, sheading)) kind = BlockKind::Section;
             } else if (cur->label_only) {
@@ -1244,6 +1248,10 @@ private:
                 new_block = false;  // a heading wrapped over two lines
             } else if (cur->kind != BlockKind::Para) {
                 new_block = true;
+            } else if (eff_blank && is_upper_start(t) && cur->first_line == cur->last_line && cur->mt.text.size() <= 110 &&
+                       cur->label.kind == LabelKind::None && cur->marks.empty()) {
+                // a short unpunctuated line standing alone between blank lines is a heading
+                new_block = true;
             } else if (!prev_term) {
                 new_block = false;
             } else if (eff_blank) {
@@ -1268,6 +1276,10 @@ private:
                     cur->heading = sheading;
                 }
                 append_line(*cur, l);
+                if (kind == BlockKind::Table) {
+                    std::size_t cut = cur->mt.text.size() > 1 && cur->mt.text[1] == ' ' ? 2 : 1;
+                    erase_text(cur->mt.text, cur->mt.map, cur->marks, cur->italics, 0, cut);
+                }
                 if (kind == BlockKind::Para && lab.kind != LabelKind::None) {
                     cur->label = lab;
                     cur->label_span = line_span(l, 0, lab.label_len);
@@ -1308,7 +1320,7 @@ private:
             std::size_t columns = 0;
             for (std::size_t k = b.first_line; k <= b.last_line && k < lines_.size(); ++k)
                 if (lines_[k].kind == LineKind::Content && cells(lines_[k]).size() >= 3) ++columns;
-            if ((n >= 4 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n)) {
+            if ((n >= 5 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n)) {
                 b.kind = BlockKind::Table;
                 continue;
             }

@@ -14,7 +14,7 @@
 //   sub-heading                                                           (md: "### ")
 //   "1. text", sub-paragraphs "(a) text", "(i) text" ... as blocks, no indentation
 //   amendment instructions as paragraphs; unclassified blocks (text the builder could
-//   not place) after them, so no text is lost
+//   not place, tables) after them as "| text", so no text is lost and they read back as such
 //   MEETING / DATE                                                        (closing)
 //   Annex N / TITLE, then the annex's paragraphs                          (md: "## ")
 //   <sup>N</sup> footnote text                                            (one block each)
@@ -89,7 +89,8 @@ public:
             if (p.section.empty()) para(p);
         body(doc_.preamble, doc_.operative, doc_.sections);
         for (const auto& p : doc_.instructions) para(p);
-        for (const auto& b : doc_.unclassified) block(esc(b.text));
+        // "| " marks them as unstructured (a table row to the reader), so they read back as such
+        for (const auto& b : doc_.unclassified) block("| " + esc(b.text));
         closing();
         for (const auto& a : doc_.annexes) annex(a);
         for (std::size_t i = 0; i < doc_.footnotes.size(); ++i)
