@@ -51,13 +51,15 @@ void check_footnotes(Context& cx) {
         cx.report("UNR202", f.span, "footnote " + f.num + " has no mark in the text");
     }
 
-    // UNR203: marks first appear in increasing order.
+    // UNR203: marks first appear in increasing order.  A mark without a footnote
+    // (UNR201, often a typo such as 99 for 34) takes no part: it would otherwise make
+    // every correct mark after it "out of order".
     std::set<long> first_seen;
     long high = 0;
     const Mark* high_mark = nullptr;
     for (const Mark* m : marks) {
         long v = number_value(m->num);
-        if (v <= 0 || first_seen.count(v)) continue;
+        if (v <= 0 || first_seen.count(v) || !bodies.count(m->num)) continue;
         first_seen.insert(v);
         if (v < high) {
             auto& d = cx.report("UNR203", m->span,

@@ -642,6 +642,17 @@ TEST_CASE("UNR203 footnote marks out of order", "[rules]") {
     auto ss = s.check();
     INFO(dump(ss));
     CHECK(ss.empty());
+
+    // A mistyped mark (9 for 2) is UNR201 only: the correct marks after it are in order.
+    Draft t = good({{"pre2", "Deeply concerned at the large number of migrants,{9}"},
+                    {"op1", "Calls upon States to protect migrants;{3}"}});
+    t.note("2", "Ibid.");
+    t.note("3", "Ibid.");
+    auto ts = t.check();
+    INFO(dump(ts));
+    std::vector<std::string> rules;
+    for (const auto& x : ts) rules.push_back(x.rule);
+    CHECK(rules == std::vector<std::string>{"UNR201", "UNR202"});
 }
 
 TEST_CASE("UNR204 footnote numbering gap", "[rules]") {
