@@ -1,6 +1,7 @@
 // Format detection and dispatch to the readers.
 #include "unres/parse.hpp"
 
+#include <cctype>
 #include <string_view>
 
 #include "readers/readers.hpp"
@@ -34,6 +35,28 @@ InputFormat detect_format(const SourceFile& src) {
     }
     if (contains(probe, "\n- ") || contains(probe, "\n* ")) score += 1;
     if (contains(probe, "\\*") || contains(probe, "\\_")) score += 1;
+    {  // *emphasis* pairs on one line ("*Reaffirms* the ...", "*50th plenary meeting*")
+        int pairs = 0;
+        std::size_t k = 0;
+        while (k < probe.size() && pairs < 2) {
+            std::size_t a = probe.find('*', k);
+            if (a == std::string_view::npos || a + 2 >= probe.size()) break;
+            char n = probe[a + 1];
+            bool opens = n != ' ' && n != '*' && n != '\n' && (a == 0 || probe[a - 1] == ' ' || probe[a - 1] == '\n');
+            std::size_t b = opens ? probe.find('*', a + 1) : std::string_view::npos;
+            std::size_t eol = probe.find('\n', a);
+            // with a letter inside: "*2516999*" is a barcode, not emphasis
+            bool letter = false;
+            if (b != std::string_view::npos)
+                for (std::size_t c = a + 1; c < b && !letter; ++c) letter = std::isalpha(static_cast<unsigned char>(probe[c])) != 0;
+            if (b != std::string_view::npos && letter && (eol == std::string_view::npos || b < eol) && probe[b - 1] != ' ') {
+                ++pairs;
+                k = b + 1;
+            } else
+                k = a + 1;
+        }
+        score += pairs;
+    }
     return score >= 2 ? InputFormat::Markdown : InputFormat::Text;
 }
 

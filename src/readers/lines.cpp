@@ -138,7 +138,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
         if (is_space(c)) {
             std::size_t run = i;
             while (run < raw.size() && raw[run] == ' ') ++run;
-            if (run - i >= 6 && !mt.text.empty()) out.gaps.push_back(mt.text.size());
+            if (run - i >= 3 && !mt.text.empty()) out.gaps.push_back(mt.text.size());
             mt.space(src_at(i));
             ++i;
             continue;

@@ -39,7 +39,7 @@ struct Line {
     std::vector<SourceMapEntry> map;
     std::vector<Mark> marks;  ///< marks found in markup; pos into text
     std::vector<TextRange> italics;
-    std::vector<std::size_t> gaps;  ///< text positions where a wide gap (6+ spaces: layout columns) was collapsed
+    std::vector<std::size_t> gaps;  ///< text positions where a wide gap (3+ spaces: layout columns) was collapsed
     std::string note_num;     ///< for the first line of a footnote body: its number ("*" too)
     bool note_number_only = false;  ///< a line holding only a footnote number (pdftotext)
 };

@@ -124,19 +124,24 @@ Label parse_label(std::string_view t) {
         std::size_t close = t.find(')');
         if (close == std::string_view::npos || close < 2 || close > 6) return {};
         std::string_view in = t.substr(1, close - 1);
-        if (!std::all_of(in.begin(), in.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
+        if (!std::all_of(in.begin(), in.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }) ||
+            !(in[0] >= 'a' && in[0] <= 'z'))
+            return {};
         if (!finish(close + 1)) return {};
         l.num = std::string(in);
+        if (!std::all_of(in.begin(), in.end(), [](char c) { return c >= 'a' && c <= 'z'; }) || in.size() > 4) {
+            l.kind = LabelKind::Letter;  // "(a1)": not a valid label; the validator says so (UNR107)
+            return l;
+        }
         bool doubled = std::all_of(in.begin(), in.end(), [&](char c) { return c == in[0]; });
         if (is_roman(in)) {
             l.kind = LabelKind::Roman;
             l.ambiguous = doubled;  // (i) (ii) (iii) (v) (x) (xx) (l) ... could be letters
             if (!doubled) l.ambiguous = false;
             if (in.size() == 1) l.ambiguous = true;
-        } else if (doubled) {
-            l.kind = LabelKind::Letter;
         } else {
-            return {};
+            // (aa) (bb) ...; anything else such as "(za)" is kept as a label the validator rejects
+            l.kind = LabelKind::Letter;
         }
         return l;
     }
@@ -887,8 +892,10 @@ private:
                         f.value += " " + n.text;
                         f.span.end = line_span(n, 0, n.text.size()).end;
                     }
-                    m.sponsor_text = f;
                     std::string lv = lower(f.value);
+                    // "Draft resolution submitted by the Chair ..." names its author; a bare
+                    // "Draft resolution" names nobody
+                    if (contains(lv, "submitted by") || contains(lv, " by the ")) m.sponsor_text = f;
                     std::string_view type = starts_with(lv, "revised draft resolution") ? "revised draft resolution"
                                            : starts_with(lv, "draft resolution")       ? "draft resolution"
                                            : starts_with(lv, "draft decision")         ? "draft decision"
@@ -1564,6 +1571,7 @@ private:
         bool in_annex = false;
         bool after_closing = false;
         bool section_preamble = false;
+        std::vector<Span> after_closing_text;
         std::vector<OpenList> open;
         std::string pending_heading;
         Para* top = nullptr;
@@ -1639,8 +1647,8 @@ private:
                     if (!pending_heading.empty()) pending_heading += " ";
                     pending_heading += b.mt.text;
                     if (after_closing && !in_annex) {
-                        Block blk;
                         doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+                        after_closing_text.push_back({b.begin, b.end});
                         pending_heading.clear();
                     }
                     continue;
@@ -1660,6 +1668,7 @@ private:
             }
             if (after_closing && !in_annex) {
                 doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+                after_closing_text.push_back({b.begin, b.end});
                 continue;
             }
             Para p = to_para(b, section);
@@ -1682,6 +1691,13 @@ private:
                 continue;
             }
             if (lab.kind != LabelKind::None) section_preamble = false;
+            // A preambular paragraph (lead phrase, final comma) among operative paragraphs: kept in
+            // the preamble; the validator reports it out of place (UNR003).
+            if (in_operative && !in_annex && lab.kind == LabelKind::None && is_preamble_lead(p.text) &&
+                last_meaningful(p.text) == ',' && !is_operative_lead(p.text) && (open.empty() && (!top || !ends_with(top->text, ":")))) {
+                tgt.preamble->push_back(std::move(p));
+                continue;
+            }
             if (!in_operative) {
                 if (lab.kind == LabelKind::None || !top) {
                     if (lab.kind != LabelKind::None && lab.kind != LabelKind::Number) {
@@ -1745,11 +1761,11 @@ private:
                 doc_.preamble.pop_back();
             }
         }
-        for (const auto& u : doc_.unclassified) {
+        for (const auto& span : after_closing_text) {
             Diagnostic d;
             d.rule = "UNR001";
             d.severity = Severity::Warning;
-            d.span = u.span;
+            d.span = span;
             d.message = "text after the closing formula that is not an annex: kept as unclassified";
             doc_.diagnostics.push_back(d);
         }
