@@ -1587,6 +1587,20 @@ private:
             Block& b = blocks_[i];
             switch (b.kind) {
                 case BlockKind::Section: {
+                    // "I. Productive populations" followed by "(a) ..." inside an open list (the
+                    // annex's "commit to the following actions:"): a heading within the list.
+                    if (top) {
+                        std::size_t j = i + 1;
+                        if (j < blocks_.size() && blocks_[j].kind == BlockKind::Heading && b.heading.empty()) ++j;
+                        if (j < blocks_.size() && blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind != LabelKind::None &&
+                            blocks_[j].label.kind != LabelKind::Number) {
+                            std::string h = b.label.num + ". " + (b.heading.empty() && j == i + 2 ? blocks_[i + 1].mt.text : b.heading);
+                            if (!pending_heading.empty()) pending_heading += " ";
+                            pending_heading += h;
+                            i = j - 1;
+                            continue;
+                        }
+                    }
                     Section s;
                     s.num = b.label.num;
                     s.heading = b.heading;

@@ -23,12 +23,13 @@ std::string excerpt(const std::string& s) {
 void check_structure(Context& cx) {
     const Document& doc = cx.doc;
 
-    // UNR001: reported by the builder; added here only where the builder did not
+    // UNR001: reported by the builder; added here only where the builder did not report the
+    // block (as UNR001, or as a table: UNR005)
     // (no builder UNR001 overlapping the block).
     for (const Block& b : doc.unclassified) {
         bool known = std::any_of(doc.diagnostics.begin(), doc.diagnostics.end(),
                                  [&](const Diagnostic& d) {
-                                     return d.rule == "UNR001" && d.span.begin <= b.span.end && b.span.begin <= d.span.end;
+                                     return (d.rule == "UNR001" || d.rule == "UNR005") && d.span.begin <= b.span.end && b.span.begin <= d.span.end;
                                  });
         if (!known) cx.report("UNR001", b.span, "text could not be placed in the document: \"" + excerpt(b.text) + "\"");
     }
