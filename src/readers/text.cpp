@@ -1135,6 +1135,13 @@ private:
                (t.size() == 1 && std::isupper(static_cast<unsigned char>(t[0])) && t != "I" && t != "V" && t != "X");
     }
 
+    /// "A. Build economic resilience": a lettered sub-heading (capital letter, dot, words, no
+    /// final punctuation).
+    static bool is_letter_heading(std::string_view t) {
+        return t.size() > 4 && t.size() < 120 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.' && t[2] == ' ' &&
+               is_upper_start(t.substr(3)) && !is_terminal(t);
+    }
+
     static bool is_closing_meeting(std::string_view t) {
         std::size_t k = 0;
         while (k < t.size() && is_digit(t[k])) ++k;
@@ -1237,7 +1244,8 @@ private:
                 kind = BlockKind::Closing;
             } else if (lab.kind != LabelKind::None && label_acceptable(l, lab, cur, prev)) {
                 new_block = true;
-            } else if (is_caption(t) || (l.heading && lab.kind == LabelKind::None && !is_annex_marker(t, snum, sheading))) {
+            } else if (is_caption(t) || (l.heading && lab.kind == LabelKind::None && !is_annex_marker(t, snum, sheading)) ||
+                       (is_letter_heading(t) && (prev_term || eff_blank || was_break || cur->kind != BlockKind::Para))) {
                 // a caption letter, or a markdown heading ("### Peacebuilding Commission")
                 new_block = true;
                 kind = BlockKind::Heading;
@@ -1251,7 +1259,7 @@ private:
                 new_block = true;
                 kind = BlockKind::Heading;
             } else if (cur->kind == BlockKind::Heading && !prev_term && !is_preamble_lead(t) && !is_operative_lead(t) &&
-                       lab.kind == LabelKind::None && !eff_blank) {
+                       lab.kind == LabelKind::None && !eff_blank && cells(l).size() < 3 && cells(*prev).size() < 3) {
                 new_block = false;  // a heading wrapped over two lines
             } else if (cur->kind != BlockKind::Para) {
                 new_block = true;
@@ -1327,7 +1335,8 @@ private:
             std::size_t columns = 0;
             for (std::size_t k = b.first_line; k <= b.last_line && k < lines_.size(); ++k)
                 if (lines_[k].kind == LineKind::Content && cells(lines_[k]).size() >= 3) ++columns;
-            if ((n >= 5 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n)) {
+            if ((n >= 5 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n) || (columns >= 3 && columns * 3 >= n) ||
+                (n == 1 && columns == 1)) {
                 b.kind = BlockKind::Table;
                 continue;
             }
@@ -1454,7 +1463,21 @@ private:
                 return;
             }
         }
-        // 2. a first label opens a new list under the deepest open item
+        // 2. after a sub-heading ("B. Scale up climate action"), "(a)" restarts the open list of
+        //    its kind rather than opening a list under the last item
+        if (!child.heading.empty() && lab.num == "a") {
+            for (std::size_t d = 0; d < open.size(); ++d) {
+                OpenList& o = open[d];
+                if (o.kind != letter_kind) continue;
+                open.resize(d + 1);
+                child.kind = o.kind;
+                o.last = lab.num;
+                ++o.count;
+                o.items->push_back(std::move(child));
+                return;
+            }
+        }
+        // 3. a first label opens a new list under the deepest open item
         bool first_letter = lab.num == "a" && can_be_letter(lab);
         bool first_roman = lab.num == "i" && can_be_roman(lab);
         if (first_letter || first_roman) {
