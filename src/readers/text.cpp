@@ -1232,6 +1232,9 @@ private:
                 if (is_section_marker(t, snum, sheading)) kind = BlockKind::Section;
             } else if (cur->label_only) {
                 new_block = false;  // "1." then its text on the next line
+            } else if (cur->kind == BlockKind::Heading && is_caption(cur->mt.text) && lab.kind == LabelKind::None &&
+                       is_upper_start(t) && !is_preamble_lead(t) && !is_operative_lead(t)) {
+                new_block = false;  // "B." then its title on the next line
             } else if (is_section_marker(t, snum, sheading) && (prev_term || eff_blank || cur->kind != BlockKind::Para)) {
                 new_block = true;
                 kind = BlockKind::Section;
