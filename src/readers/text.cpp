@@ -1138,7 +1138,7 @@ private:
     /// "A. Build economic resilience": a lettered sub-heading (capital letter, dot, words, no
     /// final punctuation).
     static bool is_letter_heading(std::string_view t) {
-        return t.size() > 4 && t.size() < 120 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.' && t[2] == ' ' &&
+        return t.size() > 4 && t.size() < 400 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.' && t[2] == ' ' &&
                is_upper_start(t.substr(3)) && !is_terminal(t);
     }
 
@@ -1262,7 +1262,8 @@ private:
                 new_block = true;
                 kind = BlockKind::Heading;
             } else if (cur->kind == BlockKind::Heading && !prev_term && !is_preamble_lead(t) && !is_operative_lead(t) &&
-                       lab.kind == LabelKind::None && !eff_blank && cells(l).size() < 3 && cells(*prev).size() < 3) {
+                       lab.kind == LabelKind::None && !eff_blank && cells(l).size() < 3 && cells(*prev).size() < 3 &&
+                       k <= cur->first_line + 2) {
                 new_block = false;  // a heading wrapped over two lines
             } else if (cur->kind != BlockKind::Para) {
                 new_block = true;
