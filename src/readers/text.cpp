@@ -1753,6 +1753,33 @@ private:
                 continue;
             }
             if (lab.kind == LabelKind::Number || lab.kind == LabelKind::None) {
+                if (lab.kind == LabelKind::None && top && p.heading.empty()) {
+                    // A sentence of the last item that began on a new line ("... well-being." /
+                    // "We also take note ..."): the next label continues the same sequence, so
+                    // nothing new started here.
+                    Para* last = open.empty() ? top : (open.back().items->empty() ? nullptr : &open.back().items->back());
+                    const Block* next = nullptr;
+                    for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
+                        if (blocks_[j].kind == BlockKind::Table) continue;
+                        if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind != LabelKind::None) next = &blocks_[j];
+                        break;
+                    }
+                    bool continues = false;
+                    if (last && next && !ends_with(last->text, ":") && char(last_meaningful(last->text)) != ';') {
+                        if (open.empty()) {
+                            continues = next->label.kind == LabelKind::Number && top->kind == LabelKind::Number && all_digits(top->num) &&
+                                        top->num.size() < 6 && next->label.num == std::to_string(std::stol(top->num) + 1);
+                        } else {
+                            const OpenList& o = open.back();
+                            continues = o.kind != LabelKind::None && next->label.kind != LabelKind::Number &&
+                                        successor(o.kind, o.last) == next->label.num;
+                        }
+                    }
+                    if (continues) {
+                        append_para(*last, std::move(p));
+                        continue;
+                    }
+                }
                 if (lab.kind == LabelKind::None && top && !tgt.operative->empty() && top->kind == LabelKind::None &&
                     ends_with(top->text, ":") && first_num != SIZE_MAX && i < first_num) {
                     // The opening of a text adopted inline ("We, Heads of State ...,") before its
