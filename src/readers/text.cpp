@@ -1761,6 +1761,7 @@ private:
                     const Block* next = nullptr;
                     for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
                         if (blocks_[j].kind == BlockKind::Table) continue;
+                        if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind == LabelKind::None && j < i + 4) continue;
                         if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind != LabelKind::None) next = &blocks_[j];
                         break;
                     }
