@@ -1090,7 +1090,10 @@ private:
         if (lab.kind == LabelKind::Number && std::to_string(last_number_ + 1) == lab.num &&
             (lab.len >= l.text.size() || is_upper_start(std::string_view(l.text).substr(lab.len))))
             return true;
-        // after a page break the previous paragraph may end without punctuation only if it is a heading
+        // after a heading ("Subnational finance"): a block of one short line without punctuation
+        if (cur->kind == BlockKind::Para && cur->label.kind == LabelKind::None && cur->first_line == cur->last_line &&
+            cur->mt.text.size() <= 110 && is_upper_start(cur->mt.text) && cur->marks.empty())
+            return true;
         return cur->kind != BlockKind::Para;
     }
 
