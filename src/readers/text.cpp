@@ -1091,8 +1091,8 @@ private:
             (lab.len >= l.text.size() || is_upper_start(std::string_view(l.text).substr(lab.len))))
             return true;
         // after a heading ("Subnational finance"): a block of one short line without punctuation
-        if (cur->kind == BlockKind::Para && cur->label.kind == LabelKind::None && cur->first_line == cur->last_line &&
-            cur->mt.text.size() <= 110 && is_upper_start(cur->mt.text) && cur->marks.empty())
+        if (cur->kind == BlockKind::Para && cur->label.kind == LabelKind::None && cur->last_line <= cur->first_line + 2 &&
+            cur->mt.text.size() <= 160 && is_upper_start(cur->mt.text) && cur->marks.empty() && !is_terminal(cur->mt.text))
             return true;
         return cur->kind != BlockKind::Para;
     }
@@ -1265,6 +1265,7 @@ private:
                 new_block = true;
                 kind = BlockKind::Heading;
             } else if (cur->kind == BlockKind::Heading && !prev_term && !is_preamble_lead(t) && !is_operative_lead(t) &&
+                       !starts_with(t, "We ") &&
                        lab.kind == LabelKind::None && !eff_blank && cells(l).size() < 3 && cells(*prev).size() < 3 &&
                        k <= cur->first_line + 2) {
                 new_block = false;  // a heading wrapped over two lines
@@ -1283,6 +1284,11 @@ private:
             } else if (is_preamble_lead(t) || is_operative_lead(t) || starts_with(t, "We ") || starts_with(t, "We,")) {
                 new_block = true;
             } else if (looks_like_heading(k)) {
+                new_block = true;
+                kind = BlockKind::Heading;
+            } else if (prev && last_meaningful(prev->text) == ';' && !markdown_ && t.size() <= 110 && !is_terminal(t)) {
+                // after an item's final ";" a capitalised line without a label is a sub-heading,
+                // possibly wrapped ("Technology transfer, ... financing for" / "science, ...")
                 new_block = true;
                 kind = BlockKind::Heading;
             }
