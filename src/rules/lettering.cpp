@@ -53,6 +53,7 @@ struct Walker {
     /// `path` names the parent in messages ("4", "4 (a)", or "" for a preambular paragraph).
     void children(const Para& parent, LabelKind pkind, const std::string& path) {
         std::map<LabelKind, std::vector<SeqItem>> lists;
+        std::vector<std::pair<LabelKind, std::vector<SeqItem>>> finished;  // lists closed by a heading
         std::map<LabelKind, long> last;  // last value per scheme, to read ambiguous labels
         std::vector<LabelKind> eff(parent.children.size(), LabelKind::None);
         LabelKind prev_kind = LabelKind::None;
@@ -95,6 +96,13 @@ struct Walker {
             }
             eff[i] = k;
             long v = value_in(k, c.num);
+            // A sub-heading ("B. Scale up climate action") before a first label restarts the
+            // lettering (annexes of declarations letter each heading's list from (a)).
+            if (!c.heading.empty() && v == 1 && !lists[k].empty()) {
+                finished.emplace_back(k, std::move(lists[k]));
+                lists[k].clear();
+                last[k] = 0;
+            }
             lists[k].push_back({&c, v});
             if (v > last[k]) last[k] = v;
             prev_kind = k;
@@ -111,7 +119,8 @@ struct Walker {
             }
         }
 
-        for (auto& [k, items] : lists) {
+        for (auto& [k, items] : lists) finished.emplace_back(k, std::move(items));
+        for (auto& [k, items] : finished) {
             SeqNaming n{"UNR104", "UNR105", "UNR106", "sub-paragraph", path.empty() ? "" : path + " ", k};
             check_sequence(cx, items, 1, n);
         }
