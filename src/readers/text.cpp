@@ -1761,6 +1761,23 @@ private:
                 }
                 continue;
             }
+            if (lab.kind == LabelKind::Number && top && top->kind == LabelKind::Number && all_digits(top->num) &&
+                top->num.size() < 6) {
+                // "7. To achieve our goal, we will pursue the following objectives:" then
+                // "1." ... "5.", then "8.": a numbered list inside paragraph 7.
+                long tv = std::stol(top->num);
+                bool next_top = lab.num == std::to_string(tv + 1);
+                bool nested_next = !top->children.empty() && top->children.back().kind == LabelKind::Number &&
+                                   all_digits(top->children.back().num) && top->children.back().num.size() < 6 &&
+                                   lab.num == std::to_string(std::stol(top->children.back().num) + 1);
+                bool nested_first = lab.num == "1" && tv >= 1 && top->children.empty() && ends_with(top->text, ":");
+                if (!next_top && (nested_first || nested_next)) {
+                    p.kind = LabelKind::Number;
+                    top->children.push_back(std::move(p));
+                    open.clear();
+                    continue;
+                }
+            }
             if (lab.kind == LabelKind::Number || lab.kind == LabelKind::None) {
                 if (lab.kind == LabelKind::None && top && p.heading.empty()) {
                     // A sentence of the last item that began on a new line ("... well-being." /
