@@ -179,9 +179,17 @@ void classify_siblings(std::vector<Para>& items) {
             bool letter = is_letter_label(c), roman = is_roman_lower(c);
             bool as_roman;
             if (letter && roman) {
-                if (prev && (prev->kind == LabelKind::Letter || prev->kind == LabelKind::LetterDot))
+                // the sequence decides: (h)->(i) and (hh)->(ii) are letters, (t)->(i) opens a roman list
+                auto next_letter = [](const std::string& v) {
+                    if (v.empty()) return std::string("a");
+                    if (v[0] == 'z') return std::string(v.size() + 1, 'a');
+                    return std::string(v.size(), static_cast<char>(v[0] + 1));
+                };
+                bool prev_letter = prev && (prev->kind == LabelKind::Letter || prev->kind == LabelKind::LetterDot);
+                bool prev_roman = prev && (prev->kind == LabelKind::Roman || prev->kind == LabelKind::RomanDot);
+                if (prev_letter && next_letter(prev->num) == c)
                     as_roman = false;
-                else if (prev && (prev->kind == LabelKind::Roman || prev->kind == LabelKind::RomanDot))
+                else if (prev_roman)
                     as_roman = true;
                 else
                     as_roman = (c == "i" || c.size() > 1);
@@ -619,8 +627,45 @@ private:
         Builder b;
         read_item_into(n, p, b);
         set_text(p, finish(b), n);
+        if (p.label.empty()) label_from_text(p);
         classify_siblings(p.children);
         return p;
+    }
+
+    /// DGACM files sometimes type the label into the text ("<p>\t(t)\tWe commit ...</p>") instead
+    /// of a `num`: take "(x) " or "12. " at the start of the text as the label.
+    static void label_from_text(Para& p) {
+        const std::string& t = p.text;
+        std::size_t e = 0;
+        if (!t.empty() && t[0] == '(') {
+            std::size_t close = t.find(')');
+            if (close == std::string::npos || close < 2 || close > 5) return;
+            for (std::size_t k = 1; k < close; ++k)
+                if (t[k] < 'a' || t[k] > 'z') return;
+            e = close + 1;
+        } else {
+            while (e < t.size() && e < 4 && t[e] >= '0' && t[e] <= '9') ++e;
+            if (e == 0 || e >= t.size() || t[e] != '.') return;
+            ++e;
+        }
+        if (e >= t.size() || t[e] != ' ') return;
+        std::size_t cut = e + 1;
+        p.label = t.substr(0, e);
+        std::uint32_t src = p.source_offset(0);
+        p.label_span = {src, src + static_cast<std::uint32_t>(e)};
+        p.text.erase(0, cut);
+        for (auto& m : p.marks) m.pos = m.pos >= cut ? m.pos - cut : 0;
+        for (auto& r : p.italics) r.begin = r.begin >= cut ? r.begin - cut : 0, r.end = r.end >= cut ? r.end - cut : 0;
+        std::erase_if(p.italics, [](const TextRange& r) { return r.begin >= r.end; });
+        std::vector<SourceMapEntry> m;
+        for (std::size_t k = 0; k < p.map.size(); ++k) {
+            auto x = p.map[k];
+            std::size_t next = k + 1 < p.map.size() ? p.map[k + 1].text_pos : std::string::npos;
+            if (next != std::string::npos && next <= cut) continue;
+            if (x.text_pos < cut) m.push_back({0, x.src + static_cast<std::uint32_t>(cut - x.text_pos)});
+            else m.push_back({x.text_pos - cut, x.src});
+        }
+        p.map = std::move(m);
     }
 
     void read_item_into(const pugi::xml_node& n, Para& p, Builder& b) {
