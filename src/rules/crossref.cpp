@@ -209,6 +209,9 @@ bool same_num(const std::string& a, const std::string& b) {
 struct Resolver {
     Context& cx;
     std::map<long, std::vector<Item>> items;  // by number (several when sections restart)
+    /// In an annex, "paragraph 28 of the present resolution" means the resolution's own
+    /// paragraph: references without above/below resolve there (nullptr: same scope).
+    const Resolver* resolution = nullptr;
 
     explicit Resolver(Context& c, const std::vector<Para>& scope) : cx(c) {
         for (std::size_t i = 0; i < scope.size(); ++i)
@@ -228,7 +231,9 @@ struct Resolver {
     void target(const Para&, long at, std::string_view section, const Ref& r, const Target& tg,
                 const std::string& phrase, Span span) {
         std::vector<const Item*> cands;
-        if (auto f = items.find(tg.num); f != items.end())
+        const auto& scope = (r.dir == 0 && resolution) ? resolution->items : items;
+        if (r.dir == 0 && resolution) at = -1;  // positions in the annex say nothing about the resolution
+        if (auto f = scope.find(tg.num); f != scope.end())
             for (const Item& it : f->second) cands.push_back(&it);
         if (cands.empty()) {
             cx.report("UNR401", span, "\"" + phrase + "\": there is no paragraph " + std::to_string(tg.num));
@@ -282,6 +287,7 @@ void check_crossrefs(Context& cx) {
     for (std::size_t i = 0; i < doc.operative.size(); ++i) own.walk(doc.operative[i], static_cast<long>(i));
     for (const Annex& a : doc.annexes) {
         Resolver an(cx, a.operative);
+        an.resolution = &own;
         for (const Para& p : a.preamble) an.walk(p, -1);
         for (std::size_t i = 0; i < a.operative.size(); ++i) an.walk(a.operative[i], static_cast<long>(i));
     }

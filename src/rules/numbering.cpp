@@ -259,6 +259,8 @@ void check_numbered_list(Context& cx, const std::vector<Para>& list, const SeqNa
         long v = number_value(p.num);
         if (v <= 0) continue;
         if (new_section && (v == 1 || v < high) && !runs.back().empty()) runs.emplace_back();
+        // "Rule 8" / "1. If both Presidents ...": numbering that restarts after a heading
+        else if (!p.heading.empty() && v == 1 && !runs.back().empty()) runs.emplace_back();
         new_section = false;
         runs.back().push_back({&p, v});
         high = std::max(high, v);
