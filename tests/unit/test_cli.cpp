@@ -46,7 +46,7 @@ const char* const kSmallDraft =
 
 }  // namespace
 
-TEST_CASE("--version and --help", "[cli]") {
+TEST_CASE("cli: --version and --help", "[cli]") {
     auto v = run("--version");
     CHECK(v.code == 0);
     CHECK(v.out == std::string("unres ") + UNRES_VERSION + "\n");
@@ -76,7 +76,7 @@ TEST_CASE("usage errors exit 2 with one message", "[cli]") {
     }
 }
 
-TEST_CASE("--select and --ignore take rule ids or prefixes only", "[cli]") {
+TEST_CASE("cli: --select and --ignore take rule ids or prefixes only", "[cli]") {
     auto r = run("check --select UNR1,bogus " + q(sample()));
     CHECK(r.code == 2);
     CHECK(one_message(r.err));
