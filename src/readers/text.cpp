@@ -298,6 +298,7 @@ public:
         collect_footnotes();
         std::size_t body = read_header();
         mark_running_titles(body);
+        split_glued_numbers(body);
         compute_margins();
         make_blocks(body);
         build_tree();
@@ -1075,6 +1076,48 @@ private:
             while (p > body && lines_[p - 1].kind == LineKind::Blank) --p;
             while (n + 1 < lines_.size() && lines_[n + 1].kind == LineKind::Blank) ++n;
             if ((p > body && running[p - 1]) || (n + 1 < lines_.size() && running[n + 1])) l.kind = LineKind::Furniture;
+        }
+    }
+
+    /// Converters sometimes glue the next paragraph onto the previous line: "Global context and
+    /// shared commitments 3. We gather ..." or "... Pact for the Future. 16 9. We note ...".
+    /// Where the next operative number, a dot and a capital stand inside a line, the line is cut
+    /// in two there.
+    void split_glued_numbers(std::size_t body) {
+        long last = 0;
+        for (std::size_t k = body; k < lines_.size(); ++k) {
+            if (lines_[k].kind != LineKind::Content) continue;
+            Label lab = parse_label(lines_[k].text);
+            if (lab.kind == LabelKind::Number) last = std::stol(lab.num);
+            if (last <= 0) continue;
+            const std::string want = " " + std::to_string(last + 1) + ". ";
+            const std::string& t = lines_[k].text;
+            std::size_t at = t.find(want, lab.kind == LabelKind::Number ? lab.len : 0);
+            if (at == std::string::npos || at < 3) continue;
+            std::size_t rest = at + want.size();
+            if (rest >= t.size() || !is_upper_start(std::string_view(t).substr(rest))) continue;
+            char before = t[at - 1];
+            // not "paragraph 13. The" / "resolution 12. We": a cross-reference ends a sentence there
+            std::string_view prev_word = std::string_view(t).substr(0, at);
+            prev_word = prev_word.substr(prev_word.rfind(' ') == std::string_view::npos ? 0 : prev_word.rfind(' ') + 1);
+            if (prev_word == "paragraph" || prev_word == "paragraphs" || prev_word == "resolution" || prev_word == "No." ||
+                prev_word == "para." || prev_word == "Goal" || prev_word == "article" || prev_word == "section")
+                continue;
+            (void)before;
+            Line tail = lines_[k];
+            drop_prefix(tail, at + 1);
+            Line& head = lines_[k];
+            head.text.resize(at);
+            std::erase_if(head.marks, [&](const Mark& m) { return m.pos > at; });
+            std::erase_if(head.italics, [&](const TextRange& r) { return r.begin >= at; });
+            for (auto& r : head.italics) r.end = std::min(r.end, at);
+            std::erase_if(head.gaps, [&](std::size_t g) { return g >= at; });
+            tail.gaps.clear();
+            tail.blank_before = false;
+            tail.heading = false;
+            tail.bullet = false;
+            lines_.insert(lines_.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(tail));
+            // the tail is looked at next: it starts with its number and may hold another glued one
         }
     }
 
