@@ -57,6 +57,20 @@ std::uint32_t Para::source_offset(std::size_t pos) const {
     return it->src + static_cast<std::uint32_t>(pos - it->text_pos);
 }
 
+std::string Para::display_label() const {
+    if (!label.empty()) return label;
+    if (num.empty()) return {};
+    switch (kind) {
+        case LabelKind::Number: return num + ".";
+        case LabelKind::Letter:
+        case LabelKind::Roman: return "(" + num + ")";
+        case LabelKind::LetterDot:
+        case LabelKind::RomanDot: return num + ".";
+        case LabelKind::None: break;
+    }
+    return num;
+}
+
 void sort_diagnostics(std::vector<Diagnostic>& diags) {
     std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.span.begin, a.rule) < std::tie(b.span.begin, b.rule);

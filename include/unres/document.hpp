@@ -80,6 +80,9 @@ struct Para {
 
     /// Source offset of text position `pos` (clamped), via `map`.
     std::uint32_t source_offset(std::size_t pos) const;
+    /// The label as written, or as it is written for its kind ("1.", "(a)", "i.") when the
+    /// input had none (a recovered number); "" when unnumbered.
+    std::string display_label() const;
 };
 
 struct Section {

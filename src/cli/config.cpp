@@ -3,6 +3,7 @@
 // tree (the writers stream JSON themselves), and the file is tiny, so ~150 lines of
 // reader are cheaper than a new dependency.
 #include "cli/config.hpp"
+#include "utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -211,23 +212,7 @@ private:
         return v;
     }
 
-    static void put_utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
+    static void put_utf8(std::string& out, unsigned cp) { utf8::append(out, static_cast<char32_t>(cp)); }
 
     std::string string() {
         ++i_;  // the opening quote

@@ -306,19 +306,7 @@ void write_node(std::string& out, const Node& n, int depth, bool inl) {
 
 // ---------------------------------------------------------------- the writer
 
-std::string label_of(const Para& p) {
-    if (!p.label.empty()) return p.label;
-    if (p.num.empty()) return {};
-    switch (p.kind) {
-        case LabelKind::Number: return p.num + ".";
-        case LabelKind::Letter:
-        case LabelKind::Roman: return "(" + p.num + ")";
-        case LabelKind::LetterDot:
-        case LabelKind::RomanDot: return p.num + ".";
-        case LabelKind::None: break;
-    }
-    return p.num;
-}
+std::string label_of(const Para& p) { return p.display_label(); }
 
 struct Actor {
     std::string_view code;   ///< IRI actor: unga, unsc, ecosoc, unhrc

@@ -64,19 +64,7 @@ std::size_t floor_boundary(std::string_view s, std::size_t pos) {
     return pos;
 }
 
-std::string label_of(const Para& p) {
-    if (!p.label.empty()) return p.label;
-    if (p.num.empty()) return {};
-    switch (p.kind) {
-        case LabelKind::Number: return p.num + ".";
-        case LabelKind::Letter:
-        case LabelKind::Roman: return "(" + p.num + ")";
-        case LabelKind::LetterDot:
-        case LabelKind::RomanDot: return p.num + ".";
-        case LabelKind::None: break;
-    }
-    return p.num;
-}
+std::string label_of(const Para& p) { return p.display_label(); }
 
 class TextWriter {
 public:
