@@ -11,8 +11,6 @@
 //      footnote sequence on the footnote's page; orphan footnotes placed; references
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -1632,7 +1630,6 @@ private:
     };
 
     void build_tree() {
-        if (std::getenv("UNRES_DEBUG_BLOCKS")) for (auto& b : blocks_) std::fprintf(stderr, "BLOCK k=%d L%u num=%s [%.60s]\n", static_cast<int>(b.kind), b.line, b.label.num.c_str(), b.mt.text.c_str());
         // Where does the operative part begin?
         std::size_t first_num = SIZE_MAX;
         for (std::size_t b = 0; b < blocks_.size(); ++b) {
@@ -2059,15 +2056,12 @@ private:
                 int lo = note_region_lo_.size() > f ? note_region_lo_[f] : 0;
                 int hi = note_page_.size() > f ? note_page_[f] : 0;
                 if (c.page >= lo && c.page <= hi) ok.push_back(c);
-                else if (std::getenv("UNRES_DEBUG_MARKS")) std::fprintf(stderr, "REJECT v=%d page=%d lo=%d hi=%d\n", c.value, c.page, lo, hi);
             }
             // Document order (paragraphs are visited preamble first, so sort by source position:
             // section preambles sit between operative paragraphs).
             std::stable_sort(ok.begin(), ok.end(), [](const Candidate& a, const Candidate& b) {
                 return a.para->source_offset(a.b) < b.para->source_offset(b.b);
             });
-            if (std::getenv("UNRES_DEBUG_MARKS"))
-                for (auto& c : ok) std::fprintf(stderr, "CAND v=%d w=%d page=%d src=%u exp=%d\n", c.value, c.weight, c.page, c.para->source_offset(c.b), c.explicit_mark ? 1 : 0);
             // Max-weight chain with strictly increasing values.
             std::size_t n = ok.size();
             std::vector<long> best(n, 0);
