@@ -43,7 +43,8 @@ void limit_nesting(std::vector<Para>& top, Document& doc, bool& reported) {
     std::vector<std::pair<Para*, std::size_t>> stack;  // paragraph, its depth (1 = top); document order
     for (auto it = top.rbegin(); it != top.rend(); ++it) stack.emplace_back(&*it, 1);
     while (!stack.empty()) {
-        auto [p, depth] = stack.back();
+        Para* const p = stack.back().first;  // not a structured binding: the lambda below uses it
+        const std::size_t depth = stack.back().second;
         stack.pop_back();
         if (depth + 1 < kMaxNesting) {
             for (auto it = p->children.rbegin(); it != p->children.rend(); ++it) stack.emplace_back(&*it, depth + 1);
