@@ -33,10 +33,10 @@ constexpr Target kTargets[] = {
 };
 
 #if defined(__SANITIZE_ADDRESS__)
-constexpr double kSlowdown = 3.0;
+constexpr double kSlowdown = 1.5;
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-constexpr double kSlowdown = 3.0;
+constexpr double kSlowdown = 1.5;
 #else
 constexpr double kSlowdown = 1.0;
 #endif
