@@ -35,12 +35,13 @@ asan: deps
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
 # What CI runs under the sanitizers (.ci/run): every reader (text, markdown, Akoma Ntoso, .docx) on hostile
-# input, the fuzzers' regression inputs, the AKN reader, the .docx reader and the corpus
+# input, the fuzzers' regression inputs, the AKN reader, the .docx reader and the corpus; built as
+# unres_reader_tests, which compiles only those test sources (tests/CMakeLists.txt)
 ASAN_TESTS ?= [hostile],[fuzz-regressions],[aknread],[docx],[corpus]
 asan-readers: deps
 	cmake --preset asan >/dev/null
-	cmake --build build/asan -j $(JOBS) --target unres_tests
-	build/asan/tests/unres_tests "$(ASAN_TESTS)"
+	cmake --build build/asan -j $(JOBS) --target unres_reader_tests
+	build/asan/tests/unres_reader_tests "$(ASAN_TESTS)"
 
 # Throughput of each stage on the release build: make bench [BENCH_ARGS="-n 50 FILE..."]
 bench: deps
