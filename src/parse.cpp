@@ -72,6 +72,7 @@ void limit_nesting(std::vector<Para>& top, Document& doc, bool& reported) {
         p->children = flatten(std::move(p->children));
     }
 }
+
 void limit_nesting(Document& doc) {
     bool reported = false;
     limit_nesting(doc.preamble, doc, reported);
