@@ -28,16 +28,20 @@ run: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (build/asan)
 asan: deps
 	cmake --preset asan >/dev/null
-	cmake --build build/asan -j $(JOBS)
+	cmake --build build/asan -j $(JOBS) --target unres_tests
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
-# Only the readers' unit tests ([readers]) and the corpus test under the sanitizers: what CI can afford
+# What CI runs under the sanitizers (.ci/run): every reader (text, markdown, Akoma Ntoso, .docx) on hostile
+# input, the fuzzers' regression inputs, the AKN reader, the .docx reader and the corpus; built as
+# unres_reader_tests, which compiles only those test sources (tests/CMakeLists.txt)
+ASAN_TESTS ?= [hostile],[fuzz-regressions],[aknread],[docx],[corpus]
 asan-readers: deps
 	cmake --preset asan >/dev/null
-	cmake --build build/asan -j $(JOBS) --target unres_tests
-	build/asan/tests/unres_tests -w NoTests "[readers],[corpus]"
+	cmake --build build/asan -j $(JOBS) --target unres_reader_tests
+	build/asan/tests/unres_reader_tests "$(ASAN_TESTS)"
 
 # Throughput of each stage on the release build: make bench [BENCH_ARGS="-n 50 FILE..."]
 bench: deps
@@ -45,13 +49,15 @@ bench: deps
 	cmake --build build/release -j $(JOBS) --target unres_bench
 	build/release/bench/unres_bench $(BENCH_ARGS)
 
-# libFuzzer, each target for FUZZ_SECONDS (clang): make fuzz FUZZ_SECONDS=600
+# libFuzzer, each target for FUZZ_SECONDS (clang): make fuzz FUZZ_SECONDS=600 [FUZZ_TARGETS="text docx"]
 # New inputs go to build/fuzz/corpus/*, findings to build/fuzz/artifacts/; tests/fuzz/seeds/ is only read.
+# Keep each finding, once fixed, in tests/fuzz/regressions/<target>/ (replayed by the [fuzz-regressions] test).
+FUZZ_TARGETS ?= text akn docx
 fuzz:
 	@./scripts/install-deps.sh fuzz
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
-	@for t in text akn; do \
+	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts && \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s" && \
 	  build/fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \

@@ -2,7 +2,10 @@
 #include "unres/parse.hpp"
 
 #include <cctype>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "readers/readers.hpp"
 
@@ -10,6 +13,78 @@ namespace unres {
 
 namespace {
 bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+/// Sub-paragraphs deeper than this are kept one level up (UNR903).  UN texts use four levels
+/// below the paragraph; the cap bounds every recursion over the tree (validator, writers,
+/// fixer, destructors) whatever the input nests.
+constexpr std::size_t kMaxNesting = 32;
+
+/// Moves every descendant of `kids` into one flat list, in document order, without recursion.
+std::vector<Para> flatten(std::vector<Para>&& kids) {
+    std::vector<Para> flat;
+    std::vector<std::pair<std::vector<Para>, std::size_t>> stack;
+    stack.emplace_back(std::move(kids), 0);
+    while (!stack.empty()) {
+        auto& [list, next] = stack.back();
+        if (next == list.size()) {
+            stack.pop_back();
+            continue;
+        }
+        Para& p = list[next++];
+        std::vector<Para> grandchildren = std::move(p.children);
+        p.children.clear();
+        flat.push_back(std::move(p));
+        if (!grandchildren.empty()) stack.emplace_back(std::move(grandchildren), 0);  // may move `list`: not used after
+    }
+    return flat;
+}
+
+/// Applies kMaxNesting to one list of paragraphs; reports the first paragraph kept one level up.
+void limit_nesting(std::vector<Para>& top, Document& doc, bool& reported) {
+    std::vector<std::pair<Para*, std::size_t>> stack;  // paragraph, its depth (1 = top); document order
+    for (auto it = top.rbegin(); it != top.rend(); ++it) stack.emplace_back(&*it, 1);
+    while (!stack.empty()) {
+        Para* const p = stack.back().first;  // not a structured binding: the lambda below uses it
+        const std::size_t depth = stack.back().second;
+        stack.pop_back();
+        if (depth + 1 < kMaxNesting) {
+            for (auto it = p->children.rbegin(); it != p->children.rend(); ++it) stack.emplace_back(&*it, depth + 1);
+            continue;
+        }
+        // p's children are at the deepest level kept: their descendants join them.
+        bool deeper = false;
+        for (const Para& c : p->children) deeper = deeper || !c.children.empty();
+        if (!deeper) continue;
+        const std::size_t first_moved = [&] {
+            for (std::size_t i = 0; i < p->children.size(); ++i)
+                if (!p->children[i].children.empty()) return i;
+            return p->children.size();
+        }();
+        const Para& at = p->children[first_moved].children.front();
+        if (!std::exchange(reported, true)) {
+            Diagnostic d;
+            d.rule = "UNR903";
+            d.severity = Severity::Error;
+            d.span = at.label_span.end > at.label_span.begin ? at.label_span : at.span;
+            d.message = "sub-paragraphs nested more than " + std::to_string(kMaxNesting) +
+                        " levels deep: the deeper ones are kept at level " + std::to_string(kMaxNesting);
+            doc.diagnostics.push_back(std::move(d));
+        }
+        p->children = flatten(std::move(p->children));
+    }
+}
+
+void limit_nesting(Document& doc) {
+    bool reported = false;
+    limit_nesting(doc.preamble, doc, reported);
+    limit_nesting(doc.operative, doc, reported);
+    limit_nesting(doc.instructions, doc, reported);
+    for (Annex& a : doc.annexes) {
+        limit_nesting(a.preamble, doc, reported);
+        limit_nesting(a.operative, doc, reported);
+    }
+}
+
 }  // namespace
 
 InputFormat detect_format(const SourceFile& src) {
@@ -63,13 +138,18 @@ InputFormat detect_format(const SourceFile& src) {
 Document parse(const SourceFile& src, InputFormat format) {
     if (format == InputFormat::Auto) format = detect_format(src);
     switch (format) {
-        case InputFormat::Akn: return readers::read_akn(src);
+        case InputFormat::Akn: {
+            Document doc = readers::read_akn(src);
+            limit_nesting(doc);
+            return doc;
+        }
         case InputFormat::Docx:
         case InputFormat::Markdown:
         case InputFormat::Text:
         case InputFormat::Auto: break;
     }
     Document doc = format == InputFormat::Docx ? readers::read_docx(src) : readers::read_text(src, format);
+    limit_nesting(doc);
     return doc;
 }
 

@@ -47,6 +47,32 @@ namespace {
 
 constexpr const char* kRuleXml = "UNR902";
 
+/// Elements nested deeper than this are not read (UNR903): real Akoma Ntoso nests about 20 deep,
+/// and the reader's walks over inline and structural mark-up recurse once or twice per level.
+constexpr int kMaxXmlDepth = 256;
+
+/// The first element (document order) nested more than `limit` elements deep, or an empty node.
+/// Iterative: the depth is what is being checked.
+pugi::xml_node deeper_than(const pugi::xml_document& doc, int limit) {
+    int depth = 1;  // of n: the document element is at depth 1
+    pugi::xml_node n = doc.first_child();
+    while (n) {
+        if (n.type() == pugi::node_element && depth > limit) return n;
+        if (n.first_child()) {
+            n = n.first_child();
+            ++depth;
+            continue;
+        }
+        while (n != doc && !n.next_sibling()) {
+            n = n.parent();
+            --depth;
+        }
+        if (n == doc) break;
+        n = n.next_sibling();
+    }
+    return {};
+}
+
 std::string_view local_name(const pugi::xml_node& n) {
     std::string_view s = n.name();
     auto c = s.find(':');
@@ -1329,6 +1355,13 @@ Document Reader::run() {
     if (!res) {
         auto off = clamp(res.offset < 0 ? 0 : static_cast<std::size_t>(res.offset));
         diag(Severity::Error, {off, off}, std::string("malformed XML: ") + res.description());
+        return std::move(doc_);
+    }
+    if (pugi::xml_node deep = deeper_than(xml_, kMaxXmlDepth)) {
+        const std::uint32_t at = begin_of(deep);
+        diag(Severity::Error, {at, at}, "XML elements nested more than " + std::to_string(kMaxXmlDepth) +
+                                            " deep: the document is not read");
+        doc_.diagnostics.back().rule = "UNR903";
         return std::move(doc_);
     }
     // A DOCTYPE is never processed; say so, the author may expect its entities to work.

@@ -84,9 +84,12 @@ public:
         }
         zip_error_fini(&err);
         zip_int64_t n = zip_get_num_entries(za_, 0);
-        if (n > kMaxEntries)
+        if (n > kMaxEntries) {
+            zip_discard(za_);  // the destructor does not run when the constructor throws
+            za_ = nullptr;
             throw InputError("zip archive has " + std::to_string(n) + " entries (limit " + std::to_string(kMaxEntries) +
                              "): refused as a likely zip bomb");
+        }
     }
     ~Archive() {
         if (za_ != nullptr) zip_discard(za_);

@@ -60,6 +60,9 @@ std::size_t read_sup(std::string_view s, std::size_t i, std::string_view& conten
     else if (starts_with(rest, "&lt;sup&gt;")) open = 11;
     else if (starts_with(rest, "<sup>")) open = 5;
     else return 0;
+    // The content is at most 40 bytes: look for the closing tag that far only (searching to the
+    // end of the line for each of many unclosed tags is quadratic).
+    rest = rest.substr(0, open + 40 + 12);
     std::size_t close = rest.find("</sup>", open);
     std::size_t close_len = 6;
     std::size_t alt = rest.find("&lt;/sup&gt;", open);
@@ -167,7 +170,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
                 continue;
             }
             if (c == '<') {
-                std::size_t close = raw.find('>', i);
+                std::size_t close = raw.substr(0, i + 12).find('>', i);  // only as far as a tag can end
                 if (close != std::string_view::npos && close - i < 12) {
                     std::string_view tag = raw.substr(i, close - i + 1);
                     if (is_drop_tag(tag)) {
@@ -209,7 +212,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
                 continue;
             }
             if (c == '[' && i + 2 < raw.size() && raw[i + 1] == '^') {
-                std::size_t close = raw.find(']', i);
+                std::size_t close = raw.substr(0, i + 12).find(']', i);  // only as far as a mark can end
                 if (close != std::string_view::npos && close - i < 12) {
                     std::string_view lab = raw.substr(i + 2, close - i - 2);
                     if (is_mark_label(lab)) {

@@ -1429,6 +1429,11 @@ private:
         int count = 0;
     };
 
+    /// At most this many lists are open at once: each label is compared with every open list, so
+    /// hostile input that opens a level per label ((a), (i), (a), (i) ...) would take quadratic
+    /// time.  Past it, a label joins the innermost list; parse() reports the depth (UNR903).
+    static constexpr std::size_t kMaxOpenLists = 64;
+
     static std::string next_roman(std::string_view r) {
         static const char* romans[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
                                        "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi", "xxvii",
@@ -1470,7 +1475,8 @@ private:
         std::vector<Para>* parent = &top.children;
         if (!open.empty()) {
             auto& items = *open.back().items;
-            if (!items.empty() && ends_with(items.back().text, ":") && items.back().children.empty()) {
+            if (!items.empty() && ends_with(items.back().text, ":") && items.back().children.empty() &&
+                open.size() < kMaxOpenLists) {
                 parent = &items.back().children;
             } else {
                 OpenList& o = open.back();
@@ -1534,7 +1540,7 @@ private:
         // 3. a first label opens a new list under the deepest open item
         bool first_letter = lab.num == "a" && can_be_letter(lab);
         bool first_roman = lab.num == "i" && can_be_roman(lab);
-        if (first_letter || first_roman) {
+        if ((first_letter || first_roman) && open.size() < kMaxOpenLists) {
             // (i) right after (h) was handled above; here (i) is roman when a letter item is open
             LabelKind k = first_roman && !(first_letter) ? roman_kind : letter_kind;
             if (first_roman && first_letter) k = roman_kind;  // cannot happen ("a" is not roman)
@@ -1574,6 +1580,10 @@ private:
         LabelKind k = can_be_letter(lab) && !(lab.kind == LabelKind::Roman && !lab.ambiguous) ? letter_kind : roman_kind;
         if (lab.kind == LabelKind::Roman && lab.num.size() > 1 && !can_be_letter(lab)) k = roman_kind;
         child.kind = k;
+        if (open.size() >= kMaxOpenLists) {
+            open.back().items->push_back(std::move(child));
+            return;
+        }
         std::vector<Para>* parent = &top.children;
         if (!open.empty() && !open.back().items->empty()) parent = &open.back().items->back().children;
         parent->push_back(std::move(child));

@@ -642,6 +642,23 @@ unreliable.
 ## How to fix
 Fix the XML at the position given (an editor with XML validation helps); remove the DOCTYPE.
 )"},
+    {"UNR903", "nesting-too-deep", E, "Sub-paragraphs or XML elements are nested deeper than unres reads",
+     R"(## What it does
+Reports input nested beyond unres's limits: sub-paragraphs more than 32 levels below their
+paragraph (the deeper ones are kept, in order, at the 32nd level), or Akoma Ntoso XML whose
+elements nest more than 256 deep (the document is not read).
+
+## Why is this bad
+UN resolutions use four levels below the paragraph ((a), (i), a., i.); such depth is a
+labelling mistake or a hostile file, and its structure cannot be reproduced faithfully.
+
+## Example
+A list whose labels run (a), (i), (a), (i), ... each opening a new level.
+
+## How to fix
+Restore the intended levels: sub-paragraphs are lettered (a), (b), ... and their own items
+(i), (ii), ...
+)"},
 };
 
 }  // namespace
