@@ -14,6 +14,19 @@
 
 namespace unres_test {
 
+/// Margin for time bounds under AddressSanitizer (process start and checks are slower).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kSanitizerSlowdown = 1.5;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr double kSanitizerSlowdown = 1.5;
+#else
+constexpr double kSanitizerSlowdown = 1.0;
+#endif
+#else
+constexpr double kSanitizerSlowdown = 1.0;
+#endif
+
 inline std::string source_dir() { return UNRES_SOURCE_DIR; }
 inline std::string unres_binary() { return UNRES_BINARY; }
 

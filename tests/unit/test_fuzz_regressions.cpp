@@ -32,17 +32,7 @@ constexpr Target kTargets[] = {
     {"docx", unres::InputFormat::Docx, false},
 };
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double kSlowdown = 1.5;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr double kSlowdown = 1.5;
-#else
-constexpr double kSlowdown = 1.0;
-#endif
-#else
-constexpr double kSlowdown = 1.0;
-#endif
+constexpr double kSlowdown = unres_test::kSanitizerSlowdown;
 
 }  // namespace
 

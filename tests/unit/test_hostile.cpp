@@ -32,17 +32,7 @@ namespace {
 // Time bounds are about 5x the time measured on a debug build (build/dev, -O0) on 2 cores shared
 // with other work; the sanitizer build (build/asan, -O1) measured faster than that for the big rows
 // and slower (process start) for the small ones, hence the 1.5x margin.  Optimised builds are faster.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double kSlowdown = 1.5;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr double kSlowdown = 1.5;
-#else
-constexpr double kSlowdown = 1.0;
-#endif
-#else
-constexpr double kSlowdown = 1.0;
-#endif
+constexpr double kSlowdown = unres_test::kSanitizerSlowdown;
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
 
