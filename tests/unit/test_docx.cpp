@@ -300,9 +300,6 @@ TEST_CASE("docx: the real Word files in tests/corpus/docx have their TRUTH.tsv s
     SECTION("A/RES/72/279 (OOXML named .doc)") { check_against_truth("A_RES_72_279.doc"); }
     SECTION("E/RES/2018/19") { check_against_truth("E_RES_2018_19.docx"); }
     SECTION("E/RES/2018/27") { check_against_truth("E_RES_2018_27.docx"); }
-    // Fails on `preamble` (8, TRUTH 9): the Word file has 8 preambular paragraphs (Determined,
-    // Reaffirming, Recalling, Concerned about, Taking note, Recalling, Recalling also, Concerned
-    // that), the same 8 as A/RES/80/4; the TRUTH cell looks copied from A/RES/73/8 (2018, 9).
     SECTION("A/RES/72/4") { check_against_truth("A_RES_72_4.docx"); }
     // Fails on `preamble` (11, TRUTH 0): a text-reader limit, the same as for the text variants
     // of A/RES/73/3 — after "The General Assembly" (no comma) the unnumbered "Adopts the following
