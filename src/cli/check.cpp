@@ -14,6 +14,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/config.hpp"
+#include "unres/html.hpp"
 #include "unres/parse.hpp"
 #include "unres/validate.hpp"
 #include "unres/writers.hpp"
@@ -181,8 +182,10 @@ int run_check(const CheckOptions& opts) {
         write_stdout(render_sarif(reports));
     } else if (opts.format == "github") {
         write_stdout(render_github(reports));
+    } else if (opts.format == "html") {
+        write_stdout(render_html(reports));
     } else {
-        throw UsageError("unknown --format '" + opts.format + "' (text, json, sarif, github)");
+        throw UsageError("unknown --format '" + opts.format + "' (text, json, sarif, github, html)");
     }
 
     if (input_failed) return kExitUsage;

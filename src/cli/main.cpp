@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli.hpp"
+#include "cli/diff.hpp"
 #include "unres/source.hpp"
 
 namespace {
@@ -28,8 +29,8 @@ int main_impl(int argc, char** argv) {
     c->add_option("PATH", check.paths, "Files, directories (recursive) or - for standard input")->required();
     c->add_option("--input-format", check.input_format, "Input format (default: decided from the content)")
         ->check(CLI::IsMember(input_formats));
-    c->add_option("--format", check.format, "Output: text (stderr), json, sarif, github (stdout)")
-        ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+    c->add_option("--format", check.format, "Output: text (stderr), json, sarif, github, html (stdout)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "github", "html"}));
     c->add_option("--select", check.select, "Only these rules: comma list of ids or prefixes (UNR101,UNR2)");
     c->add_option("--ignore", check.ignore, "Skip these rules: comma list of ids or prefixes");
     c->add_flag("--werror", check.werror, "Treat warnings as errors");
@@ -69,6 +70,18 @@ int main_impl(int argc, char** argv) {
     CLI::App* e = app.add_subcommand("explain", "Print one rule's documentation");
     e->add_option("RULE", rule, "Rule id (UNR101) or name")->required();
 
+    DiffCliOptions diff;
+    CLI::App* d = app.add_subcommand("diff", "Compare two versions paragraph by paragraph (exit 0 same, 1 different)");
+    d->add_option("OLD", diff.old_path, "The older version (a file, or - for standard input)")->required();
+    d->add_option("NEW", diff.new_path, "The newer version (a file, or - for standard input)")->required();
+    d->add_option("--input-format", diff.input_format, "Input format of both (default: decided from the content)")
+        ->check(CLI::IsMember(input_formats));
+    d->add_option("--format", diff.format, "Output: text (default), json, html")
+        ->check(CLI::IsMember({"text", "json", "html"}));
+    d->add_option("--color", diff.color, "Colours in text output: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    d->add_option("-o,--output", diff.output, "Output file, written atomically (default: standard output)");
+
     // A first word that is not an option nor a subcommand: say so plainly.
     if (argc > 1) {
         std::string first = argv[1];
@@ -98,6 +111,7 @@ int main_impl(int argc, char** argv) {
     if (r->parsed()) return run_rules(rules_format);
     if (e->parsed()) return run_explain(rule);
     if (f->parsed()) return run_fix(fix);
+    if (d->parsed()) return run_diff(diff);
     std::cerr << "unres: no command given (see unres --help)\n";
     return kExitUsage;
 }
