@@ -240,23 +240,16 @@ bool same_tokens(std::string_view a, std::string_view b) {
     return squeezed(a) == squeezed(b);
 }
 
-/// Appends runs for a sequence of (op, token) in output order.
+/// Appends runs for a sequence of (op, token) in output order.  The space before a token goes
+/// into that token's run, so that the Same and Del runs spell the old text and the Same and Ins
+/// runs the new one, each with its own spacing.
 class RunBuilder {
 public:
     explicit RunBuilder(std::vector<WordRun>& runs) : runs_(runs) {}
     void add(WordRun::Op op, std::string_view text, bool space_before) {
-        bool first = !started_;
+        if (started_ && space_before) append(op, " ");
         started_ = true;
-        if (!first && space_before) {
-            bool alternative = (op == WordRun::Op::Del && last_ == WordRun::Op::Ins) ||
-                               (op == WordRun::Op::Ins && last_ == WordRun::Op::Del);
-            if (!alternative) {
-                if (op == last_) append(op, " ");
-                else append(WordRun::Op::Same, " ");
-            }
-        }
         append(op, text);
-        last_ = op;
     }
 
 private:
@@ -265,7 +258,6 @@ private:
         runs_.back().text.append(text);
     }
     std::vector<WordRun>& runs_;
-    WordRun::Op last_ = WordRun::Op::Same;
     bool started_ = false;
 };
 

@@ -74,13 +74,17 @@ public:
     explicit TextOut(bool color) : color_(color) {}
     std::string out;
 
-    void del(std::string_view s) {
-        if (color_) out += std::string(kRed) + safe(s) + kReset;
-        else out += "[-" + safe(s) + "-]";
-    }
-    void ins(std::string_view s) {
-        if (color_) out += std::string(kGreen) + safe(s) + kReset;
-        else out += "{+" + safe(s) + "+}";
+    // A run's leading space is printed outside its markers: "York, [-at which-] {+and+} resolution".
+    void del(std::string_view s) { marked(s, "[-", "-]", kRed); }
+    void ins(std::string_view s) { marked(s, "{+", "+}", kGreen); }
+    void marked(std::string_view s, const char* open, const char* close, const char* colour) {
+        std::size_t lead = 0;
+        while (lead < s.size() && s[lead] == ' ') ++lead;
+        if (lead == s.size()) lead = 0;  // a change of spacing only stays visible
+        out.append(lead, ' ');
+        s.remove_prefix(lead);
+        if (color_) out += std::string(colour) + safe(s) + kReset;
+        else out += open + safe(s) + close;
     }
     void hunk(const std::string& s) {
         if (color_) out += std::string(kCyan) + "@@ " + safe(s) + kReset + "\n";

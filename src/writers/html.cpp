@@ -143,7 +143,13 @@ void side_cell(std::string& out, const DiffEntry& e, bool old, int depth) {
         out += "<span class=\"was\">was " + esc(e.old_side->ref) + " (old " + esc(line_text(*e.old_side)) + ")</span>";
     bool one_sided = e.has(Change::Inserted) || e.has(Change::Deleted);
     const char* tag = old ? "del" : "ins";
-    auto wrap = [&](const std::string& text, bool mark) {
+    // A run's leading space stays outside the mark: only the words are highlighted.
+    auto wrap = [&](std::string_view text, bool mark) {
+        std::size_t lead = 0;
+        while (mark && lead < text.size() && text[lead] == ' ') ++lead;
+        if (lead == text.size()) lead = 0;
+        out.append(lead, ' ');
+        text.remove_prefix(lead);
         if (mark) out += std::string("<") + tag + ">";
         esc(out, text);
         if (mark) out += std::string("</") + tag + ">";
@@ -304,6 +310,11 @@ public:
             out_ += "</ol>\n";
         }
         diags_ = all;
+        // A footnote's findings go under the footnote, though its body may sit inside a paragraph
+        // that runs across a page: reserved for it (2) before the paragraphs take theirs.
+        for (std::size_t i = 0; i < diags_.size(); ++i)
+            for (const Footnote& fn : doc_.footnotes)
+                if (diags_[i]->span.begin >= fn.span.begin && diags_[i]->span.begin < fn.span.end) claimed_[i] = 2;
 
         // Each diagnostic goes to the innermost node whose span holds its start.
         out_ += "<div class=\"doc\">\n";
@@ -333,16 +344,16 @@ public:
         }
         if (!doc_.footnotes.empty()) {
             out_ += "<h3>Footnotes</h3>\n";
-            for (const Footnote& fn : doc_.footnotes) para_like(fn.text, fn.num, fn.span, "fn");
+            for (const Footnote& fn : doc_.footnotes) para_like(fn.text, fn.num, fn.span, "fn", true);
         }
         // What no node holds (a finding about the file as a whole, a place between paragraphs).
         bool any = false;
         for (std::size_t i = 0; i < diags_.size(); ++i)
-            if (!claimed_[i]) any = true;
+            if (claimed_[i] != 1) any = true;
         if (any) {
             out_ += "<h3>Other findings</h3>\n";
             for (std::size_t i = 0; i < diags_.size(); ++i)
-                if (!claimed_[i]) finding(i);
+                if (claimed_[i] != 1) finding(i);
         }
         out_ += "</div>\n</section>\n";
     }
@@ -398,10 +409,11 @@ private:
         findings_in({0, first}, true);
     }
 
-    /// Claims and prints the unclaimed findings starting in `span` (nested nodes claimed first).
-    void findings_in(Span span, bool print) {
+    /// Claims and prints the unclaimed findings starting in `span` (nested nodes claimed first);
+    /// for a footnote, those reserved for footnotes.
+    void findings_in(Span span, bool print, bool footnote = false) {
         for (std::size_t i = 0; i < diags_.size(); ++i) {
-            if (claimed_[i]) continue;
+            if (claimed_[i] != (footnote ? 2 : 0)) continue;
             std::uint32_t b = diags_[i]->span.begin;
             if (b >= span.begin && (b < span.end || (span.empty() && b == span.begin))) {
                 claimed_[i] = 1;
@@ -495,12 +507,12 @@ private:
         out_ += "</div>\n";
     }
 
-    void para_like(const std::string& text, const std::string& label, Span span, const char* cls) {
+    void para_like(const std::string& text, const std::string& label, Span span, const char* cls, bool footnote = false) {
         out_ += "<div class=\"para " + std::string(cls) + "\"><p>";
         if (!label.empty()) out_ += "<sup>" + esc(label) + "</sup> ";
         esc(out_, text);
         out_ += "</p>";
-        findings_in(span, true);
+        findings_in(span, true, footnote);
         out_ += "</div>\n";
     }
 
