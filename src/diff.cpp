@@ -247,9 +247,15 @@ class RunBuilder {
 public:
     explicit RunBuilder(std::vector<WordRun>& runs) : runs_(runs) {}
     void add(WordRun::Op op, std::string_view text, bool space_before) {
-        if (started_ && space_before) append(op, " ");
-        started_ = true;
+        if (space_before) append(op, " ");
         append(op, text);
+    }
+    /// A token in both texts: the space before it is shared, or belongs to the text that has it.
+    void add_same(std::string_view text, bool old_space, bool new_space) {
+        if (old_space && new_space) append(WordRun::Op::Same, " ");
+        else if (old_space) append(WordRun::Op::Del, " ");
+        else if (new_space) append(WordRun::Op::Ins, " ");
+        append(WordRun::Op::Same, text);
     }
 
 private:
@@ -258,18 +264,27 @@ private:
         runs_.back().text.append(text);
     }
     std::vector<WordRun>& runs_;
-    bool started_ = false;
 };
 
 /// A deletion next to an insertion of the same text but for spacing ("su stainable" /
-/// "sustainable") is no change: it becomes the new text, unmarked.
+/// "sustainable") is no change: it becomes the new text, unmarked.  So is a change of spacing
+/// alone: an inserted space is kept unmarked, a deleted one dropped (the old text is then spelled
+/// up to spacing).
 std::vector<WordRun> merge_spacing(std::vector<WordRun> runs) {
     std::vector<WordRun> out;
+    auto blank = [](const std::string& t) {
+        for (char c : t)
+            if (!space_byte(static_cast<unsigned char>(c))) return false;
+        return true;
+    };
     for (std::size_t k = 0; k < runs.size(); ++k) {
         if (k + 1 < runs.size() && runs[k].op == WordRun::Op::Del && runs[k + 1].op == WordRun::Op::Ins &&
             squeezed(runs[k].text) == squeezed(runs[k + 1].text)) {
             runs[k + 1].op = WordRun::Op::Same;
             ++k;
+        } else if (runs[k].op != WordRun::Op::Same && blank(runs[k].text)) {
+            if (runs[k].op == WordRun::Op::Del) continue;
+            runs[k].op = WordRun::Op::Same;
         }
         if (!out.empty() && out.back().op == runs[k].op) out.back().text += runs[k].text;
         else out.push_back(std::move(runs[k]));
@@ -320,13 +335,13 @@ std::vector<WordRun> diff_words(const std::string& a, const std::string& b, std:
 
     std::vector<WordRun> runs;
     RunBuilder rb(runs);
-    for (std::size_t k = 0; k < pre; ++k) rb.add(WordRun::Op::Same, ob(tb[k]), tb[k].space_before);
+    for (std::size_t k = 0; k < pre; ++k) rb.add_same(ob(tb[k]), ta[k].space_before, tb[k].space_before);
     // Deletions before insertions inside each changed stretch reads best: [-old-]{+new+}.
     std::size_t k = 0;
     while (k < steps.size()) {
         if (steps[k].op == 0) {
             const Token& t = tb[pre + steps[k].j];
-            rb.add(WordRun::Op::Same, ob(t), t.space_before);
+            rb.add_same(ob(t), ta[pre + steps[k].i].space_before, t.space_before);
             ++k;
             continue;
         }
@@ -344,7 +359,8 @@ std::vector<WordRun> diff_words(const std::string& a, const std::string& b, std:
             }
         k = e;
     }
-    for (std::size_t s = tb.size() - suf; s < tb.size(); ++s) rb.add(WordRun::Op::Same, ob(tb[s]), tb[s].space_before);
+    for (std::size_t s = tb.size() - suf; s < tb.size(); ++s)
+        rb.add_same(ob(tb[s]), ta[s - tb.size() + ta.size()].space_before, tb[s].space_before);
     return merge_spacing(std::move(runs));
 }
 
@@ -378,6 +394,21 @@ std::string child_ref(const std::string& parent, const Para& p, std::size_t ordi
     return parent + "(" + p.num + ")";
 }
 
+/// A paragraph is compared with its sub-paragraphs: "5. The Secretary-General is authorized to
+/// advance ...: (a) ... (e) ..." is the same paragraph when its chapeau alone was read differently.
+void subtree_text(const Para& p, std::string& out) {
+    if (!out.empty()) out += ' ';
+    out += p.text;
+    for (const Para& c : p.children) subtree_text(c, out);
+}
+
+std::vector<std::uint64_t> para_signature(const Para& p) {
+    if (p.children.empty()) return signature(p.text);
+    std::string all;
+    subtree_text(p, all);
+    return signature(all);
+}
+
 Item para_item(const SourceFile& src, const Para& p, const std::string& part, const std::string& ref) {
     Item it;
     it.side.part = part;
@@ -390,7 +421,7 @@ Item para_item(const SourceFile& src, const Para& p, const std::string& part, co
     it.side.heading = p.heading;
     it.kind = p.kind;
     it.para = &p;
-    it.sig = signature(p.text);
+    it.sig = para_signature(p);
     return it;
 }
 
@@ -560,10 +591,9 @@ public:
 
     /// Pairs what is inserted with what is deleted (anywhere in `list`) into moves; for footnotes,
     /// into renumbered notes.  Replaces each pair by one entry at the new place.
-    void find_moves(std::vector<DiffEntry>& list, const std::vector<Item>& olds, const std::vector<Item>& news,
-                    bool footnotes) {
-        // Only the top-level lists' items are kept as Items; deeper one-sided entries are found by
-        // walking the tree and matched on their text.
+    void find_moves(std::vector<DiffEntry>& list, bool footnotes) {
+        // The one-sided entries at every depth (not inside another one-sided entry), matched on
+        // their text with their sub-paragraphs.
         std::vector<DiffEntry*> dels, ins;
         std::vector<std::size_t> ddepth, idepth;
         collect(list, 0, dels, ddepth, ins, idepth);
@@ -575,8 +605,12 @@ public:
         }
         std::vector<std::vector<std::uint64_t>> dsig, isig;
         std::size_t words = 0;
-        for (DiffEntry* d : dels) { dsig.push_back(signature(d->old_side->text)); words += dsig.back().size(); }
-        for (DiffEntry* d : ins) { isig.push_back(signature(d->new_side->text)); words += isig.back().size(); }
+        auto sig_of = [&](const DiffSide& side, const IndexedPara& idx) {
+            const Para* p = footnotes ? nullptr : find_para(idx, side);
+            return p ? para_signature(*p) : signature(side.text);
+        };
+        for (DiffEntry* d : dels) { dsig.push_back(sig_of(*d->old_side, old_paras_)); words += dsig.back().size(); }
+        for (DiffEntry* d : ins) { isig.push_back(sig_of(*d->new_side, new_paras_)); words += isig.back().size(); }
         double cost = static_cast<double>(words) / static_cast<double>(dels.size() + ins.size()) * 2.0 *
                       static_cast<double>(dels.size()) * static_cast<double>(ins.size());
         if (cost + static_cast<double>(work_) > static_cast<double>(opt_.max_work)) {
@@ -600,16 +634,15 @@ public:
         for (const Cand& c : cands) {
             if (dused[c.d] || iused[c.i]) continue;
             dused[c.d] = iused[c.i] = 1;
-            const Item* oi = find_item(olds, *dels[c.d]->old_side);
-            const Item* ni = find_item(news, *ins[c.i]->new_side);
-            Item oa = oi ? *oi : Item{*dels[c.d]->old_side, LabelKind::None, nullptr, dsig[c.d]};
-            Item na = ni ? *ni : Item{*ins[c.i]->new_side, LabelKind::None, nullptr, isig[c.i]};
-            if (!oi) oa.kind = guess_kind(oa.side.num);
-            if (!ni) na.kind = guess_kind(na.side.num);
-            if (footnotes) oa.kind = na.kind = LabelKind::Number;
-            // Sub-paragraph items were not kept: find the Para again through the side's ref.
-            if (!oa.para && (oa.para = find_para(old_paras_, oa.side))) oa.kind = oa.para->kind;
-            if (!na.para && (na.para = find_para(new_paras_, na.side))) na.kind = na.para->kind;
+            // The Para behind each side (through its ref and line), for its kind and children.
+            Item oa{*dels[c.d]->old_side, LabelKind::Number, nullptr, dsig[c.d]};
+            Item na{*ins[c.i]->new_side, LabelKind::Number, nullptr, isig[c.i]};
+            if (!footnotes) {
+                oa.para = find_para(old_paras_, oa.side);
+                na.para = find_para(new_paras_, na.side);
+                oa.kind = oa.para ? oa.para->kind : LabelKind::None;
+                na.kind = na.para ? na.para->kind : LabelKind::None;
+            }
             DiffEntry m = matched(oa, na, footnotes, true);
             *ins[c.i] = std::move(m);
             gone.insert(dels[c.d]);
@@ -628,30 +661,19 @@ public:
     }
 
 private:
-    struct IndexedPara { std::string ref; std::uint32_t line; const Para* para; };
+    /// Every paragraph by its ref and line.
+    using IndexedPara = std::unordered_map<std::string, const Para*>;
+    static std::string para_key(const DiffSide& s) { return s.ref + '\n' + std::to_string(s.line); }
 
-    void index_para(std::vector<IndexedPara>& idx, const Item& it, bool old) {
+    void index_para(IndexedPara& idx, const Item& it, bool old) {
         if (!it.para) return;
-        idx.push_back({it.side.ref, it.side.line, it.para});
+        idx.emplace(para_key(it.side), it.para);
         for (const Item& c : child_items(old ? osrc_ : nsrc_, *it.para, it.side)) index_para(idx, c, old);
     }
 
-    static const Para* find_para(const std::vector<IndexedPara>& idx, const DiffSide& s) {
-        for (const IndexedPara& p : idx)
-            if (p.ref == s.ref && p.line == s.line) return p.para;
-        return nullptr;
-    }
-
-    static const Item* find_item(const std::vector<Item>& items, const DiffSide& s) {
-        for (const Item& it : items)
-            if (it.side.ref == s.ref && it.side.line == s.line && it.side.part == s.part) return &it;
-        return nullptr;
-    }
-
-    static LabelKind guess_kind(const std::string& num) {
-        if (num.empty()) return LabelKind::None;
-        if (num[0] >= '0' && num[0] <= '9') return LabelKind::Number;
-        return LabelKind::Letter;
+    static const Para* find_para(const IndexedPara& idx, const DiffSide& s) {
+        auto it = idx.find(para_key(s));
+        return it == idx.end() ? nullptr : it->second;
     }
 
     static void collect(std::vector<DiffEntry>& list, std::size_t depth, std::vector<DiffEntry*>& dels,
@@ -753,7 +775,7 @@ private:
     const DiffOptions& opt_;
     std::vector<std::string>& notes_;
     std::size_t work_ = 0;
-    std::vector<IndexedPara> old_paras_, new_paras_;
+    IndexedPara old_paras_, new_paras_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -917,10 +939,10 @@ DocDiff diff(const Document& old_doc, const SourceFile& old_src, const Document&
     differ.index_paras(ob, true);
     differ.index_paras(nb, false);
     d.body = differ.entries(ob, nb);
-    differ.find_moves(d.body, ob, nb, false);
+    differ.find_moves(d.body, false);
     std::vector<Item> of = footnote_items(old_doc, old_src), nf = footnote_items(new_doc, new_src);
     d.footnotes = differ.entries(of, nf, true);
-    differ.find_moves(d.footnotes, of, nf, true);
+    differ.find_moves(d.footnotes, true);
     return d;
 }
 

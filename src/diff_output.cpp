@@ -74,7 +74,7 @@ public:
     explicit TextOut(bool color) : color_(color) {}
     std::string out;
 
-    // A run's leading space is printed outside its markers: "York, [-at which-] {+and+} resolution".
+    // A run's leading and trailing spaces are printed outside its markers: "York, [-at which-] {+and+} resolution".
     void del(std::string_view s) { marked(s, "[-", "-]", kRed); }
     void ins(std::string_view s) { marked(s, "{+", "+}", kGreen); }
     void marked(std::string_view s, const char* open, const char* close, const char* colour) {
@@ -83,8 +83,13 @@ public:
         if (lead == s.size()) lead = 0;  // a change of spacing only stays visible
         out.append(lead, ' ');
         s.remove_prefix(lead);
+        std::size_t trail = 0;
+        while (trail < s.size() && s[s.size() - 1 - trail] == ' ') ++trail;
+        if (trail == s.size()) trail = 0;
+        s.remove_suffix(trail);
         if (color_) out += std::string(colour) + safe(s) + kReset;
         else out += open + safe(s) + close;
+        out.append(trail, ' ');
     }
     void hunk(const std::string& s) {
         if (color_) out += std::string(kCyan) + "@@ " + safe(s) + kReset + "\n";

@@ -29,8 +29,9 @@ namespace unres {
 /// Version of the JSON form (`unres diff --format json`, README "unres diff").
 inline constexpr int kDiffJsonVersion = 1;
 
-/// One run of a word-level comparison.  Concatenating the Same and Del runs gives the old text,
-/// the Same and Ins runs the new text (spaces between words included in the runs).
+/// One run of a word-level comparison.  Concatenating the Same and Ins runs gives the new text, the
+/// Same and Del runs the old text up to spacing (spaces between words are in the runs; a change of
+/// spacing alone is not marked).
 struct WordRun {
     enum class Op { Same, Del, Ins };
     Op op = Op::Same;

@@ -143,16 +143,21 @@ void side_cell(std::string& out, const DiffEntry& e, bool old, int depth) {
         out += "<span class=\"was\">was " + esc(e.old_side->ref) + " (old " + esc(line_text(*e.old_side)) + ")</span>";
     bool one_sided = e.has(Change::Inserted) || e.has(Change::Deleted);
     const char* tag = old ? "del" : "ins";
-    // A run's leading space stays outside the mark: only the words are highlighted.
+    // A run's leading and trailing spaces stay outside the mark: only the words are highlighted.
     auto wrap = [&](std::string_view text, bool mark) {
         std::size_t lead = 0;
         while (mark && lead < text.size() && text[lead] == ' ') ++lead;
         if (lead == text.size()) lead = 0;
         out.append(lead, ' ');
         text.remove_prefix(lead);
+        std::size_t trail = 0;
+        while (mark && trail < text.size() && text[text.size() - 1 - trail] == ' ') ++trail;
+        if (trail == text.size()) trail = 0;
+        text.remove_suffix(trail);
         if (mark) out += std::string("<") + tag + ">";
         esc(out, text);
         if (mark) out += std::string("</") + tag + ">";
+        out.append(trail, ' ');
     };
     if (!s->heading.empty()) {
         out += "<span class=\"hd\">";
