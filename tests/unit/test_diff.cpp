@@ -403,6 +403,30 @@ TEST_CASE("diff: real draft and adopted pairs", "[diff]") {
     for (const unres::FieldChange& f : s.header) CHECK(f.kind != unres::FieldChange::Kind::SponsorWithdrawn);
 }
 
+TEST_CASE("diff: across input formats", "[diff]") {
+    // The official Akoma Ntoso of an adopted resolution against the pdftotext of its PDF: the same
+    // header, structure and text.
+    for (const char* sym : {"A_RES_80_230", "A_RES_80_240"}) {
+        INFO(sym);
+        std::string dir = pair_dir(sym);
+        auto r = run("diff " + q(dir + "/official.xml") + " " + q(dir + "/pdftotext.txt"));
+        CHECK(r.code == 0);
+        CHECK(contains(r.out, "no differences\n"));
+        // The draft (text) against the official markup of what was adopted: the header changes only.
+        unres::DocDiff d = diff_files(dir + "/draft.pdftotext.txt", dir + "/official.xml");
+        CHECK(has_field(d, "document_type", "draft resolution", "resolution adopted by the General Assembly"));
+        CHECK(changed(d.body).empty());
+        CHECK(changed(d.footnotes).empty());
+    }
+    // Markdown against its own text rendering (convert --to text).
+    std::string dir = unres_test::scratch("diff-formats");
+    auto t = run("convert --to text " + q(new_md()));
+    REQUIRE(t.code == 0);
+    unres_test::write_file(dir + "/new.txt", t.out);
+    auto r = run("diff " + q(new_md()) + " " + q(dir + "/new.txt"));
+    CHECK(r.code == 0);
+}
+
 TEST_CASE("diff: bounded on hostile input", "[diff]") {
     auto doc = [](int n, const std::string& word, int subs) {
         std::string s = "The General Assembly,\n\n";
