@@ -403,6 +403,101 @@ TEST_CASE("diff: real draft and adopted pairs", "[diff]") {
     for (const unres::FieldChange& f : s.header) CHECK(f.kind != unres::FieldChange::Kind::SponsorWithdrawn);
 }
 
+TEST_CASE("diff: sub-paragraphs at every level, annex headings, footnotes renumbered", "[diff]") {
+    std::string dir = unres_test::scratch("diff-levels");
+    unres_test::write_file(dir + "/a.txt", R"(The General Assembly,
+
+Recalling its resolution 1/1,
+
+1. Decides to establish a working group with the following tasks:
+
+(a) To study the matter in all its aspects, including:
+
+(i) The legal framework of the question;
+
+(ii) The financial implications for all Member States;
+
+(iii) The role of regional organizations in the process;
+
+(b) To report to the Assembly at its next session;
+
+2. Requests the Secretary-General to support the working group.
+
+Annex I
+
+Terms of reference
+
+1. The working group shall meet twice a year.
+
+2. The working group shall adopt its own rules of procedure.
+)");
+    unres_test::write_file(dir + "/b.txt", R"(The General Assembly,
+
+Recalling its resolution 1/1,
+
+1. Decides to establish a working group with the following tasks:
+
+(a) To study the matter in all its aspects, including:
+
+(i) The legal framework of the question;
+
+(ii) The role of regional organizations in the process;
+
+(b) To report to the Assembly at its next session;
+
+2. Requests the Secretary-General to support the working group.
+
+Annex I
+
+Terms of reference of the working group
+
+1. The working group shall meet twice a year.
+
+2. The working group shall adopt its own rules of procedure.
+)");
+    unres::DocDiff d = diff_files(dir + "/a.txt", dir + "/b.txt");
+    CHECK(changed(d.body) == std::vector<std::string>{"deleted OP1(a)(ii)>-", "relettered OP1(a)(iii)>OP1(a)(ii)"});
+    CHECK(has_field(d, "annex 1", "annex I: Terms of reference", "annex I: Terms of reference of the working group"));
+    CHECK(d.header.size() == 1);
+
+    unres_test::write_file(dir + "/f1.md", R"(The General Assembly,
+
+Recalling the Charter of the United Nations,<sup>1</sup>
+
+Recalling also the Universal Declaration of Human Rights,<sup>2</sup>
+
+1. Decides to remain seized of the matter.
+
+[^1]: Charter of the United Nations, 1945.
+
+[^2]: Resolution 217 A (III).
+)");
+    unres_test::write_file(dir + "/f2.md", R"(The General Assembly,
+
+Guided by the Vienna Declaration and Programme of Action,<sup>1</sup>
+
+Recalling the Charter of the United Nations,<sup>2</sup>
+
+Recalling also the Universal Declaration of Human Rights,<sup>3</sup>
+
+1. Decides to remain seized of the matter.
+
+[^1]: A/CONF.157/24 (Part I), chap. III.
+
+[^2]: Charter of the United Nations, 1945.
+
+[^3]: Resolution 217 A (III) of 10 December 1948.
+)");
+    unres::DocDiff f = diff_files(dir + "/f1.md", dir + "/f2.md");
+    CHECK(changed(f.body) == std::vector<std::string>{"inserted ->PP1"});
+    // A note that only changed number is renumbered, not removed and added.
+    CHECK(changed(f.footnotes) == std::vector<std::string>{"inserted ->footnote 1", "renumbered footnote 1>footnote 2",
+                                                           "reworded footnote 2>footnote 3"});
+    const unres::DiffEntry* e = find_entry(f.footnotes, "footnote 3");
+    REQUIRE(e);
+    CHECK(e->changes == std::vector<unres::Change>{unres::Change::Reworded, unres::Change::Renumbered});
+}
+
 TEST_CASE("diff: across input formats", "[diff]") {
     // The official Akoma Ntoso of an adopted resolution against the pdftotext of its PDF: the same
     // header, structure and text.
