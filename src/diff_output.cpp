@@ -216,6 +216,15 @@ std::string diff_to_text(const DocDiff& d, const DiffRenderOptions& opts) {
             switch (c.kind) {
                 case FieldChange::Kind::SponsorWithdrawn: t.out += "withdrawn "; t.del(c.old_value); break;
                 case FieldChange::Kind::SponsorAdded: t.out += "added "; t.ins(c.new_value); break;
+                // An adopted resolution prints no sponsors: the list is absent, not withdrawn.
+                case FieldChange::Kind::Removed:
+                    if (c.field == "sponsors") t.out += "listed in the old version only: ";
+                    t.del(c.old_value);
+                    break;
+                case FieldChange::Kind::Added:
+                    if (c.field == "sponsors") t.out += "listed in the new version only: ";
+                    t.ins(c.new_value);
+                    break;
                 default:
                     if (!c.old_value.empty()) t.del(c.old_value);
                     if (!c.old_value.empty() && !c.new_value.empty()) t.out += " ";

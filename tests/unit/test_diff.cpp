@@ -401,6 +401,8 @@ TEST_CASE("diff: real draft and adopted pairs", "[diff]") {
     // An adopted text lists no sponsors: that is not every sponsor withdrawn.
     unres::DocDiff s = diff_files(pair_dir("A_RES_80_56") + "/draft.pdftotext.txt", pair_dir("A_RES_80_56") + "/pdftotext.txt");
     for (const unres::FieldChange& f : s.header) CHECK(f.kind != unres::FieldChange::Kind::SponsorWithdrawn);
+    auto t = run("diff " + q(pair_dir("A_RES_80_56") + "/draft.pdftotext.txt") + " " + q(pair_dir("A_RES_80_56") + "/pdftotext.txt"));
+    CHECK(contains(t.out, "\n  sponsors: listed in the old version only: [-Algeria, Austria, Cuba, Fiji,"));
 }
 
 TEST_CASE("diff: sub-paragraphs at every level, annex headings, footnotes renumbered", "[diff]") {
