@@ -396,20 +396,18 @@ std::string child_ref(const std::string& parent, const Para& p, std::size_t ordi
 
 /// A paragraph is compared with its sub-paragraphs: "5. The Secretary-General is authorized to
 /// advance ...: (a) ... (e) ..." is the same paragraph when its chapeau alone was read differently.
-void subtree_text(const Para& p, std::string& out) {
-    if (!out.empty()) out += ' ';
-    out += p.text;
-    for (const Para& c : p.children) subtree_text(c, out);
-}
-
+/// One level down only, so that each text is read at most twice whatever the nesting.
 std::vector<std::uint64_t> para_signature(const Para& p) {
     if (p.children.empty()) return signature(p.text);
-    std::string all;
-    subtree_text(p, all);
+    std::string all = p.text;
+    for (const Para& c : p.children) {
+        all += ' ';
+        all += c.text;
+    }
     return signature(all);
 }
 
-Item para_item(const SourceFile& src, const Para& p, const std::string& part, const std::string& ref) {
+Item para_item(const SourceFile& src, const Para& p, const std::string& part, const std::string& ref, bool with_sig = true) {
     Item it;
     it.side.part = part;
     it.side.ref = ref;
@@ -421,14 +419,14 @@ Item para_item(const SourceFile& src, const Para& p, const std::string& part, co
     it.side.heading = p.heading;
     it.kind = p.kind;
     it.para = &p;
-    it.sig = para_signature(p);
+    if (with_sig) it.sig = para_signature(p);
     return it;
 }
 
-std::vector<Item> child_items(const SourceFile& src, const Para& p, const DiffSide& parent) {
+std::vector<Item> child_items(const SourceFile& src, const Para& p, const DiffSide& parent, bool with_sig = true) {
     std::vector<Item> out;
     for (std::size_t i = 0; i < p.children.size(); ++i)
-        out.push_back(para_item(src, p.children[i], parent.part, child_ref(parent.ref, p.children[i], i + 1)));
+        out.push_back(para_item(src, p.children[i], parent.part, child_ref(parent.ref, p.children[i], i + 1), with_sig));
     return out;
 }
 
@@ -668,7 +666,7 @@ private:
     void index_para(IndexedPara& idx, const Item& it, bool old) {
         if (!it.para) return;
         idx.emplace(para_key(it.side), it.para);
-        for (const Item& c : child_items(old ? osrc_ : nsrc_, *it.para, it.side)) index_para(idx, c, old);
+        for (const Item& c : child_items(old ? osrc_ : nsrc_, *it.para, it.side, false)) index_para(idx, c, old);
     }
 
     static const Para* find_para(const IndexedPara& idx, const DiffSide& s) {
