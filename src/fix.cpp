@@ -569,52 +569,7 @@ private:
 // ---------------------------------------------------------------------------------
 // Encoding
 
-char32_t next_cp(std::string_view s, std::size_t& i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
-    char32_t cp;
-    std::size_t len;
-    if (c < 0x80) {
-        cp = c;
-        len = 1;
-    } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
-        cp = (char32_t(c & 0x1F) << 6) | cont(1);
-        len = 2;
-    } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
-        cp = (char32_t(c & 0x0F) << 12) | (cont(1) << 6) | cont(2);
-        len = 3;
-    } else if ((c >> 3) == 0x1E && i + 3 < s.size()) {
-        cp = (char32_t(c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-        len = 4;
-    } else {
-        cp = 0xFFFD;
-        len = 1;
-    }
-    i += len;
-    return cp;
-}
-
-std::string to_utf16(std::string_view s, bool le) {
-    std::string out;
-    out.reserve(s.size() * 2 + 2);
-    auto unit = [&](char16_t u) {
-        char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
-        out += le ? lo : hi;
-        out += le ? hi : lo;
-    };
-    unit(0xFEFF);
-    for (std::size_t i = 0; i < s.size();) {
-        char32_t cp = next_cp(s, i);
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            unit(static_cast<char16_t>(0xD800 + (cp >> 10)));
-            unit(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
-        } else {
-            unit(static_cast<char16_t>(cp));
-        }
-    }
-    return out;
-}
+// (the encodings themselves are in source.cpp: encode_text)
 
 // ---------------------------------------------------------------------------------
 // Diff
@@ -721,27 +676,20 @@ std::string apply_edits(std::string_view text, const std::vector<Edit>& edits) {
 }
 
 std::string encode_like(const SourceFile& src, std::string_view text) {
+    const Encoding enc = src.encoding();
+    const bool utf16 = enc == Encoding::Utf16LE || enc == Encoding::Utf16BE || enc == Encoding::Utf16LENoBom ||
+                       enc == Encoding::Utf16BENoBom;
     if (src.invalid_utf8() > 0)
-        throw InputError("the file has bytes that are not valid " +
-                         std::string(src.encoding() == Encoding::Utf16LE || src.encoding() == Encoding::Utf16BE
-                                          ? "UTF-16"
-                                          : "UTF-8") +
+        throw InputError("the file has bytes that are not valid " + std::string(utf16 ? "UTF-16" : "UTF-8") +
                          "; fix would not write them back as they were");
-    const std::string& raw = src.raw();
-    switch (src.encoding()) {
-        case Encoding::Utf8:
-            return std::string(text);
-        case Encoding::Utf8Bom:
-            return raw.substr(0, 3) + std::string(text);
-        case Encoding::Utf16LE:
-        case Encoding::Utf16BE: {
-            bool le = src.encoding() == Encoding::Utf16LE;
-            if (to_utf16(src.text(), le) != raw)
-                throw InputError("the UTF-16 file does not round-trip through UTF-8; fix would not write it back as it was");
-            return to_utf16(text, le);
-        }
-    }
-    return std::string(text);
+    std::string again;
+    if (enc != Encoding::Utf8 && (!encode_text(src.text(), enc, again) || again != src.raw()))
+        throw InputError("the " + std::string(to_string(enc)) +
+                         " file does not round-trip through UTF-8; fix would not write it back as it was");
+    std::string out;
+    if (!encode_text(text, enc, out))
+        throw InputError("the fixed text cannot be written in the file's encoding (" + std::string(to_string(enc)) + ")");
+    return out;
 }
 
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view from_name,

@@ -58,7 +58,97 @@ std::string decode_utf16(std::string_view b, bool le, std::size_t& invalid) {
     return out;
 }
 
+/// Windows-1252's bytes 0x80-0x9F; 0 where it defines none (read as Latin-1: U+0080 + n).
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+char32_t cp1252_char(unsigned char c) {
+    if (c < 0x80 || c >= 0xA0) return c;
+    char16_t u = kCp1252High[c - 0x80];
+    return u ? u : char32_t(c);
+}
+
+std::string decode_cp1252(std::string_view b) {
+    std::string out;
+    out.reserve(b.size() + b.size() / 8);
+    for (char ch : b) append_utf8(out, cp1252_char(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+/// UTF-16 without a byte-order mark, recognised by its NULs: in text made mostly of
+/// ASCII characters, every other byte is zero (the odd bytes in little-endian, the even
+/// ones in big-endian) and almost none of the others is.  Returns 1 (LE), 2 (BE) or 0.
+int utf16_without_bom(std::string_view b) {
+    std::size_t pairs = std::min<std::size_t>(b.size(), 4096) / 2;
+    if (pairs < 4) return 0;
+    std::size_t zero_even = 0, zero_odd = 0;
+    for (std::size_t k = 0; k < pairs; ++k) {
+        zero_even += b[2 * k] == '\0';
+        zero_odd += b[2 * k + 1] == '\0';
+    }
+    auto pattern = [&](std::size_t zeros, std::size_t others) { return zeros * 10 >= pairs * 4 && others * 50 <= pairs; };
+    if (pattern(zero_odd, zero_even)) return 1;
+    if (pattern(zero_even, zero_odd)) return 2;
+    return 0;
+}
+
 }  // namespace
+
+std::string_view to_string(Encoding e) {
+    switch (e) {
+        case Encoding::Utf8: return "UTF-8";
+        case Encoding::Utf8Bom: return "UTF-8 with a byte-order mark";
+        case Encoding::Utf16LE: return "UTF-16LE";
+        case Encoding::Utf16BE: return "UTF-16BE";
+        case Encoding::Utf16LENoBom: return "UTF-16LE without a byte-order mark";
+        case Encoding::Utf16BENoBom: return "UTF-16BE without a byte-order mark";
+        case Encoding::Windows1252: return "Windows-1252";
+    }
+    return "UTF-8";
+}
+
+bool encoding_guessed(Encoding e) {
+    return e == Encoding::Utf16LENoBom || e == Encoding::Utf16BENoBom || e == Encoding::Windows1252;
+}
+
+bool encode_text(std::string_view text, Encoding enc, std::string& out) {
+    out.clear();
+    if (enc == Encoding::Utf8 || enc == Encoding::Utf8Bom) {
+        if (enc == Encoding::Utf8Bom) out = "\xEF\xBB\xBF";
+        out.append(text);
+        return true;
+    }
+    const bool utf16 = enc != Encoding::Windows1252;
+    const bool le = enc == Encoding::Utf16LE || enc == Encoding::Utf16LENoBom;
+    auto unit = [&](char16_t u) {
+        char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+        out += le ? lo : hi;
+        out += le ? hi : lo;
+    };
+    out.reserve(text.size() * (utf16 ? 2 : 1) + 2);
+    if (enc == Encoding::Utf16LE || enc == Encoding::Utf16BE) unit(0xFEFF);
+    for (std::size_t i = 0; i < text.size();) {
+        if (utf8::valid_sequence(text, i) == 0) return false;
+        char32_t cp = utf8::next(text, i);
+        if (utf16) {
+            if (cp >= 0x10000) {
+                unit(static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10)));
+                unit(static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+            } else {
+                unit(static_cast<char16_t>(cp));
+            }
+            continue;
+        }
+        int byte = -1;
+        if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) byte = static_cast<int>(cp);
+        for (int k = 0; k < 32 && byte < 0; ++k)
+            if (cp1252_char(static_cast<unsigned char>(0x80 + k)) == cp) byte = 0x80 + k;
+        if (byte < 0) return false;
+        out += static_cast<char>(byte);
+    }
+    return true;
+}
 
 SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
     SourceFile f;
@@ -89,17 +179,29 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
         if (starts_with(b, "\xD0\xCF\x11\xE0"))
             throw InputError("input is a legacy Word/OLE file: legacy Word .doc is not supported; save as .docx");
         if (!kind.empty()) throw InputError(std::string("input is ") + std::string(kind) + ", not a text");
+        if (int u16 = utf16_without_bom(b)) {
+            std::size_t invalid = 0;
+            std::string text = decode_utf16(b, u16 == 1, invalid);
+            // Unpaired surrogates: the NULs were not UTF-16 after all (binary data).
+            if (invalid == 0 || (b.size() % 2 == 1 && invalid == 1)) {
+                f.encoding_ = u16 == 1 ? Encoding::Utf16LENoBom : Encoding::Utf16BENoBom;
+                f.text_ = std::move(text);
+                f.invalid_utf8_ = invalid;
+            }
+        }
     }
     if (f.encoding_ == Encoding::Utf8 || f.encoding_ == Encoding::Utf8Bom) {
         // Validate UTF-8; replace each invalid byte by U+FFFD.  Runs of valid bytes are copied
         // at once (a 50 MB file is mostly one run).
         f.text_.reserve(b.size());
         std::size_t i = 0;
+        std::size_t multibyte = 0;  // valid UTF-8 sequences of 2-4 bytes
         while (i < b.size()) {
             std::size_t run = i;
             while (run < b.size()) {
                 const std::size_t len = utf8::valid_sequence(b, run);
                 if (len == 0) break;
+                multibyte += len > 1;
                 run += len;
             }
             f.text_.append(b.substr(i, run - i));
@@ -118,8 +220,19 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
             auto c = static_cast<unsigned char>(b[k]);
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
         }
-        if (!f.docx_ && probe >= 16 && (ctrl * 10 > probe || f.invalid_utf8_ * 4 > probe))
+        if (!f.docx_ && probe >= 16 && ctrl * 10 > probe)
             throw InputError("input is binary data, not a text (no known encoding fits)");
+        // Not UTF-8 and not one valid multi-byte sequence in it: a single-byte encoding,
+        // read as Windows-1252 (a superset of Latin-1's printable characters).  A file
+        // that has valid multi-byte sequences too is damaged UTF-8: U+FFFD (UNR901).
+        if (!f.docx_ && f.invalid_utf8_ > 0 && multibyte == 0) {
+            f.encoding_ = Encoding::Windows1252;
+            f.text_ = decode_cp1252(b);
+            f.invalid_utf8_ = 0;
+            f.invalid_offsets_.clear();
+        } else if (!f.docx_ && probe >= 16 && f.invalid_utf8_ * 4 > probe) {
+            throw InputError("input is binary data, not a text (no known encoding fits)");
+        }
     }
     if (f.text_.size() > 0xFFFFFFF0u) throw InputError("input is larger than 4 GiB");
     f.index_lines();

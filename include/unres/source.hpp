@@ -27,8 +27,20 @@ struct LineCol {
     std::uint32_t column = 0;  ///< 1-based, in code points
 };
 
-/// The encoding the bytes arrived in.
-enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE };
+/// The encoding the bytes arrived in.  Utf16LE/Utf16BE had a byte-order mark; the
+/// *NoBom ones were recognised by their NUL pattern (ASCII characters have a zero high
+/// byte).  Windows1252 is a file that is not UTF-8 and has no valid UTF-8 multi-byte
+/// sequence at all: it is read as Windows-1252 (the five bytes Windows-1252 leaves
+/// undefined are read as Latin-1, U+0081 ...), which is also right for Latin-1 text.
+enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE, Utf16LENoBom, Utf16BENoBom, Windows1252 };
+/// "UTF-8", "UTF-8 with a byte-order mark", "UTF-16LE without a byte-order mark", "Windows-1252", ...
+std::string_view to_string(Encoding e);
+/// True for the encodings unres had to guess (no byte-order mark, not UTF-8).
+bool encoding_guessed(Encoding e);
+/// Encodes UTF-8 `text` as `enc`, with the byte-order mark `enc` implies (Utf8Bom,
+/// Utf16LE, Utf16BE).  Returns false (and leaves `out` unspecified) when `text` is not
+/// valid UTF-8 or has a character `enc` cannot represent.
+bool encode_text(std::string_view text, Encoding enc, std::string& out);
 
 /// Raised for input that cannot be decoded or is not a text at all (exit code 2).
 class InputError : public std::runtime_error {
@@ -39,9 +51,10 @@ public:
 class SourceFile {
 public:
     SourceFile() = default;
-    /// Decodes `bytes`. UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM are accepted.
-    /// Invalid UTF-8 sequences are replaced by U+FFFD (one per bad byte) and counted in
-    /// invalid_utf8(); NUL bytes are kept.  A .docx is turned into its markdown text (see
+    /// Decodes `bytes`. UTF-8 (with or without BOM), UTF-16 LE/BE (with a BOM, or without
+    /// one when the NUL pattern shows it) and Windows-1252 (see Encoding) are accepted.
+    /// In a file with valid UTF-8 multi-byte sequences, invalid ones are replaced by
+    /// U+FFFD (one per bad byte) and counted in invalid_utf8(); NUL bytes are kept.  A .docx is turned into its markdown text (see
     /// is_docx()).  Throws InputError only for content that is not text (binary formats
     /// such as PDF, images, legacy .doc, zip archives other than .docx) or for a .docx
     /// that cannot be read (damaged, or past the zip-bomb limits).

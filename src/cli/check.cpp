@@ -97,9 +97,13 @@ int run_check(const CheckOptions& opts) {
     InputFormat fmt = parse_input_format(opts.input_format);
     ConfigResolver configs({opts.select, opts.ignore, opts.werror});
 
-    std::vector<std::string> missing;
-    std::vector<std::string> paths = expand_paths(opts.paths, missing);
+    Inputs inputs = expand_paths(opts.paths, check_takes);
+    const std::vector<std::string>& missing = inputs.missing;
+    const std::vector<std::string>& paths = inputs.files;
     for (const std::string& m : missing) std::cerr << "unres: " << m << ": no such file or directory\n";
+    if (opts.verbose) print_skipped(inputs);
+    // Nothing to check is never a pass: a CI job on an empty or PDF-only directory fails.
+    if (paths.empty() && missing.empty()) throw UsageError(nothing_to_read(inputs, opts.paths, "check"));
 
     // Each file's rule selection (unres.json found from its directory, then the
     // command line); an invalid configuration stops everything before any output.
@@ -127,7 +131,23 @@ int run_check(const CheckOptions& opts) {
                 r.diagnostics.push_back(std::move(d));
             }
         } catch (const InputError& e) {
-            r.error = with_path(path == "-" ? kStdinName : path, e.what());
+            if (inputs.in_directory[i]) {
+                // Found in a directory: a file-level diagnostic (UNR900), and the run goes on.
+                std::string msg = e.what();
+                if (msg.compare(0, path.size() + 2, path + ": ") == 0) msg.erase(0, path.size() + 2);
+                r.src.emplace(SourceFile::from_bytes(path, ""));
+                r.diagnostics.clear();
+                Diagnostic d;
+                d.rule = "UNR900";
+                d.severity = Severity::Error;
+                d.message = "not checked: " + msg;
+                if (std::optional<Severity> sev = filters[i]->apply(d.rule, d.severity)) {
+                    d.severity = *sev;
+                    r.diagnostics.push_back(std::move(d));
+                }
+            } else {
+                r.error = with_path(path == "-" ? kStdinName : path, e.what());
+            }
         } catch (const std::exception& e) {
             r.error = with_path(path == "-" ? kStdinName : path, std::string("internal error: ") + e.what());
         } catch (...) {

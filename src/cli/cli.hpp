@@ -33,10 +33,27 @@ std::string read_stdin();
 /// Loads one input: "-" reads `stdin_bytes`, anything else the file.  Throws InputError.
 SourceFile load_source(const std::string& path, const std::string* stdin_bytes);
 
-/// Expands the PATH arguments of `check`: files as given, directories recursively
-/// (files with a recognised extension only, hidden entries skipped, sorted), "-" once.
-/// Paths that do not exist are reported in `missing`.
-std::vector<std::string> expand_paths(const std::vector<std::string>& args, std::vector<std::string>& missing);
+/// The files a run reads, from its PATH arguments.
+struct Inputs {
+    std::vector<std::string> files;   ///< in order, each once; "-" at most once
+    std::vector<bool> in_directory;   ///< files[i] was found in a directory (not named on the command line)
+    std::vector<std::string> missing; ///< arguments that do not exist
+    std::vector<std::string> skipped; ///< files in those directories that `take` refused (sorted per directory)
+};
+
+/// Expands PATH arguments: files as given (whatever their extension), directories
+/// recursively (the regular files `take` accepts; hidden entries skipped; sorted), "-" once.
+Inputs expand_paths(const std::vector<std::string>& args, bool (*take)(const std::string& path));
+/// What `check` takes from a directory: .md .markdown .txt .text .xml .akn .docx, and .pdf
+/// and .doc (which, when they cannot be decoded, are reported as UNR900).
+bool check_takes(const std::string& path);
+/// What `fix` takes from a directory: .md .markdown .txt .text.
+bool fix_takes(const std::string& path);
+/// The one message when the arguments gave no file at all: "no file to WHAT in ARGS:
+/// skipped 3 files (2 .pdf, 1 .html; -v lists them)".
+std::string nothing_to_read(const Inputs& in, const std::vector<std::string>& args, const std::string& what);
+/// `-v`: one line on stderr per skipped file.
+void print_skipped(const Inputs& in);
 
 /// Writes `data` to `path` atomically: a temporary file in the same directory, then
 /// rename.  On any failure `path` is untouched, the temporary is removed, and
@@ -58,6 +75,7 @@ struct CheckOptions {
     bool werror = false;
     unsigned jobs = 0;  ///< 0 = all cores
     bool quiet = false;
+    bool verbose = false;  ///< -v: list the files skipped in directories
     std::string color = "auto";
 };
 int run_check(const CheckOptions& opts);
@@ -78,6 +96,7 @@ struct FixCliOptions {
     std::string select;
     std::string ignore;
     bool quiet = false;
+    bool verbose = false;  ///< -v: list the files skipped in directories
 };
 int run_fix(const FixCliOptions& opts);
 

@@ -1,4 +1,5 @@
 // `unres convert`: one document to Akoma Ntoso, the JSON tree, text or markdown.
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -32,6 +33,11 @@ int run_convert(const ConvertOptions& opts) {
             throw UsageError(with_path(opts.path == "-" ? kStdinName : opts.path, e.what()));
         }
     }();
+    // An empty input (white space and control characters only) has nothing to convert:
+    // exit 2, no output is written.
+    if (std::all_of(src.text().begin(), src.text().end(),
+                    [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; }))
+        throw UsageError(with_path(src.path(), "input is empty (no text, white space only): nothing to convert"));
     Document doc;
     try {
         doc = parse(src, fmt);

@@ -21,16 +21,6 @@
 namespace fs = std::filesystem;
 
 namespace unres::cli {
-namespace {
-
-bool text_extension(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text";
-}
-
-}  // namespace
-
 int run_fix(const FixCliOptions& opts) {
     InputFormat fmt = parse_input_format(opts.input_format);
     if (fmt == InputFormat::Akn || fmt == InputFormat::Docx)
@@ -40,17 +30,12 @@ int run_fix(const FixCliOptions& opts) {
     // Files named on the command line are fixed whatever their extension (Akoma Ntoso
     // is then refused); from a directory, only text and markdown files are taken, so
     // that `unres fix drafts/` works next to the XML that unres wrote.
-    std::vector<std::string> missing;
-    std::vector<std::string> paths;
-    for (const std::string& arg : opts.paths) {
-        std::error_code ec;
-        bool dir = arg != "-" && fs::is_directory(arg, ec);
-        for (std::string& p : expand_paths({arg}, missing)) {
-            if (dir && !text_extension(p)) continue;
-            if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(std::move(p));
-        }
-    }
+    Inputs inputs = expand_paths(opts.paths, fix_takes);
+    const std::vector<std::string>& missing = inputs.missing;
+    const std::vector<std::string>& paths = inputs.files;
     for (const std::string& m : missing) std::cerr << "unres: " << m << ": no such file or directory\n";
+    if (opts.verbose) print_skipped(inputs);
+    if (paths.empty() && missing.empty()) throw UsageError(nothing_to_read(inputs, opts.paths, "fix"));
     // Every configuration is read before any file is touched.
     std::vector<const RuleFilter*> filters;
     for (const std::string& path : paths) filters.push_back(&configs.filter_for(path));

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <system_error>
 
 #include <fcntl.h>
@@ -49,11 +50,10 @@ SourceFile load_source(const std::string& path, const std::string* stdin_bytes) 
 
 namespace {
 
-bool recognised_extension(const fs::path& p) {
-    std::string ext = p.extension().string();
+std::string lower_extension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text" || ext == ".xml" || ext == ".akn" ||
-           ext == ".docx";
+    return ext;
 }
 
 bool hidden(const fs::path& p) {
@@ -63,26 +63,44 @@ bool hidden(const fs::path& p) {
 
 }  // namespace
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& args, std::vector<std::string>& missing) {
-    std::vector<std::string> out;
+bool check_takes(const std::string& path) {
+    std::string ext = lower_extension(path);
+    // .pdf and .doc are taken so that a directory of them is not "nothing to check": each
+    // one the readers cannot decode becomes an UNR900 diagnostic.
+    return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text" || ext == ".xml" || ext == ".akn" ||
+           ext == ".docx" || ext == ".pdf" || ext == ".doc";
+}
+
+bool fix_takes(const std::string& path) {
+    std::string ext = lower_extension(path);
+    return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text";
+}
+
+Inputs expand_paths(const std::vector<std::string>& args, bool (*take)(const std::string&)) {
+    Inputs in;
     bool stdin_seen = false;
+    auto add = [&](const std::string& p, bool from_dir) {
+        if (std::find(in.files.begin(), in.files.end(), p) != in.files.end()) return;
+        in.files.push_back(p);
+        in.in_directory.push_back(from_dir);
+    };
     for (const std::string& a : args) {
         if (a == "-") {
-            if (!stdin_seen) out.push_back(a);
+            if (!stdin_seen) add(a, false);
             stdin_seen = true;
             continue;
         }
         std::error_code ec;
         fs::file_status st = fs::status(a, ec);
         if (ec || !fs::exists(st)) {
-            missing.push_back(a);
+            in.missing.push_back(a);
             continue;
         }
         if (!fs::is_directory(st)) {
-            out.push_back(a);
+            add(a, false);
             continue;
         }
-        std::vector<std::string> found;
+        std::vector<std::string> found, skipped;
         fs::recursive_directory_iterator it(a, fs::directory_options::skip_permission_denied, ec), end;
         if (ec) throw UsageError(a + ": cannot read directory: " + ec.message());
         for (; it != end; it.increment(ec)) {
@@ -92,12 +110,34 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& args, std:
                 if (it->is_directory(ec)) it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file(ec) && recognised_extension(p)) found.push_back(p.string());
+            if (!it->is_regular_file(ec)) continue;
+            (take(p.string()) ? found : skipped).push_back(p.string());
         }
         std::sort(found.begin(), found.end());
-        out.insert(out.end(), found.begin(), found.end());
+        std::sort(skipped.begin(), skipped.end());
+        for (const std::string& f : found) add(f, true);
+        in.skipped.insert(in.skipped.end(), skipped.begin(), skipped.end());
     }
-    return out;
+    return in;
+}
+
+std::string nothing_to_read(const Inputs& in, const std::vector<std::string>& args, const std::string& what) {
+    std::string where;
+    for (const std::string& a : args) where += (where.empty() ? "" : ", ") + a;
+    if (in.skipped.empty()) return "no file to " + what + " in " + where + " (no file found)";
+    std::map<std::string, std::size_t> by_ext;
+    for (const std::string& s : in.skipped) {
+        std::string ext = lower_extension(s);
+        ++by_ext[ext.empty() ? "no extension" : ext];
+    }
+    std::string kinds;
+    for (const auto& [ext, n] : by_ext) kinds += (kinds.empty() ? "" : ", ") + std::to_string(n) + " " + ext;
+    return "no file to " + what + " in " + where + ": skipped " + std::to_string(in.skipped.size()) +
+           (in.skipped.size() == 1 ? " file (" : " files (") + kinds + "; -v lists them)";
+}
+
+void print_skipped(const Inputs& in) {
+    for (const std::string& s : in.skipped) std::cerr << "unres: skipped " << s << " (not a file type this command reads)\n";
 }
 
 void write_stdout(const std::string& data) {

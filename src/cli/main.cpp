@@ -37,6 +37,7 @@ int main_impl(int argc, char** argv) {
     c->add_option("-j,--jobs", check.jobs, "Files checked in parallel (default: all cores)")
         ->check(CLI::Range(0u, 1024u));
     c->add_flag("-q,--quiet", check.quiet, "Print the diagnostics only, no summary");
+    c->add_flag("-v,--verbose", check.verbose, "List the files skipped in directories (not a type check reads)");
     c->add_option("--color", check.color, "Colours in text output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 
@@ -61,6 +62,7 @@ int main_impl(int argc, char** argv) {
     f->add_option("--select", fix.select, "Only these fix families: UNR1 numbering, UNR2 footnotes, UNR4 references");
     f->add_option("--ignore", fix.ignore, "Skip these fix families (comma list of rule ids or prefixes)");
     f->add_flag("-q,--quiet", fix.quiet, "Print nothing but errors (and the diff)");
+    f->add_flag("-v,--verbose", fix.verbose, "List the files skipped in directories (fix reads .md, .markdown, .txt, .text)");
 
     std::string rules_format = "text";
     CLI::App* r = app.add_subcommand("rules", "List every rule: id, name, default severity, summary");

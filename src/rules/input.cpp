@@ -1,11 +1,23 @@
-// Input problems (UNR901).
+// Input problems: invalid UTF-8 (UNR901), an encoding that had to be guessed (UNR904).
 #include <algorithm>
 
 #include "rules/rules.hpp"
+#include "utf8.hpp"
 
 namespace unres::rules {
 
 void check_input(Context& cx) {
+    if (encoding_guessed(cx.src.encoding())) {
+        const std::string& t = cx.src.text();
+        std::uint32_t at = 0;
+        if (cx.src.encoding() == Encoding::Windows1252)
+            while (at < t.size() && static_cast<unsigned char>(t[at]) < 0x80) ++at;
+        if (at >= t.size()) at = 0;
+        Span span{at, at};
+        if (at < t.size()) span.end = at + static_cast<std::uint32_t>(utf8::valid_sequence(t, at));
+        cx.report("UNR904", span,
+                  "the file is not UTF-8 and has no byte-order mark: read as " + std::string(to_string(cx.src.encoding())));
+    }
     std::size_t n = cx.src.invalid_utf8();
     if (n == 0) return;
     const auto& offs = cx.src.invalid_offsets();

@@ -39,7 +39,7 @@ void check_punctuation(Context& cx);  // punctuation.cpp  UNR301-UNR304
 void check_lead_words(Context& cx);   // leadwords.cpp    UNR305-UNR306
 void check_crossrefs(Context& cx);    // crossref.cpp     UNR401-UNR403
 void check_header(Context& cx);       // header.cpp       UNR501-UNR505
-void check_input(Context& cx);        // input.cpp        UNR901
+void check_input(Context& cx);        // input.cpp        UNR901 UNR904
 
 // ---- shared helpers (numbering.cpp) ---------------------------------------------
 /// The paragraph's label span, or its span when it has no label.

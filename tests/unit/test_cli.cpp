@@ -304,13 +304,54 @@ TEST_CASE("check DIR: recursive, recognised extensions only, deterministic with 
     CHECK(r1.out.find("\"files\": 3") != std::string::npos);
     CHECK(r1.out.find(".git") == std::string::npos);
 
-    // A binary file under a recognised name is reported; the others are still checked.
+    // -v names the files the directory walk skipped.
+    auto v = run("check -v -q " + q(d));
+    CHECK(v.err.find("unres: skipped " + d + "/image.png") != std::string::npos);
+    CHECK(v.err.find("unres: skipped " + d + "/notes.bin") != std::string::npos);
+    CHECK(v.err.find(".git") == std::string::npos);
+
+    // A binary file under a recognised name found in a directory is a file-level error
+    // (UNR900) in the report, like any finding: exit 1, and the others are still checked.
     unres_test::write_file(d + "/broken.md", "%PDF-1.5\nxx");
     auto r = run("check --format json " + q(d));
-    CHECK(r.code == 2);
-    CHECK(one_message(r.err));
-    CHECK(r.err.find("broken.md") != std::string::npos);
-    CHECK(r.out.find("\"files\": 3") != std::string::npos);
+    CHECK(r.code == 1);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("\"files\": 4") != std::string::npos);
+    auto at = r.out.find("\"path\": \"" + d + "/broken.md\"");
+    REQUIRE(at != std::string::npos);
+    CHECK(r.out.substr(at, 400).find("\"rule\": \"UNR900\"") != std::string::npos);
+    CHECK(r.out.substr(at, 400).find("input is a PDF file") != std::string::npos);
+    // Named on the command line, the same file stops the run (exit 2, one message).
+    auto named = run("check " + q(d + "/broken.md"));
+    CHECK(named.code == 2);
+    CHECK(one_message(named.err));
+}
+
+TEST_CASE("check and fix with nothing to read exit 2 naming what was skipped", "[cli]") {
+    std::string d = fresh_dir("nothing");
+    fs::create_directories(d + "/empty");
+    unres_test::write_file(d + "/scans/a.html", "<p>x</p>");
+    unres_test::write_file(d + "/scans/b.html", "<p>y</p>");
+    unres_test::write_file(d + "/scans/c.rtf", "{\\rtf1}");
+    for (const char* cmd : {"check ", "fix ", "fix --check "}) {
+        INFO(cmd);
+        auto e = run(std::string(cmd) + q(d + "/empty"));
+        CHECK(e.code == 2);
+        CHECK(one_message(e.err));
+        CHECK(e.err.find("no file to") != std::string::npos);
+        auto s = run(std::string(cmd) + q(d + "/scans"));
+        CHECK(s.code == 2);
+        CHECK(one_message(s.err));
+        CHECK(s.err.find("skipped 3 files (2 .html, 1 .rtf; -v lists them)") != std::string::npos);
+        auto v = run(std::string(cmd) + "-v " + q(d + "/scans"));
+        CHECK(v.code == 2);
+        CHECK(v.err.find("unres: skipped " + d + "/scans/c.rtf") != std::string::npos);
+    }
+    // fix takes text and markdown only: a directory of Akoma Ntoso has nothing for it.
+    unres_test::write_file(d + "/akn/r.xml", "<akomaNtoso/>");
+    auto x = run("fix " + q(d + "/akn"));
+    CHECK(x.code == 2);
+    CHECK(x.err.find("1 .xml") != std::string::npos);
 }
 
 TEST_CASE("check -: standard input is named <stdin>", "[cli]") {

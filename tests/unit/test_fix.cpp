@@ -298,11 +298,32 @@ TEST_CASE("fix keeps the file's encoding, byte-order mark and line ends", "[fix]
         write_file(f, utf16(drafted));
         REQUIRE(run("fix " + q(f)).code == 0);
         CHECK(read_file(f) == utf16(fixed));
+        // Without its byte-order mark (recognised by the NULs), it is written back without one.
+        std::string g = d + "/u16-nobom.md";
+        write_file(g, utf16(drafted).substr(2));
+        REQUIRE(run("fix " + q(g)).code == 0);
+        CHECK(read_file(g) == utf16(fixed).substr(2));
+    }
+    SECTION("Windows-1252 is written back as Windows-1252") {
+        // "ô" is the byte F4 and the apostrophe "’" the byte 92: not UTF-8.
+        auto cp1252 = [](std::string s) {
+            replace_once(s, "Protection of migrants", "Protection of migrants in C\xF4te d\x92Ivoire");
+            return s;
+        };
+        std::string f = d + "/cp1252.md";
+        write_file(f, cp1252(drafted));
+        auto c = run("check --select UNR9 " + q(f));
+        CHECK(c.err.find("read as Windows-1252 [UNR904]") != std::string::npos);
+        CHECK(c.err.find("[UNR901]") == std::string::npos);
+        REQUIRE(run("fix " + q(f)).code == 0);
+        CHECK(read_file(f) == cp1252(fixed));
     }
     SECTION("invalid UTF-8 is refused, the file untouched") {
         std::string f = d + "/bad.md";
         std::string bad = drafted;
-        replace_once(bad, "Protection of migrants", "Protection of migrants \xFF");
+        // A UTF-8 "é" and a byte that is not UTF-8: damaged UTF-8 (a file without any UTF-8
+        // multi-byte sequence would be read as Windows-1252 instead).
+        replace_once(bad, "Protection of migrants", "Protection of migrants \xC3\xA9 \xFF");
         write_file(f, bad);
         auto r = run("fix " + q(f));
         CHECK(r.code == 2);
@@ -400,9 +421,9 @@ TEST_CASE("unres.json: found by walking up, overridden by the command line", "[f
 TEST_CASE("unres.json steers check: select, severity, werror, overrides", "[fix]") {
     std::string root = fresh_dir("config-check");
     std::string f = root + "/sub/draft.md";
-    // One invalid byte: the UNR901 warning (invalid UTF-8), reported by every validate().
+    // One invalid byte beside a valid "é": the UNR901 warning (invalid UTF-8), reported by every validate().
     std::string text = sample_text();
-    replace_once(text, "Protection of migrants", "Protection of migrants \xFF");
+    replace_once(text, "Protection of migrants", "Protection of migrants \xC3\xA9 \xFF");
     write_file(f, text);
     auto check = [&](const std::string& extra) { return run("check --format json " + extra + q(f)); };
     // The rule's severity as the JSON report gives it (the "severity" key follows "rule").

@@ -47,8 +47,10 @@ const std::string kDraft = kHeader +
                            "2. Requests the Secretary-General to report on:\n\n"
                            "(a) The first matter;\n\n(b) The second matter.\n";
 
-/// Refused rows exit 2 in both commands; a directory is checked (recursively) but not converted.
-enum class Expect { Accepted, Refused, Directory };
+/// Refused rows exit 2 in both commands; a directory is checked (recursively) but not converted;
+/// an empty input is checked (its findings) but has nothing to convert (exit 2); a directory
+/// without any file check reads is refused by check too ("no file to check", exit 2).
+enum class Expect { Accepted, Refused, Directory, Empty, NothingToCheck };
 
 struct Row {
     std::string name;
@@ -57,6 +59,7 @@ struct Row {
     std::string keyword;   // refused: a word the one message line must contain
     double bound_s = 3.0;  // per command, before kSlowdown
     std::string diagnostic = {};  // accepted: a rule id check must report (e.g. "[UNR901]")
+    std::size_t files = 1;        // accepted: the files the summary line counts
 };
 
 struct Result {
@@ -114,14 +117,15 @@ Result run_row(const Row& row, const std::string& out_dir, std::vector<std::pair
     res.check_code = check.code;
     res.check_s = check_s;
     CHECK(check_s < bound);
-    if (row.expect != Expect::Refused) {
+    if (row.expect != Expect::Refused && row.expect != Expect::NothingToCheck) {
         CHECK((check.code == 0 || check.code == 1));
-        CHECK(check.err.find(" in 1 files\n") != std::string::npos);  // the summary line
+        // the summary line
+        CHECK(check.err.find(" in " + std::to_string(row.files) + " files\n") != std::string::npos);
         if (!row.diagnostic.empty()) CHECK(check.err.find(row.diagnostic) != std::string::npos);
     } else {
         CHECK(check.code == 2);
         CHECK(one_message(check.err));
-        CHECK(check.err.find(row.keyword) != std::string::npos);
+        CHECK(check.err.find(row.expect == Expect::NothingToCheck ? "no file to check" : row.keyword) != std::string::npos);
         CHECK(check.out.empty());
     }
     INFO("check stderr: " << check.err.substr(0, 600));
@@ -246,11 +250,19 @@ TEST_CASE("hostile: broken, binary and odd inputs exit 0/1 with diagnostics or 2
         return dir + "/" + name;
     };
     const std::string accented = replace_all(kDraft, "Ruritania", "R\xC3\xA9publique \xE2\x82\xAC");
+    // The same in Windows-1252: "é" is E9, "€" is 80, and no byte sequence is UTF-8.
+    const std::string cp1252 = replace_all(kDraft, "Ruritania", "R\xE9publique \x80");
+    auto subdir = [&](const std::string& name, const std::vector<std::pair<std::string, std::string>>& files) {
+        fs::create_directories(dir + "/" + name);
+        for (const auto& [f, bytes] : files) unres_test::write_file(dir + "/" + name + "/" + f, bytes);
+        return dir + "/" + name;
+    };
+    const std::string fake_pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
 
     std::vector<Row> rows = {
-        {"empty", file("empty.md", ""), Expect::Accepted, "", 2},
+        {"empty", file("empty.md", ""), Expect::Empty, "empty", 2},
         {"whitespace", file("blank.txt", std::string(" \t\n\r\n   \n\f\n", 12) + std::string(2000, ' ') + "\n\n"),
-         Expect::Accepted, "", 2},
+         Expect::Empty, "empty", 2},
         {"random-binary", file("random.md", random_bytes(64 << 10, 42)), Expect::Refused, "binary", 2},
         {"png", file("image.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + random_bytes(512, 1)), Expect::Refused,
          "PNG", 2},
@@ -263,7 +275,8 @@ TEST_CASE("hostile: broken, binary and odd inputs exit 0/1 with diagnostics or 2
          "zip archive", 2},
         {"empty-zip", file("empty.docx", std::string("PK\x05\x06", 4) + std::string(18, '\0')), Expect::Refused, "zip", 2},
         {"gzip", file("draft.md.gz", std::string("\x1F\x8B\x08\0", 4) + random_bytes(256, 3)), Expect::Refused, "gzip", 2},
-        {"invalid-utf8", file("badutf8.md", replace_all(kDraft, "remain seized", "remain \xC3\x28 \xFF\xFE seized \xE2\x82")),
+        // Damaged UTF-8 (it has valid multi-byte sequences too): U+FFFD and UNR901.
+        {"invalid-utf8", file("badutf8.md", replace_all(accented, "remain seized", "remain \xC3\x28 \xFF\xFE seized \xE2\x82")),
          Expect::Accepted, "", 2, "[UNR901]"},
         {"utf16le-bom", file("utf16le.txt", utf16(accented, true)), Expect::Accepted, "", 2},
         {"utf16be-bom", file("utf16be.txt", utf16(accented, false)), Expect::Accepted, "", 2},
@@ -290,7 +303,19 @@ TEST_CASE("hostile: broken, binary and odd inputs exit 0/1 with diagnostics or 2
                                       "\x0B\x0C\x1B\x7F \xEF\xBF\xBE \xEF\xBF\xBF \xED\xA0\x80 \xF4\x8F\xBF\xBF \xC2\x85 \xE2\x80\xA8"
                                       " <sup>&</sup> [^<]: x")),
          Expect::Accepted, "", 2},
+        {"windows-1252", file("cp1252.txt", cp1252), Expect::Accepted, "", 2, "read as Windows-1252 [UNR904]"},
+        {"utf16le-no-bom", file("utf16le-nobom.txt", utf16(accented, true).substr(2)), Expect::Accepted, "", 2,
+         "read as UTF-16LE without a byte-order mark [UNR904]"},
+        {"utf16be-no-bom", file("utf16be-nobom.txt", utf16(accented, false).substr(2)), Expect::Accepted, "", 2,
+         "read as UTF-16BE without a byte-order mark [UNR904]"},
         {"directory", dir + "/subdir", Expect::Directory, "directory", 2},
+        {"empty-directory", subdir("nothing", {}), Expect::NothingToCheck, "directory", 2},
+        // Until unres reads PDF, each one is an UNR900 error (a file-level diagnostic, exit 1);
+        // these are not real PDFs, so they stay UNR900 after.  The .html is skipped.
+        {"pdf-only-directory", subdir("pdfs", {{"a.pdf", fake_pdf}, {"b.pdf", fake_pdf}, {"c.html", "<p>x</p>"}}),
+         Expect::Directory, "directory", 2, "b.pdf:1:1: error: not checked: input is a PDF file", 2},
+        {"undecodable-in-directory", subdir("mixed", {{"a.md", kDraft}, {"b.md", random_bytes(4096, 7)}}),
+         Expect::Directory, "directory", 2, "b.md:1:1: error: not checked: input is binary data", 2},
         {"missing-path", dir + "/no/such/draft.md", Expect::Refused, "no such file", 2},
     };
     fs::create_directories(dir + "/subdir");
@@ -306,15 +331,18 @@ TEST_CASE("hostile: broken, binary and odd inputs exit 0/1 with diagnostics or 2
             auto e = json.find(',', b);
             return json.erase(b, e - b);
         };
-        for (const char* name : {"utf16le.txt", "utf16be.txt"}) {
+        for (const char* name : {"utf16le.txt", "utf16be.txt", "utf16le-nobom.txt", "utf16be-nobom.txt", "cp1252.txt"}) {
             INFO(name);
             auto r = unres_test::run("convert --to json " + q(dir + "/" + name));
             REQUIRE(r.code == 0);
-            // Same tree: only the path and the encoding differ.
+            // Same tree: only the path, the encoding and its note (UNR904, in the diagnostics) differ.
             CHECK(r.out.find("\"operative\"") != std::string::npos);
             CHECK(r.out.find("R\xC3\xA9publique \xE2\x82\xAC") != std::string::npos);
-            auto a = strip_path(utf8.out), b = strip_path(r.out);
-            CHECK(a.substr(a.find("\"authority\"")) == b.substr(b.find("\"authority\"")));
+            auto tree = [](const std::string& json) {
+                auto b = json.find("\"authority\"");
+                return json.substr(b, json.find("\"diagnostics\"") - b);
+            };
+            CHECK(tree(utf8.out) == tree(r.out));
         }
         auto lf = unres_test::run("convert --to json " + q(file("plain-lf.txt", kDraft)));
         REQUIRE(lf.code == 0);

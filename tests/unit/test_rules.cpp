@@ -1003,7 +1003,8 @@ TEST_CASE("UNR505 title missing, except for the Security Council", "[rules]") {
 
 TEST_CASE("UNR901 invalid UTF-8", "[rules]") {
     Draft d = good();
-    SourceFile bad = SourceFile::from_bytes("bad.md", std::string("ab\xff" "cd\xfe"));
+    // Damaged UTF-8: a valid "é" too (without one, the file would be read as Windows-1252).
+    SourceFile bad = SourceFile::from_bytes("bad.md", std::string("ab\xff" "cd\xfe" " \xC3\xA9"));
     auto ds = only(validate(d.doc, bad), "UNR901");
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].severity == Severity::Warning);
@@ -1014,6 +1015,38 @@ TEST_CASE("UNR901 invalid UTF-8", "[rules]") {
 
     SourceFile fine = SourceFile::from_bytes("ok.md", d.text);
     CHECK(only(validate(d.doc, fine), "UNR901").empty());
+}
+
+TEST_CASE("UNR904 an encoding that had to be guessed: Windows-1252, UTF-16 without a BOM", "[rules]") {
+    Draft d = good();
+    SourceFile cp = SourceFile::from_bytes("cp.md", std::string("C\xF4te d\x92Ivoire \x80"));
+    CHECK(cp.encoding() == Encoding::Windows1252);
+    CHECK(cp.text() == "C\xC3\xB4te d\xE2\x80\x99Ivoire \xE2\x82\xAC");
+    auto ds = only(validate(d.doc, cp), "UNR904");
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].severity == Severity::Note);
+    CHECK(ds[0].span.begin == 1);  // the "ô"
+    CHECK(ds[0].message == "the file is not UTF-8 and has no byte-order mark: read as Windows-1252");
+    CHECK(only(validate(d.doc, cp), "UNR901").empty());
+
+    SourceFile le = SourceFile::from_bytes("le.md", std::string("T\0h\0e\0 \0G\0e\0n\0.\0", 16));
+    CHECK(le.encoding() == Encoding::Utf16LENoBom);
+    CHECK(le.text() == "The Gen.");
+    SourceFile be = SourceFile::from_bytes("be.md", std::string("\0T\0h\0e\0 \0G\0e\0n\0.", 16));
+    CHECK(be.encoding() == Encoding::Utf16BENoBom);
+    CHECK(be.text() == "The Gen.");
+    CHECK(only(validate(d.doc, be), "UNR904").size() == 1);
+
+    // Round trip: fix writes each back as it came.
+    std::string out;
+    REQUIRE(encode_text(cp.text(), Encoding::Windows1252, out));
+    CHECK(out == cp.raw());
+    REQUIRE(encode_text(le.text(), Encoding::Utf16LENoBom, out));
+    CHECK(out == le.raw());
+    CHECK_FALSE(encode_text("\xE4\xB8\xAD", Encoding::Windows1252, out));  // a CJK character has no byte there
+
+    SourceFile fine = SourceFile::from_bytes("ok.md", d.text);
+    CHECK(only(validate(d.doc, fine), "UNR904").empty());
 }
 
 // ---- the sample's faults, in miniature -------------------------------------------------------

@@ -25,6 +25,7 @@ namespace {
 
 /// Rules of the registry that no text draft can trigger, with the reason.
 const std::map<std::string, std::string> kUnreachableFromText = {
+    {"UNR900", "reported by `unres check DIR` for a file it cannot read or decode; covered in test_hostile.cpp and test_cli.cpp"},
     {"UNR902", "reported only by the Akoma Ntoso (XML) reader; covered in test_akn_reader.cpp"},
 };
 
