@@ -43,11 +43,14 @@ asan-readers: deps
 	cmake --build build/asan -j $(JOBS) --target unres_reader_tests
 	build/asan/tests/unres_reader_tests "$(ASAN_TESTS)"
 
-# Throughput of each stage on the release build: make bench [BENCH_ARGS="-n 50 FILE..."]
+# Throughput on the release build: each stage in-process (bench/bench.cpp: make bench BENCH_ARGS="-n 50 FILE..."),
+# then the whole command on a generated workload against grep (bench/workload.py: WORKLOAD_ARGS="--files 500")
+WORKLOAD_ARGS ?=
 bench: deps
 	cmake --preset release >/dev/null
-	cmake --build build/release -j $(JOBS) --target unres_bench
+	cmake --build build/release -j $(JOBS) --target unres_bench unres_cli
 	build/release/bench/unres_bench $(BENCH_ARGS)
+	python3 bench/workload.py build/release/unres $(WORKLOAD_ARGS)
 
 # libFuzzer, each target for FUZZ_SECONDS (clang): make fuzz FUZZ_SECONDS=600 [FUZZ_TARGETS="text docx"]
 # New inputs go to build/fuzz/corpus/*, findings to build/fuzz/artifacts/; tests/fuzz/seeds/ is only read.

@@ -57,8 +57,10 @@ void print_skipped(const Inputs& in);
 
 /// Writes `data` to `path` atomically: a temporary file in the same directory, then
 /// rename.  On any failure `path` is untouched, the temporary is removed, and
-/// UsageError is thrown with a clear message.
-void write_file_atomic(const std::string& path, const std::string& data);
+/// UsageError is thrown with a clear message.  `durable`: the data reaches the disk
+/// (fsync) before the rename; a batch passes false and syncs once at the end.
+/// Safe to call from several threads at once.
+void write_file_atomic(const std::string& path, const std::string& data, bool durable = true);
 
 /// Writes to stdout; throws UsageError when the write fails (closed pipe, full disk).
 void write_stdout(const std::string& data);
@@ -84,9 +86,14 @@ struct ConvertOptions {
     std::string path;
     std::string input_format = "auto";
     std::string to;
-    std::string output;  ///< empty = stdout
+    std::string output;  ///< empty = stdout; for a directory PATH, the output directory
+    unsigned jobs = 0;   ///< directory PATH: files converted in parallel (0 = all cores)
+    bool quiet = false;  ///< directory PATH: no summary line
 };
 int run_convert(const ConvertOptions& opts);
+/// `convert DIR --to FORMAT -o OUTDIR`: every recognised file below DIR (as `check DIR` finds them)
+/// to OUTDIR/<its path below DIR, extension replaced>; src/cli/batch.cpp.
+int run_convert_batch(const ConvertOptions& opts);
 
 struct FixCliOptions {
     std::vector<std::string> paths;

@@ -1,4 +1,5 @@
-// `unres convert`: one document to Akoma Ntoso, the JSON tree, text or markdown.
+// `unres convert`: one document to Akoma Ntoso, the JSON tree, text or markdown (a directory:
+// src/cli/batch.cpp).
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
@@ -22,8 +23,7 @@ int run_convert(const ConvertOptions& opts) {
         std::error_code ec;
         auto st = std::filesystem::status(opts.path, ec);
         if (ec || !std::filesystem::exists(st)) throw UsageError(opts.path + ": no such file or directory");
-        if (std::filesystem::is_directory(st))
-            throw UsageError(opts.path + ": is a directory (convert takes one file)");
+        if (std::filesystem::is_directory(st)) return run_convert_batch(opts);
     }
 
     SourceFile src = [&] {

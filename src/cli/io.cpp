@@ -1,6 +1,8 @@
 // Inputs and outputs of the CLI: loading sources, expanding directories, atomic writes.
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <mutex>
 #include <csignal>
 #include <cctype>
 #include <cerrno>
@@ -148,41 +150,56 @@ void write_stdout(const std::string& data) {
 
 namespace {
 
-// The temporary file being written, removed if a signal ends the process meanwhile.
-char g_temp_path[4096];
-volatile std::sig_atomic_t g_temp_active = 0;
+// The temporary files being written (one per thread of a batch), removed if a signal ends the
+// process meanwhile.  A slot is taken with an atomic exchange; the handler only reads the slots and
+// calls unlink(), which is async-signal-safe.
+constexpr std::size_t kTempSlots = 256;
+char g_temp_path[kTempSlots][4096];
+std::atomic<int> g_temp_used[kTempSlots];
 
-extern "C" void remove_temp_and_die(int sig) {
-    if (g_temp_active) ::unlink(g_temp_path);
+extern "C" void remove_temps_and_die(int sig) {
+    for (std::size_t k = 0; k < kTempSlots; ++k)
+        if (g_temp_used[k].load() == 1) ::unlink(g_temp_path[k]);
     std::signal(sig, SIG_DFL);
     std::raise(sig);
 }
 
-/// Installs the clean-up handlers for the lifetime of one atomic write.
+constexpr std::array<int, 4> kSignals{SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+/// Registers a temporary file for the clean-up handler for the lifetime of one atomic write.  The
+/// handlers are installed once, at the first write, and stay: the process is the CLI.  When every
+/// slot is taken (more than kTempSlots writes at once) the file is not registered: a signal then
+/// leaves that one temporary file behind, never a partial output.
 class TempGuard {
 public:
     explicit TempGuard(const std::string& tmp) {
-        if (tmp.size() >= sizeof g_temp_path) return;
-        std::memcpy(g_temp_path, tmp.c_str(), tmp.size() + 1);
-        g_temp_active = 1;
-        for (std::size_t k = 0; k < kSignals.size(); ++k) old_[k] = std::signal(kSignals[k], remove_temp_and_die);
+        static std::once_flag installed;
+        std::call_once(installed, [] {
+            for (int sig : kSignals) std::signal(sig, remove_temps_and_die);
+        });
+        if (tmp.size() >= sizeof g_temp_path[0]) return;
+        for (std::size_t k = 0; k < kTempSlots; ++k) {
+            int expected = 0;
+            if (!g_temp_used[k].compare_exchange_strong(expected, 2)) continue;  // 2: being filled
+            std::memcpy(g_temp_path[k], tmp.c_str(), tmp.size() + 1);
+            g_temp_used[k].store(1);
+            slot_ = k;
+            return;
+        }
     }
     ~TempGuard() {
-        if (!g_temp_active) return;
-        for (std::size_t k = 0; k < kSignals.size(); ++k) std::signal(kSignals[k], old_[k]);
-        g_temp_active = 0;
+        if (slot_ < kTempSlots) g_temp_used[slot_].store(0);
     }
     TempGuard(const TempGuard&) = delete;
     TempGuard& operator=(const TempGuard&) = delete;
 
 private:
-    static constexpr std::array<int, 4> kSignals{SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-    std::array<void (*)(int), 4> old_{};
+    std::size_t slot_ = kTempSlots;
 };
 
 }  // namespace
 
-void write_file_atomic(const std::string& path_arg, const std::string& data) {
+void write_file_atomic(const std::string& path_arg, const std::string& data, bool durable) {
     std::string path = path_arg;
     std::error_code ec;
     // Writing through a symbolic link replaces the file it points to, not the link.
@@ -234,7 +251,7 @@ void write_file_atomic(const std::string& path_arg, const std::string& data) {
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) fail("cannot write");
+    if (durable && ::fsync(fd) != 0) fail("cannot write");
     if (::close(fd) != 0) {
         fd = -1;
         fail("cannot write");

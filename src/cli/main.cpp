@@ -43,13 +43,17 @@ int main_impl(int argc, char** argv) {
 
     ConvertOptions conv;
     CLI::App* v = app.add_subcommand("convert", "Write a resolution as Akoma Ntoso, JSON, text or markdown");
-    v->add_option("PATH", conv.path, "One file, or - for standard input")->required();
+    v->add_option("PATH", conv.path, "One file, - for standard input, or a directory (every file in it, into -o OUTDIR)")->required();
     v->add_option("--input-format", conv.input_format, "Input format (default: decided from the content)")
         ->check(CLI::IsMember(input_formats));
     v->add_option("--to", conv.to, "Output format: akn, json, text, markdown")
         ->required()
         ->check(CLI::IsMember({"akn", "json", "text", "markdown"}));
-    v->add_option("-o,--output", conv.output, "Output file, written atomically (default: standard output)");
+    v->add_option("-o,--output", conv.output,
+                  "Output file, written atomically (default: standard output); for a directory PATH, the output directory");
+    v->add_option("-j,--jobs", conv.jobs, "Directory PATH: files converted in parallel (default: all cores)")
+        ->check(CLI::Range(0u, 1024u));
+    v->add_flag("-q,--quiet", conv.quiet, "Directory PATH: no summary line");
 
     FixCliOptions fix;
     CLI::App* f = app.add_subcommand("fix", "Renumber, re-letter, re-footnote and update cross-references in place");

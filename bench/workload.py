@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""bench/workload.py UNRES [--files N] [--big-mb M] [--work DIR] [--pdfs DIR]
+
+Throughput of the whole `unres` command on a deterministic workload, against `grep -c` over the same
+bytes (the floor: reading the bytes and finding the lines), in one run:
+
+  workload   N resolution files (default 2,000) cycled from the project's real texts (tests/corpus,
+             samples; plus ../shared/devset's texts when that folder is there), each under a new name;
+             one big document of M MB (default 50) made of numbered operative paragraphs whose
+             sentences come from those texts; PDFs: every *.pdf below --pdfs (default samples/ and
+             tests/corpus/), if this unres reads PDF
+  measures   MB/s of `grep -c` (floor), `check -j 1`, `check` (all cores), `convert DIR --to akn`
+             and `--to json` in one process (-j 1 and all cores), PDF pages per second (-j 1),
+             per-file process overhead (`unres --version`, and one `convert` process per file),
+             peak RSS of `check` on the big document over its size
+Prints a markdown table; asserts nothing.  `make bench` runs it on the release build.
+"""
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def sources():
+    found = []
+    for d in ("tests/corpus", "samples"):
+        p = os.path.join(ROOT, d)
+        for f in sorted(os.listdir(p)):
+            if (f.endswith(".txt") or f.endswith(".md")) and f != "README.md":
+                found.append(os.path.join(p, f))
+    devset = os.path.join(ROOT, "..", "shared", "devset")
+    if os.path.isdir(devset):
+        for sym in sorted(os.listdir(devset)):
+            for v in ("pdftotext.txt", "layout.txt", "draft.pdftotext.txt"):
+                p = os.path.join(devset, sym, v)
+                if os.path.exists(p):
+                    found.append(p)
+    return found
+
+
+def make_workload(work, n_files, big_mb):
+    files_dir = os.path.join(work, "files")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(files_dir)
+    src = sources()
+    total = 0
+    for i in range(n_files):
+        s = src[i % len(src)]
+        dst = os.path.join(files_dir, "w%05d_%s" % (i, os.path.basename(s)))
+        shutil.copyfile(s, dst)
+        total += os.path.getsize(dst)
+    # The big document: numbered paragraphs made of the texts' sentences, in a fixed order.
+    sentences = []
+    for s in src[:40]:
+        text = open(s, encoding="utf-8", errors="replace").read()
+        sentences += [x.strip() for x in re.split(r"(?<=[;.])\s+", " ".join(text.split())) if 40 < len(x) < 400]
+    sentences = [re.sub(r"^\S*\d\S*\s*", "", x) for x in sentences]
+    big = os.path.join(work, "big.txt")
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("United Nations A/80/L.999\nGeneral Assembly Distr.: Limited\n1 December 2025\n\n"
+                "Eightieth session\nAgenda item 1\n\nBenchmark: draft resolution\n\nA benchmark\n\n"
+                "The General Assembly,\n\nRecalling its resolution 79/1,\n\n")
+        k, size, limit = 0, 0, big_mb * 1024 * 1024
+        while size < limit:
+            line = "%d. Decides %s\n\n" % (k + 1, sentences[k % len(sentences)].rstrip(".;") + ";")
+            f.write(line)
+            size += len(line.encode("utf-8"))
+            k += 1
+        f.write("%d. Decides to remain seized of the matter.\n" % (k + 1))
+    return files_dir, total, big
+
+
+def timed(cmd, repeat=1):
+    best = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        dt = time.perf_counter() - t0
+        if p.returncode not in (0, 1):
+            raise SystemExit("bench: %s exited %d" % (" ".join(cmd), p.returncode))
+        best = dt if best is None else min(best, dt)
+    return best
+
+
+def peak_rss_kb(cmd):
+    """Peak resident set of one child process, in KiB (ru_maxrss of the children waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before)
+
+
+def pdf_pages(path):
+    data = open(path, "rb").read()
+    return max(1, len(re.findall(rb"/Type\s*/Page(?!s)", data)))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("unres")
+    ap.add_argument("--files", type=int, default=2000)
+    ap.add_argument("--big-mb", type=int, default=50)
+    ap.add_argument("--work", default=os.path.join(ROOT, "build", "bench-work"))
+    ap.add_argument("--pdfs", action="append")
+    ap.add_argument("--repeat", type=int, default=2)
+    a = ap.parse_args()
+    unres = os.path.abspath(a.unres)
+    files_dir, total, big = make_workload(a.work, a.files, a.big_mb)
+    names = sorted(os.listdir(files_dir))
+    mb = total / 1e6
+    rows = []
+
+    def rate(label, secs, size_mb=mb, unit="MB/s"):
+        rows.append((label, "%.1f %s" % (size_mb / secs, unit), "%.2f s" % secs))
+        return size_mb / secs
+
+    grep = rate("`grep -c ''` (floor)", timed(["sh", "-c", "cd '%s' && grep -c '' * > /dev/null" % files_dir], a.repeat))
+    c1 = rate("`check -j 1`", timed([unres, "check", "-q", "-j", "1", files_dir], a.repeat))
+    rows.append(("check -j 1 / grep", "%.3fx" % (c1 / grep), ""))
+    rate("`check` (all %d cores)" % os.cpu_count(), timed([unres, "check", "-q", files_dir], a.repeat))
+    out = os.path.join(a.work, "out")
+    for to in ("akn", "json"):
+        for jobs in ("1", "0"):
+            shutil.rmtree(out, ignore_errors=True)
+            label = "`convert DIR --to %s -j %s`" % (to, jobs if jobs != "0" else "all")
+            rate(label, timed([unres, "convert", files_dir, "--to", to, "-o", out, "-q", "-j", jobs]))
+    # Per-file process overhead.
+    t = timed(["sh", "-c", "for i in $(seq 100); do '%s' --version > /dev/null; done" % unres])
+    rows.append(("`unres --version` (process start to exit)", "%.2f ms" % (t * 10), ""))
+    few = names[:200]
+    t0 = time.perf_counter()
+    size = 0
+    for n in few:
+        p = os.path.join(files_dir, n)
+        size += os.path.getsize(p)
+        subprocess.run([unres, "convert", p, "--to", "akn", "-o", os.path.join(a.work, "one.xml")],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rate("`convert FILE --to akn`, one process per file (200 files)", time.perf_counter() - t0, size / 1e6)
+    # Memory and the big document.
+    big_mb = os.path.getsize(big) / 1e6
+    rate("`check` on one %.0f MB document" % big_mb, timed([unres, "check", "-q", big]), big_mb)
+    rss = peak_rss_kb([unres, "check", "-q", big]) / 1024
+    rows.append(("peak RSS of `check` on it", "%.0f MB = %.2fx its size" % (rss, rss / big_mb), ""))
+    # PDF, when this unres reads it.
+    pdf_dirs = a.pdfs or [os.path.join(ROOT, "samples"), os.path.join(ROOT, "tests", "corpus")]
+    pdfs = sorted(os.path.join(d, f) for d in pdf_dirs if os.path.isdir(d) for f in os.listdir(d) if f.endswith(".pdf"))
+    if pdfs:
+        probe = subprocess.run([unres, "check", "-q", pdfs[0]], capture_output=True)
+        if probe.returncode in (0, 1):
+            pages = sum(pdf_pages(p) for p in pdfs)
+            t = timed([unres, "check", "-q", "-j", "1"] + pdfs, a.repeat)
+            rows.append(("PDF: `check -j 1` on %d PDFs (%d pages)" % (len(pdfs), pages), "%.0f pages/s" % (pages / t), "%.2f s" % t))
+        else:
+            rows.append(("PDF", "not measured: this unres does not read PDF", ""))
+    print("workload: %d files, %.1f MB (%s); big document %.1f MB" % (len(names), mb, a.work, big_mb))
+    print()
+    print("| measure | rate | time |")
+    print("|---|---|---|")
+    for r in rows:
+        print("| %s | %s | %s |" % r)
+
+
+if __name__ == "__main__":
+    main()

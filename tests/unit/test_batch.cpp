@@ -1,0 +1,103 @@
+// `unres convert DIR --to FORMAT -o OUTDIR -j N`: batch conversion in one process.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> files_below(const std::string& dir) {
+    std::vector<std::string> out;
+    if (!fs::is_directory(dir)) return out;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) out.push_back(fs::relative(e.path(), dir).string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// A small corpus: two drafts (one in a sub-directory), a hidden file, a file that is not a text.
+std::string make_corpus(const std::string& name) {
+    std::string dir = unres_test::scratch(name) + "/in";
+    fs::remove_all(dir);
+    const std::string sample = unres_test::read_file(unres_test::source_dir() + "/samples/A_C.3_78_L.52_Rev.1.md");
+    unres_test::write_file(dir + "/A_C.3_78_L.52_Rev.1.md", sample);
+    unres_test::write_file(dir + "/sub/A_80_L.10.pdftotext.txt",
+                           unres_test::read_file(unres_test::source_dir() + "/tests/corpus/A_80_L.10.pdftotext.txt"));
+    unres_test::write_file(dir + "/.hidden/skipped.md", sample);
+    unres_test::write_file(dir + "/broken.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("convert DIR writes one schema-valid file per input below OUTDIR and reports the failures", "[cli][batch]") {
+    std::string in = make_corpus("batch-akn");
+    std::string out = unres_test::scratch("batch-akn") + "/out";
+    fs::remove_all(out);
+    auto r = unres_test::run("convert '" + in + "' --to akn -o '" + out + "' -j 2");
+    CHECK(r.code == 2);  // broken.txt could not be read; the others were converted
+    CHECK(r.err.find("broken.txt: input is a PNG image") != std::string::npos);
+    CHECK(r.err.find("converted 2 of 3 files") != std::string::npos);
+    CHECK(files_below(out) == std::vector<std::string>{"A_C.3_78_L.52_Rev.1.akn.xml", "sub/A_80_L.10.pdftotext.akn.xml"});
+    std::vector<std::pair<std::string, std::string>> docs;
+    for (const std::string& f : files_below(out)) docs.emplace_back(fs::path(f).filename().stem().stem().string(), unres_test::read_file(out + "/" + f));
+    for (const auto& [name, errors] : unres_test::akn_schema_errors_batch(docs, "batch-xsd")) {
+        INFO(name);
+        CHECK(errors.empty());
+    }
+    // The same bytes as converting each file alone.
+    auto one = unres_test::run("convert '" + in + "/sub/A_80_L.10.pdftotext.txt' --to akn");
+    CHECK(one.out == unres_test::read_file(out + "/sub/A_80_L.10.pdftotext.akn.xml"));
+}
+
+TEST_CASE("convert DIR gives the same files on one thread and on several", "[cli][batch]") {
+    std::string in = make_corpus("batch-jobs");
+    fs::remove(in + "/broken.txt");
+    std::string a = unres_test::scratch("batch-jobs") + "/j1", b = unres_test::scratch("batch-jobs") + "/j4";
+    fs::remove_all(a);
+    fs::remove_all(b);
+    CHECK(unres_test::run("convert '" + in + "' --to json -o '" + a + "' -j 1 -q").code == 0);
+    auto r = unres_test::run("convert '" + in + "' --to json -o '" + b + "' -j 4 -q");
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());  // -q: no summary
+    REQUIRE(files_below(a) == files_below(b));
+    REQUIRE(files_below(a).size() == 2);
+    for (const std::string& f : files_below(a)) CHECK(unres_test::read_file(a + "/" + f) == unres_test::read_file(b + "/" + f));
+}
+
+TEST_CASE("convert DIR with OUTDIR inside DIR does not read its own output again", "[cli][batch]") {
+    std::string in = make_corpus("batch-inside");
+    fs::remove(in + "/broken.txt");
+    std::string out = in + "/akn";
+    CHECK(unres_test::run("convert '" + in + "' --to akn -o '" + out + "'").code == 0);
+    auto again = unres_test::run("convert '" + in + "' --to akn -o '" + out + "'");
+    CHECK(again.code == 0);
+    CHECK(again.err.find("converted 2 of 2 files") != std::string::npos);
+    CHECK(files_below(out).size() == 2);
+    // Text to text in place would overwrite the input: refused for that file, nothing written.
+    std::string md = unres_test::read_file(in + "/A_C.3_78_L.52_Rev.1.md");
+    auto same = unres_test::run("convert '" + in + "' --to markdown -o '" + in + "'");
+    CHECK(same.code == 2);
+    CHECK(same.err.find("would overwrite the input") != std::string::npos);
+    CHECK(unres_test::read_file(in + "/A_C.3_78_L.52_Rev.1.md") == md);
+}
+
+TEST_CASE("convert DIR needs -o, and a directory with nothing to read is an error", "[cli][batch]") {
+    std::string in = make_corpus("batch-usage");
+    auto no_out = unres_test::run("convert '" + in + "' --to akn");
+    CHECK(no_out.code == 2);
+    CHECK(no_out.err.find("give the output directory with -o OUTDIR") != std::string::npos);
+    CHECK(no_out.out.empty());
+    std::string empty = unres_test::scratch("batch-usage") + "/empty";
+    fs::create_directories(empty);
+    auto none = unres_test::run("convert '" + empty + "' --to akn -o '" + empty + "/out'");
+    CHECK(none.code == 2);
+    CHECK(none.err.find("no file to convert") != std::string::npos);
+    CHECK(!fs::exists(empty + "/out"));
+}
