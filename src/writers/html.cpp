@@ -183,12 +183,31 @@ void side_cell(std::string& out, const DiffEntry& e, bool old, int depth) {
     out += "</td>";
 }
 
-void diff_rows(std::string& out, const std::vector<DiffEntry>& list, int depth, bool inherited_one_sided) {
+/// The changed rows, for the index of changes at the top of the page (links, no script).
+struct ChangeIndex {
+    std::string items;
+    std::size_t n = 0;
+};
+
+std::string entry_ref(const DiffEntry& e) {
+    if (e.old_side && e.new_side && e.old_side->ref != e.new_side->ref) return e.old_side->ref + " → " + e.new_side->ref;
+    return e.new_side ? e.new_side->ref : e.old_side->ref;
+}
+
+void diff_rows(std::string& out, const std::vector<DiffEntry>& list, int depth, bool inherited_one_sided, ChangeIndex& idx) {
     for (const DiffEntry& e : list) {
         std::string kind(e.kind());
         std::string cls = e.changed() ? kind : "same";
         if (inherited_one_sided) cls = "sub-" + kind;
-        out += "<tr class=\"" + cls + "\"><td class=\"k\">";
+        out += "<tr class=\"" + cls + "\"";
+        if (e.changed() && !inherited_one_sided) {
+            std::string id = "c" + std::to_string(++idx.n);
+            out += " id=\"" + id + "\"";
+            std::string what;
+            for (Change c : e.changes) what += (what.empty() ? "" : ", ") + kind_words(to_string(c));
+            idx.items += "<li><a href=\"#" + id + "\">" + esc(entry_ref(e)) + "</a> " + esc(what) + "</li>";
+        }
+        out += "><td class=\"k\">";
         if (e.changed() && !inherited_one_sided) {
             for (Change c : e.changes) out += "<b>" + esc(kind_words(to_string(c))) + "</b>";
             if (e.has(Change::Reworded) && e.words_capped) out += "(changed middle shown whole)";
@@ -197,17 +216,17 @@ void diff_rows(std::string& out, const std::vector<DiffEntry>& list, int depth, 
         side_cell(out, e, true, depth);
         side_cell(out, e, false, depth);
         out += "</tr>\n";
-        diff_rows(out, e.children, depth + 1, inherited_one_sided || e.has(Change::Inserted) || e.has(Change::Deleted));
+        diff_rows(out, e.children, depth + 1, inherited_one_sided || e.has(Change::Inserted) || e.has(Change::Deleted), idx);
     }
 }
 
-void diff_table(std::string& out, const std::vector<DiffEntry>& list, const DocDiff& d) {
+void diff_table(std::string& out, const std::vector<DiffEntry>& list, const DocDiff& d, ChangeIndex& idx) {
     out += "<table class=\"sbs\"><colgroup><col class=\"k\"><col><col></colgroup>\n<thead><tr><th>change</th><th>old: ";
     esc(out, d.old_path);
     out += "</th><th>new: ";
     esc(out, d.new_path);
     out += "</th></tr></thead>\n<tbody>\n";
-    diff_rows(out, list, 0, false);
+    diff_rows(out, list, 0, false, idx);
     out += "</tbody></table>\n";
 }
 
@@ -264,12 +283,16 @@ std::string diff_to_html(const DocDiff& d) {
         }
         out += "</tbody></table>\n";
     }
-    out += "<h2>Paragraphs</h2>\n";
-    if (d.body.empty()) out += "<p class=\"meta\">Neither version has paragraphs.</p>\n";
-    else diff_table(out, d.body, d);
-    out += "<h2>Footnotes</h2>\n";
-    if (d.footnotes.empty()) out += "<p class=\"meta\">Neither version has footnotes.</p>\n";
-    else diff_table(out, d.footnotes, d);
+    // The tables first, so that the index of their changed rows can precede them.
+    ChangeIndex idx;
+    std::string tables = "<h2>Paragraphs</h2>\n";
+    if (d.body.empty()) tables += "<p class=\"meta\">Neither version has paragraphs.</p>\n";
+    else diff_table(tables, d.body, d, idx);
+    tables += "<h2>Footnotes</h2>\n";
+    if (d.footnotes.empty()) tables += "<p class=\"meta\">Neither version has footnotes.</p>\n";
+    else diff_table(tables, d.footnotes, d, idx);
+    if (idx.n) out += "<h2>Changes</h2>\n<ol class=\"toc\">" + idx.items + "</ol>\n";
+    out += tables;
     page_end(out);
     return out;
 }

@@ -305,6 +305,9 @@ TEST_CASE("diff: the constructed pair in the three formats", "[diff]") {
         CHECK(contains(r.out, "<b>sponsor</b>sponsor withdrawn"));
         CHECK(contains(r.out, "<del>France</del>"));
         CHECK(contains(r.out, "was OP3 (old line 39)"));
+        // The index of the changes links to their rows.
+        CHECK(contains(r.out, "<a href=\"#c8\">OP3 → OP5</a> moved, reworded, renumbered</li>"));
+        CHECK(contains(r.out, "<tr class=\"moved\" id=\"c8\">"));
         // Self-contained: no script, nothing fetched.
         CHECK_FALSE(contains(r.out, "<script"));
         CHECK_FALSE(contains(r.out, "http://"));
