@@ -30,17 +30,6 @@ struct FileResult {
     std::string error;  ///< non-empty: the file could not be checked (exit 2)
 };
 
-bool use_color(const std::string& mode) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* no_color = std::getenv("NO_COLOR");
-    if (no_color && *no_color) return false;
-    const char* term = std::getenv("TERM");
-    if (term && std::string_view(term) == "dumb") return false;
-    return ::isatty(STDERR_FILENO) != 0;
-}
-
-
 }  // namespace
 
 int run_check(const CheckOptions& opts) {
@@ -125,7 +114,7 @@ int run_check(const CheckOptions& opts) {
 
     if (opts.format == "text") {
         RenderOptions ro;
-        ro.color = use_color(opts.color);
+        ro.color = use_color(opts.color, STDERR_FILENO);
         std::string out = render_text(reports, ro);
         if (opts.quiet) {
             // The summary is always the last line; -q prints the diagnostics only.

@@ -62,6 +62,10 @@ void print_skipped(const Inputs& in);
 /// Safe to call from several threads at once.
 void write_file_atomic(const std::string& path, const std::string& data, bool durable = true);
 
+/// `--color auto|always|never` for output on file descriptor `fd`: auto is on when `fd` is a
+/// terminal, unless NO_COLOR is set or TERM is dumb.
+bool use_color(const std::string& mode, int fd);
+
 /// Writes to stdout; throws UsageError when the write fails (closed pipe, full disk).
 void write_stdout(const std::string& data);
 

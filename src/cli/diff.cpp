@@ -16,16 +16,6 @@
 namespace unres::cli {
 namespace {
 
-bool stdout_color(const std::string& mode) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* no_color = std::getenv("NO_COLOR");
-    if (no_color && *no_color) return false;
-    const char* term = std::getenv("TERM");
-    if (term && std::string_view(term) == "dumb") return false;
-    return ::isatty(STDOUT_FILENO) != 0;
-}
-
 void require_file(const std::string& path) {
     if (path == "-") return;
     std::error_code ec;
@@ -77,7 +67,7 @@ int run_diff(const DiffCliOptions& opts) {
     } else {
         DiffRenderOptions ro;
         bool to_stdout = opts.output.empty() || opts.output == "-";
-        ro.color = opts.color == "always" || (to_stdout && stdout_color(opts.color));
+        ro.color = opts.color == "always" || (to_stdout && use_color(opts.color, STDOUT_FILENO));
         out = diff_to_text(d, ro);
     }
     if (opts.output.empty() || opts.output == "-") write_stdout(out);

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -140,6 +141,16 @@ std::string nothing_to_read(const Inputs& in, const std::vector<std::string>& ar
 
 void print_skipped(const Inputs& in) {
     for (const std::string& s : in.skipped) std::cerr << "unres: skipped " << s << " (not a file type this command reads)\n";
+}
+
+bool use_color(const std::string& mode, int fd) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color && *no_color) return false;
+    const char* term = std::getenv("TERM");
+    if (term && std::string_view(term) == "dumb") return false;
+    return ::isatty(fd) != 0;
 }
 
 void write_stdout(const std::string& data) {
