@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 
+#include "unres/label.hpp"
 #include "readers/lines.hpp"
 #include "readers/readers.hpp"
 #include "readers/vocab.hpp"
@@ -38,15 +39,6 @@ std::string lower(std::string_view s) {
     std::string r(s);
     for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return r;
-}
-
-bool is_roman(std::string_view s) {
-    if (s.empty() || s.size() > 7) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return c == 'i' || c == 'v' || c == 'x' || c == 'l'; });
-}
-bool is_upper_roman(std::string_view s) {
-    if (s.empty() || s.size() > 7) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
 }
 
 /// Strips closing quotes/brackets and trailing footnote digits to find the real last character.
@@ -98,97 +90,17 @@ struct Label {
     bool ambiguous = false; ///< (i), (v), (x)… may be a letter or a roman numeral
 };
 
+/// The label that opens a line (label::lex) with the space after it.
 Label parse_label(std::string_view t) {
+    label::Parsed p = label::lex(t);
+    if (!p.valid()) return {};
     Label l;
-    auto finish = [&](std::size_t n) {
-        l.label_len = n;
-        l.len = n;
-        if (n < t.size() && t[n] == ' ') l.len = n + 1;
-        return n == t.size() || t[n] == ' ';
-    };
-    if (t.empty()) return l;
-    if (is_digit(t[0])) {
-        std::size_t k = 0;
-        while (k < t.size() && is_digit(t[k])) ++k;
-        if (k <= 3 && k < t.size() && t[k] == '.' && finish(k + 1)) {
-            l.kind = LabelKind::Number;
-            l.num = std::string(t.substr(0, k));
-            // strip leading zeros? keep as written
-            return l;
-        }
-        return {};
-    }
-    if (t[0] == '(') {
-        std::size_t close = t.find(')');
-        if (close == std::string_view::npos || close < 2 || close > 6) return {};
-        std::string_view in = t.substr(1, close - 1);
-        if (!std::all_of(in.begin(), in.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }) ||
-            !(in[0] >= 'a' && in[0] <= 'z'))
-            return {};
-        if (!finish(close + 1)) return {};
-        l.num = std::string(in);
-        if (!std::all_of(in.begin(), in.end(), [](char c) { return c >= 'a' && c <= 'z'; }) || in.size() > 4) {
-            l.kind = LabelKind::Letter;  // "(a1)": not a valid label; the validator says so (UNR107)
-            return l;
-        }
-        bool doubled = std::all_of(in.begin(), in.end(), [&](char c) { return c == in[0]; });
-        if (is_roman(in)) {
-            l.kind = LabelKind::Roman;
-            l.ambiguous = doubled;  // (i) (ii) (iii) (v) (x) (xx) (l) ... could be letters
-            if (!doubled) l.ambiguous = false;
-            if (in.size() == 1) l.ambiguous = true;
-        } else {
-            // (aa) (bb) ...; anything else such as "(za)" is kept as a label the validator rejects
-            l.kind = LabelKind::Letter;
-        }
-        return l;
-    }
-    if (t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z') {
-        std::size_t dot = t.find('.');
-        if (dot == std::string_view::npos || dot > 6) return {};
-        std::string_view in = t.substr(0, dot);
-        if (!std::all_of(in.begin(), in.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
-        if (dot + 1 >= t.size() || t[dot + 1] != ' ') return {};  // "a." must be followed by text
-        if (!finish(dot + 1)) return {};
-        l.num = std::string(in);
-        if (in.size() == 1 && !is_roman(in)) l.kind = LabelKind::LetterDot;
-        else if (is_roman(in)) {
-            l.kind = LabelKind::RomanDot;
-            l.ambiguous = in.size() == 1;
-        } else
-            return {};
-        return l;
-    }
-    return {};
-}
-
-/// The label that follows `prev` in a lettered list: a→b, z→aa, aa→bb.
-std::string next_letter(std::string_view prev) {
-    if (prev.empty()) return "a";
-    char c = prev[0];
-    std::size_t n = prev.size();
-    if (c == 'z') return std::string(n + 1, 'a');
-    return std::string(n, static_cast<char>(c + 1));
-}
-
-int roman_value(std::string_view r) {
-    auto v = [](char c) {
-        switch (c) {
-            case 'i': case 'I': return 1;
-            case 'v': case 'V': return 5;
-            case 'x': case 'X': return 10;
-            case 'l': case 'L': return 50;
-            case 'c': case 'C': return 100;
-            default: return 0;
-        }
-    };
-    int total = 0;
-    for (std::size_t k = 0; k < r.size(); ++k) {
-        int a = v(r[k]);
-        int b = k + 1 < r.size() ? v(r[k + 1]) : 0;
-        total += a < b ? -a : a;
-    }
-    return total;
+    l.kind = p.kind;
+    l.num = std::move(p.num);
+    l.label_len = p.length;
+    l.len = p.length < t.size() ? p.length + 1 : p.length;
+    l.ambiguous = p.ambiguous;
+    return l;
 }
 
 // ---------------------------------------------------------------------------
@@ -1141,12 +1053,12 @@ private:
     static bool is_section_marker(std::string_view t, std::string& num, std::string& heading) {
         std::string_view w = t;
         if (ends_with(w, ".")) w.remove_suffix(1);
-        if (is_upper_roman(w)) {
+        if (label::is_upper_roman(w)) {
             num = std::string(w);
             return true;
         }
         std::size_t dot = t.find(". ");
-        if (dot != std::string_view::npos && is_upper_roman(t.substr(0, dot)) && !is_terminal(t) && is_upper_start(t.substr(dot + 2))) {
+        if (dot != std::string_view::npos && label::is_upper_roman(t.substr(0, dot)) && !is_terminal(t) && is_upper_start(t.substr(dot + 2))) {
             num = std::string(t.substr(0, dot));
             heading = std::string(t.substr(dot + 2));
             return true;
@@ -1161,7 +1073,7 @@ private:
         if (!rest.empty() && rest[0] != ' ') return false;
         while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
         std::string_view w = first_word(rest);
-        if (!w.empty() && (is_upper_roman(w) || all_digits(w) || (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))))) {
+        if (!w.empty() && (label::is_upper_roman(w) || all_digits(w) || (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))))) {
             num = std::string(w);
             rest.remove_prefix(w.size());
             while (!rest.empty() && (rest[0] == ' ' || rest[0] == '.' || rest[0] == ':')) rest.remove_prefix(1);
@@ -1434,40 +1346,14 @@ private:
     /// time.  Past it, a label joins the innermost list; parse() reports the depth (UNR903).
     static constexpr std::size_t kMaxOpenLists = 64;
 
-    static std::string next_roman(std::string_view r) {
-        static const char* romans[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-                                       "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi", "xxvii",
-                                       "xxviii", "xxix", "xxx", "xxxi", "xxxii", "xxxiii", "xxxiv", "xxxv", "xxxvi", "xxxvii",
-                                       "xxxviii", "xxxix", "xl"};
-        int v = roman_value(r);
-        if (v >= 1 && v < 40) return romans[v];
-        return {};
-    }
+    static std::string successor(LabelKind k, std::string_view last) { return label::next(k, last); }
 
-    static std::string successor(LabelKind k, std::string_view last) {
-        if (k == LabelKind::Letter || k == LabelKind::LetterDot) return next_letter(last);
-        return next_roman(last);
-    }
+    /// "(ii)" after "(hh)" is a letter: any label that reads as a letter can continue a lettered list.
+    static bool can_be_letter(const Label& l) { return label::is_letter_kind(l.kind) || label::letter_value(l.num) > 0; }
+    static bool can_be_roman(const Label& l) { return label::is_roman_kind(l.kind); }
 
-    static bool can_be_letter(const Label& l) {
-        if (l.kind == LabelKind::Letter || l.kind == LabelKind::LetterDot) return true;
-        if (!l.ambiguous) {
-            // doubled letters like (ii), (xx) are letters too ("(ii)" after "(hh)")
-            return std::all_of(l.num.begin(), l.num.end(), [&](char c) { return c == l.num[0]; });
-        }
-        return true;
-    }
-    static bool can_be_roman(const Label& l) {
-        return (l.kind == LabelKind::Roman || l.kind == LabelKind::RomanDot) && is_roman(l.num);
-    }
-
-    /// Places a sub-paragraph into the open lists of the current operative paragraph.
     /// Position of a label in its sequence: a=1 … z=26, aa=27; roman by value.
-    static int ordinal(LabelKind k, std::string_view num) {
-        if (num.empty()) return 0;
-        if (k == LabelKind::Roman || k == LabelKind::RomanDot) return roman_value(num);
-        return static_cast<int>(num.size() - 1) * 26 + (num[0] - 'a' + 1);
-    }
+    static int ordinal(LabelKind k, std::string_view num) { return static_cast<int>(label::value(k, num)); }
 
     /// An item whose label was lost (markdown converters drop "(a)"): a child of the last item
     /// when that one introduces a list (":"), else the next sibling in the innermost list.
