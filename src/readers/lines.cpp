@@ -107,7 +107,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
             break;
         ++i;
     }
-    out.indent = indent;
+    out.indent = static_cast<float>(indent);
     if (markdown) {
         // Block markers: headings, blockquotes, list bullets (possibly several).
         bool again = true;
@@ -184,7 +184,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
                     }
                     if (markdown && (tag == "</i>" || tag == "</em>")) {
                         if (em_start != std::string::npos && em_start < mt.text.size())
-                            out.italics.push_back({em_start, mt.text.size()});
+                            out.add_italic(em_start, mt.text.size());
                         em_start = std::string::npos;
                         i = close + 1;
                         continue;
@@ -246,7 +246,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
                     if (right && !open_em.empty()) {
                         std::size_t b = open_em.back();
                         open_em.pop_back();
-                        if (italic && b < mt.text.size()) out.italics.push_back({b, mt.text.size()});
+                        if (italic && b < mt.text.size()) out.add_italic(b, mt.text.size());
                     } else if (left) {
                         if (italic) open_em.push_back(mt.text.size());
                         else open_em.push_back(std::string::npos - 1);  // bold: not recorded
@@ -263,7 +263,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
     }
     mt.trim_end();
     // Drop italics that ended up empty or reversed; clamp to the text.
-    std::erase_if(out.italics, [&](const TextRange& r) { return r.begin >= r.end || r.end > mt.text.size(); });
+    std::erase_if(out.styles, [&](const Style& r) { return r.begin >= r.end || r.end > mt.text.size(); });
     for (auto& m : out.marks) m.pos = std::min(m.pos, mt.text.size());
     out.text = std::move(mt.text);
     out.map = std::move(mt.map);
@@ -361,11 +361,26 @@ void drop_prefix(Line& l, std::size_t cut) {
     }
     l.map = std::move(m);
     for (auto& mk : l.marks) mk.pos = mk.pos >= cut ? mk.pos - cut : 0;
-    for (auto& r : l.italics) {
+    for (auto& r : l.styles) {
         r.begin = r.begin >= cut ? r.begin - cut : 0;
         r.end = r.end >= cut ? r.end - cut : 0;
     }
-    std::erase_if(l.italics, [](const TextRange& r) { return r.begin >= r.end; });
+    std::erase_if(l.styles, [](const Style& r) { return r.begin >= r.end; });
+}
+
+std::vector<TextRange> Line::italics() const {
+    std::vector<TextRange> out;
+    for (const Style& s : styles)
+        if (s.italic) out.push_back({s.begin, s.end});
+    return out;
+}
+
+void Line::add_italic(std::size_t b, std::size_t e) {
+    Style s;
+    s.begin = b;
+    s.end = e;
+    s.italic = true;
+    styles.push_back(s);
 }
 
 void MappedText::append(std::string_view piece, std::uint32_t src) {
@@ -557,7 +572,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
             continue;
         }
         // Markdown footnote definitions continue on indented lines ("[^2]: Report of ...\n    Countries ...").
-        if (markdown && md_note && l.indent >= 2 && l.note_num.empty()) {
+        if (markdown && md_note && l.columns() >= 2 && l.note_num.empty()) {
             l.kind = LineKind::Footnote;
             prev_note = true;
             continue;

@@ -141,7 +141,7 @@ void append_line(Block& b, const Line& l) {
         m.pos += base;
         b.marks.push_back(m);
     }
-    for (auto r : l.italics) b.italics.push_back({r.begin + base, r.end + base});
+    for (auto r : l.italics()) b.italics.push_back({r.begin + base, r.end + base});
     b.pages.push_back({base, l.page});
     b.end = l.end;
 }
@@ -263,7 +263,7 @@ private:
     void compute_margins() {
         std::map<int, std::map<int, int>> counts;
         for (const auto& l : lines_)
-            if (l.kind == LineKind::Content) ++counts[l.page][l.indent];
+            if (l.kind == LineKind::Content) ++counts[l.page][l.columns()];
         margin_.clear();
         for (const auto& [page, c] : counts) {
             int best = 0, n = -1;
@@ -274,7 +274,7 @@ private:
     }
     int rel_indent(const Line& l) const {
         auto it = margin_.find(l.page);
-        return it == margin_.end() ? 0 : l.indent - it->second;
+        return it == margin_.end() ? 0 : l.columns() - it->second;
     }
 
     // ---- footnotes ----
@@ -1019,8 +1019,8 @@ private:
             Line& head = lines_[k];
             head.text.resize(at);
             std::erase_if(head.marks, [&](const Mark& m) { return m.pos > at; });
-            std::erase_if(head.italics, [&](const TextRange& r) { return r.begin >= at; });
-            for (auto& r : head.italics) r.end = std::min(r.end, at);
+            std::erase_if(head.styles, [&](const Style& r) { return r.begin >= at; });
+            for (auto& r : head.styles) r.end = std::min(r.end, at);
             std::erase_if(head.gaps, [&](std::size_t g) { return g >= at; });
             tail.gaps.clear();
             tail.blank_before = false;
