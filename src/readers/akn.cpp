@@ -42,6 +42,7 @@
 #include "readers/readers.hpp"
 #include "unres/label.hpp"
 #include "utf8.hpp"
+#include "words.hpp"
 
 namespace unres::readers {
 namespace {
@@ -218,8 +219,7 @@ bool is_caption_label(std::string_view raw) {
 // ---------------------------------------------------------------- dates
 
 std::string iso_from_text(std::string_view text) {
-    static const std::array<std::string_view, 12> months = {"January", "February", "March", "April", "May", "June",
-                                                             "July", "August", "September", "October", "November", "December"};
+    const auto& months = words::kMonths;
     std::string s = collapse(text);
     for (std::size_t m = 0; m < months.size(); ++m) {
         auto at = s.find(months[m]);
@@ -246,11 +246,7 @@ std::string iso_from_text(std::string_view text) {
 
 std::vector<std::string> split_list(std::string_view line) {
     // Official short names that contain " and " (and ", " never occurs inside a name).
-    static const std::array<std::string_view, 9> compound = {
-        "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-        "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-        "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
-        "Wallis and Futuna"};
+    const auto& compound = words::kAndStates;
     std::string s = collapse(line);
     std::vector<std::string> protected_names;
     for (auto name : compound) {

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "utf8.hpp"
+#include "words.hpp"
 
 namespace unres::readers {
 
@@ -439,13 +440,7 @@ bool is_symbol(std::string_view s) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
-                                                   "July",    "August",   "September", "October", "November", "December"};
-int month_index(std::string_view w) {
-    for (std::size_t k = 0; k < kMonths.size(); ++k)
-        if (w == kMonths[k]) return static_cast<int>(k) + 1;
-    return 0;
-}
+using words::month_index;
 }  // namespace
 
 std::size_t find_date(std::string_view s, std::size_t& len) {
@@ -600,9 +595,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
                 int n = std::stoi(std::string(head));
                 std::string_view next = sp == std::string_view::npos ? std::string_view{} : t.substr(sp + 1);
                 std::string_view w = next.substr(0, next.find_first_of(" \xE2,"));
-                static constexpr std::array<std::string_view, 12> months{"January", "February", "March", "April", "May", "June",
-                                                                         "July", "August", "September", "October", "November", "December"};
-                bool month = std::find(months.begin(), months.end(), w) != months.end();
+                bool month = words::month_index(w) > 0;
                 plausible = !month && n >= 1 && n <= last_note + 30;
             }
             if (plausible && head.size() <= 3) {

@@ -21,6 +21,7 @@
 #include "readers/lines.hpp"
 #include "readers/readers.hpp"
 #include "readers/vocab.hpp"
+#include "words.hpp"
 #include "utf8.hpp"
 
 namespace unres::readers {
@@ -72,6 +73,12 @@ char last_meaningful(std::string_view t) {
         return c;
     }
     return '\0';
+}
+
+/// A month name, with any punctuation after it ("December,").
+bool is_month(std::string_view w) {
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+    return words::month_index(w) > 0;
 }
 
 bool is_terminal(std::string_view t) {
@@ -453,7 +460,7 @@ private:
             i = j + 1;
         }
         if (words > 10) return std::nullopt;
-        if (!(is_organ_name(name) || ends_with(name, "Assembly") || ends_with(name, "Council") ||
+        if (!(words::is_organ_name(name) || ends_with(name, "Assembly") || ends_with(name, "Council") ||
               ends_with(name, "Conference") || ends_with(name, "Commission") || ends_with(name, "Committee") ||
               ends_with(name, "Board") || ends_with(name, "Forum")))
             return std::nullopt;
@@ -499,18 +506,18 @@ private:
         }
         if (!parts.empty()) {
             std::string last = parts.back();
-            if (!is_and_state(last)) {
+            if (!words::is_and_state(last)) {
                 // split at the last " and " that leaves a known-state or plain names on both sides
                 std::size_t a = last.rfind(" and ");
                 while (a != std::string::npos) {
                     std::string right = last.substr(a + 5);
                     std::string left = last.substr(0, a);
-                    if (!is_and_state(right) && is_and_state(last.substr(0, last.size()))) break;
+                    if (!words::is_and_state(right) && words::is_and_state(last.substr(0, last.size()))) break;
                     // if the right part is the tail of an "and" state (e.g. "Tobago"), look further left
                     bool right_is_tail = false;
                     for (std::size_t b = left.rfind(' '); ; b = left.rfind(' ', b - 1)) {
                         std::string cand = (b == std::string::npos ? left : left.substr(b + 1)) + " and " + right;
-                        if (is_and_state(cand)) right_is_tail = true;
+                        if (words::is_and_state(cand)) right_is_tail = true;
                         if (b == std::string::npos || b == 0) break;
                     }
                     if (!right_is_tail) {
@@ -638,8 +645,7 @@ private:
                     if (words > 0) m.session = field(l, b, p + 8);
                 }
             }
-            for (std::string_view c : {"First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
-                                       "Sixth Committee", "Special Political and Decolonization Committee"}) {
+            for (std::string_view c : unres::words::kMainCommittees) {
                 std::size_t p = t.find(c);
                 if (p != std::string_view::npos && !m.committee.present() && !contains(t, "report of") && !contains(t, "Chair of"))
                     m.committee = field(l, p, p + c.size());
@@ -701,8 +707,7 @@ private:
                     f.span.end = line_span(n, 0, n.text.size()).end;
                 }
                 m.origin = f;
-                for (std::string_view c : {"First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
-                                           "Sixth Committee", "Special Political and Decolonization Committee"}) {
+                for (std::string_view c : unres::words::kMainCommittees) {
                     if (contains(f.value, c) && !m.committee.present()) {
                         std::size_t p = t.find(c);
                         m.committee = p != std::string_view::npos ? field(l, p, p + c.size()) : Field{std::string(c), f.span};
@@ -1882,7 +1887,7 @@ private:
                                                     prev.back() == ')' || ends_with(prev, "\xE2\x80\x9D") || prev.back() == '"');
                 bool prev_word = !prev.empty() && (std::isalpha(static_cast<unsigned char>(prev.back())) || prev_punct);
                 bool prev_number = !prev_bare.empty() && std::all_of(prev_bare.begin(), prev_bare.end(), [](char c) { return is_digit(c) || c == '/' || c == ','; }) && !prev_punct;
-                bool bad_prev = is_number_context_word(prev) || is_month(prev) || prev_number || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
+                bool bad_prev = words::is_number_context_word(prev) || is_month(prev) || prev_number || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
                 bool bad_next = is_month(next) || next == "per" || next == "percent" || next == "million" || next == "billion" ||
                                 next == "years" || next == "days" || next == "months" ||
                                 next == "%" || next == "States" || next == "countries" || next == "Member" || next == "members" ||
