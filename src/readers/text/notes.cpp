@@ -54,7 +54,6 @@ void TextReader::add_note(std::string num, const std::vector<std::size_t>& ls, i
             first = false;
         } else
             mt.space(l.begin);
-        for (const auto& e : l.map) (void)e;
         mt.append(l.text, l.map.empty() ? l.begin : l.map.front().src);
         f.span.end = l.end;
     }
@@ -66,7 +65,6 @@ void TextReader::add_note(std::string num, const std::vector<std::size_t>& ls, i
     doc_.footnotes.push_back(std::move(f));
     note_page_.push_back(page);
     note_region_lo_.push_back(lo);
-    note_line_.push_back(ls.empty() ? 0 : ls.front());
 }
 
 void TextReader::read_note_block(const std::vector<std::size_t>& idx, int page, int prev_page) {
@@ -120,10 +118,8 @@ void TextReader::read_note_block(const std::vector<std::size_t>& idx, int page, 
     std::vector<std::vector<std::size_t>> groups;
     auto group_by = [&](bool use_numbers) {
         std::vector<std::vector<std::size_t>> g;
-        std::size_t pos_in_idx = 0;
         std::size_t prev_text = SIZE_MAX;
         for (std::size_t i : idx) {
-            (void)pos_in_idx;
             const Line& l = lines_[i];
             if (l.note_number_only) continue;
             bool split = g.empty();

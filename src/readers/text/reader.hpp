@@ -28,7 +28,6 @@ private:
     // footnote bookkeeping
     std::vector<int> note_page_;        // per doc_.footnotes: page of the text it belongs to
     std::vector<int> note_region_lo_;   // lowest page where its mark may be
-    std::vector<std::size_t> note_line_;// line index of the body
 
 
 
@@ -118,7 +117,7 @@ private:
     static std::optional<std::string> organ_of_formula(std::string_view t, std::size_t& name_end);
     std::size_t find_authority() const;
     static std::string capitalize(std::string s);
-    void split_sponsors(const Line* first, std::string_view text, Span span);
+    void split_sponsors(std::string_view text, Span span);
     /// Reads the header from the lines before the authority; returns the first body line.
     std::size_t read_header();
     /// Page headers of later pages repeat the title ("running title"): lines of the body that
