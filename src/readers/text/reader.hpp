@@ -3,6 +3,7 @@
 // are what the stages hand each other.
 #pragma once
 #include "readers/text/common.hpp"
+#include "readers/text/notes.hpp"
 
 namespace unres::readers::stages {
 
@@ -108,11 +109,6 @@ private:
     /// outnumber first lines), so that a first line's extra indent shows.
     void compute_margins();
     int rel_indent(const Line& l) const;
-    // ---- footnotes ----
-    int content_page_before(std::size_t k) const;
-    void collect_footnotes();
-    void add_note(std::string num, const std::vector<std::size_t>& ls, int page, int lo);
-    void read_note_block(const std::vector<std::size_t>& idx, int page, int prev_page);
     // ---- header ----
     static std::optional<std::string> organ_of_formula(std::string_view t, std::size_t& name_end);
     std::size_t find_authority() const;
