@@ -195,4 +195,25 @@ inline void erase_text(std::string& text, std::vector<SourceMapEntry>& map, std:
 // ---------------------------------------------------------------------------
 // The reader
 
+/// Source span of text[b, e) of a line.
+inline Span line_span(const Line& l, std::size_t b, std::size_t e) {
+    auto off = [&](std::size_t p) -> std::uint32_t {
+        if (l.map.empty()) return l.begin;
+        auto it = std::upper_bound(l.map.begin(), l.map.end(), p, [](std::size_t x, const SourceMapEntry& m) { return x < m.text_pos; });
+        if (it == l.map.begin()) return l.map.front().src;
+        --it;
+        return it->src + static_cast<std::uint32_t>(p - it->text_pos);
+    };
+    if (e <= b) return {off(b), off(b)};
+    return {off(b), off(e - 1) + 1};
+}
+
+/// A header field: text[b, e) of a line with its span.
+inline Field field(const Line& l, std::size_t b, std::size_t e) {
+    Field f;
+    f.value = std::string(std::string_view(l.text).substr(b, e - b));
+    f.span = line_span(l, b, e);
+    return f;
+}
+
 }  // namespace unres::readers::stages

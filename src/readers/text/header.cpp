@@ -2,15 +2,38 @@
 //
 // Job: read the header fields before the enacting formula ("The General Assembly,"): symbol,
 // distribution, date, session, agenda item, origin and committee, sponsors, title, document
-// kind.  Input: the classified lines.  Output: Document::meta and the index of the first body
-// line.  Guarantees: each field keeps the span it was read from; nothing after the formula is
+// kind.  Input: the classified lines.  Output: a Header (header.hpp): the metadata, the
+// document kind, the enacting formula and the index of the first body line.  Guarantees: each field keeps the span it was read from; nothing after the formula is
 // read as header.
-#include "readers/text/reader.hpp"
+#include "readers/text/header.hpp"
+
+#include "readers/text/common.hpp"
 
 namespace unres::readers::stages {
 
-// ---- header ----
-std::optional<std::string> TextReader::organ_of_formula(std::string_view t, std::size_t& name_end) {
+namespace {
+
+class HeaderReader {
+public:
+    explicit HeaderReader(const std::vector<Line>& lines) : lines_(lines) {}
+    Header run() {
+        out_.body = read_header();
+        return std::move(out_);
+    }
+
+private:
+    const std::vector<Line>& lines_;
+    Header out_;
+
+    static std::optional<std::string> organ_of_formula(std::string_view t, std::size_t& name_end);
+    std::size_t find_authority() const;
+    static std::string capitalize(std::string s);
+    void split_sponsors(std::string_view text, Span span);
+    /// Reads the header from the lines before the authority; returns the first body line.
+    std::size_t read_header();
+};
+
+std::optional<std::string> HeaderReader::organ_of_formula(std::string_view t, std::size_t& name_end) {
     if (!starts_with(t, "The ")) return std::nullopt;
     std::size_t e = t.find(',');
     std::string_view name = t.substr(4, e == std::string_view::npos ? std::string_view::npos : e - 4);
@@ -37,7 +60,7 @@ std::optional<std::string> TextReader::organ_of_formula(std::string_view t, std:
     return std::string(name);
 }
 
-std::size_t TextReader::find_authority() const {
+std::size_t HeaderReader::find_authority() const {
     for (std::size_t k = 0; k < lines_.size(); ++k) {
         const Line& l = lines_[k];
         if (l.kind != LineKind::Content) continue;
@@ -52,13 +75,13 @@ std::size_t TextReader::find_authority() const {
     return SIZE_MAX;
 }
 
-std::string TextReader::capitalize(std::string s) {
+std::string HeaderReader::capitalize(std::string s) {
     std::string out = lower(s);
     if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
     return out;
 }
 
-void TextReader::split_sponsors(std::string_view text, Span span) {
+void HeaderReader::split_sponsors(std::string_view text, Span span) {
     // "A, B, C and D" → A, B, C, D (keeping "Trinidad and Tobago" whole)
     std::string t(text);
     t.erase(std::remove(t.begin(), t.end(), '*'), t.end());
@@ -104,14 +127,14 @@ void TextReader::split_sponsors(std::string_view text, Span span) {
         Field f;
         f.value = p;
         f.span = span;
-        doc_.meta.sponsors.push_back(f);
+        out_.meta.sponsors.push_back(f);
     }
 }
 
 /// Reads the header from the lines before the authority; returns the first body line.
-std::size_t TextReader::read_header() {
+std::size_t HeaderReader::read_header() {
     std::size_t auth = find_authority();
-    Metadata& m = doc_.meta;
+    Metadata& m = out_.meta;
     std::size_t header_end = auth == SIZE_MAX ? lines_.size() : auth;
     // Header lines: content and furniture lines before the authority (page 1 furniture
     // holds the symbol).  Track the last header line we consumed.
@@ -244,7 +267,7 @@ std::size_t TextReader::read_header() {
         }
         // Adopted texts
         if (starts_with(t, "Resolution adopted by") || starts_with(t, "Decision adopted by")) {
-            doc_.kind = starts_with(t, "Decision") ? DocKind::Decision : DocKind::Resolution;
+            out_.kind = starts_with(t, "Decision") ? DocKind::Decision : DocKind::Resolution;
             m.document_type = field(l, 0, starts_with(t, "Decision") ? 8 : 10);
             m.document_type.value = lower(m.document_type.value);
             std::string joined(t);
@@ -286,7 +309,7 @@ std::size_t TextReader::read_header() {
             while (e < t.size() && (is_digit(t[e]) || t[e] == '/')) ++e;
             if (e >= 3 && contains(t.substr(0, e), "/") && e < t.size() && (t[e] == '.' || (t[e] == ' ' && e + 2 < t.size() && std::isupper(static_cast<unsigned char>(t[e + 1])) && t[e + 2] == '.'))) {
                 std::size_t ne = t[e] == '.' ? e : e + 2;
-                if (!number_found && (doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision)) {
+                if (!number_found && (out_.kind == DocKind::Resolution || out_.kind == DocKind::Decision)) {
                     m.number = field(l, 0, ne);
                     number_found = true;
                     std::size_t v = ne + 1;
@@ -444,7 +467,7 @@ std::size_t TextReader::read_header() {
         for (std::size_t q = title_from; q < hl.size(); ++q) {
             const Line& ql = lines_[hl[q]];
             if (ql.kind != LineKind::Content) continue;
-            if (doc_.kind == DocKind::DraftResolution && !sponsor_found) break;
+            if (out_.kind == DocKind::DraftResolution && !sponsor_found) break;
             if (!m.title.present()) m.title = field(ql, 0, ql.text.size());
             else if (m.title.span.end <= line_span(ql, 0, 0).begin) {
                 m.title.value += " " + ql.text;
@@ -454,18 +477,18 @@ std::size_t TextReader::read_header() {
     }
     // Document type and kind.
     std::string dt = lower(m.document_type.value);
-    if (contains(dt, "amendment")) doc_.kind = DocKind::Amendment;
-    else if (contains(dt, "draft decision")) doc_.kind = DocKind::DraftDecision;
-    else if (contains(dt, "draft")) doc_.kind = DocKind::DraftResolution;
+    if (contains(dt, "amendment")) out_.kind = DocKind::Amendment;
+    else if (contains(dt, "draft decision")) out_.kind = DocKind::DraftDecision;
+    else if (contains(dt, "draft")) out_.kind = DocKind::DraftResolution;
     else if (!m.document_type.present()) {
         std::string sym = m.symbol.value;
-        if (contains(sym, "/RES/")) doc_.kind = DocKind::Resolution;
-        else if (contains(sym, "/DEC/")) doc_.kind = DocKind::Decision;
+        if (contains(sym, "/RES/")) out_.kind = DocKind::Resolution;
+        else if (contains(sym, "/DEC/")) out_.kind = DocKind::Decision;
     }
     if (contains(dt, "amendment")) {
         m.document_type.value = "amendment";
     }
-    if (doc_.kind == DocKind::Resolution && !m.document_type.present()) m.document_type.value = "resolution";
+    if (out_.kind == DocKind::Resolution && !m.document_type.present()) m.document_type.value = "resolution";
     if (m.symbol.present() && !m.body.present()) {
         char c = m.symbol.value[0];
         if (c == 'S') m.body.value = "Security Council";
@@ -503,8 +526,12 @@ std::size_t TextReader::read_header() {
     std::size_t ne = 0;
     organ_of_formula(al.text, ne);
     std::size_t end = al.text.size();
-    doc_.authority = field(al, 0, end);
+    out_.authority = field(al, 0, end);
     return auth + 1;
 }
+
+}  // namespace
+
+Header read_header(const std::vector<Line>& lines) { return HeaderReader(lines).run(); }
 
 }  // namespace unres::readers::stages

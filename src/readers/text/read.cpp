@@ -24,7 +24,11 @@ Document TextReader::run(std::vector<Line> lines) {
     doc_.footnotes = std::move(notes.notes);
     note_page_ = std::move(notes.page);
     note_region_lo_ = std::move(notes.region_lo);
-    std::size_t body = read_header();
+    Header header = read_header(lines_);
+    doc_.meta = std::move(header.meta);
+    doc_.kind = header.kind;
+    doc_.authority = std::move(header.authority);
+    const std::size_t body = header.body;
     mark_running_titles(body);
     split_glued_numbers(body);
     compute_margins();

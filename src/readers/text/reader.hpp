@@ -3,6 +3,7 @@
 // are what the stages hand each other.
 #pragma once
 #include "readers/text/common.hpp"
+#include "readers/text/header.hpp"
 #include "readers/text/notes.hpp"
 
 namespace unres::readers::stages {
@@ -101,21 +102,12 @@ private:
 
 
 
-    Span line_span(const Line& l, std::size_t b, std::size_t e) const;
-    Field field(const Line& l, std::size_t b, std::size_t e) const;
     void diag(std::string rule, Severity sev, Span span, std::string msg);
     // ---- margins (layout mode) ----
     /// The page's text margin: the indent most of its content lines have (continuation lines
     /// outnumber first lines), so that a first line's extra indent shows.
     void compute_margins();
     int rel_indent(const Line& l) const;
-    // ---- header ----
-    static std::optional<std::string> organ_of_formula(std::string_view t, std::size_t& name_end);
-    std::size_t find_authority() const;
-    static std::string capitalize(std::string s);
-    void split_sponsors(std::string_view text, Span span);
-    /// Reads the header from the lines before the authority; returns the first body line.
-    std::size_t read_header();
     /// Page headers of later pages repeat the title ("running title"): lines of the body that
     /// are a piece of the title and stand next to other page furniture are furniture too.
     void mark_running_titles(std::size_t body);
