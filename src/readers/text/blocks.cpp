@@ -210,7 +210,7 @@ void TextReader::make_blocks(std::size_t body) {
             new_block = false;
         } else if (eff_blank) {
             new_block = true;
-        } else if (!markdown_ && rel_indent(l) >= 3 && (prev == nullptr || rel_indent(*prev) < rel_indent(l) || prev->page != l.page)) {
+        } else if (!markdown_ && margins_.relative(l) >= 3 && (prev == nullptr || margins_.relative(*prev) < margins_.relative(l) || prev->page != l.page)) {
             new_block = true;
         } else if (is_preamble_lead(t) || is_operative_lead(t) || starts_with(t, "We ") || starts_with(t, "We,")) {
             new_block = true;

@@ -29,9 +29,9 @@ Document TextReader::run(std::vector<Line> lines) {
     doc_.kind = header.kind;
     doc_.authority = std::move(header.authority);
     const std::size_t body = header.body;
-    mark_running_titles(body);
-    split_glued_numbers(body);
-    compute_margins();
+    mark_running_titles(lines_, body, doc_.meta.title.value);
+    split_glued_numbers(lines_, body);
+    margins_ = page_margins(lines_);
     make_blocks(body);
     build_tree();
     resolve_marks();

@@ -5,6 +5,7 @@
 #include "readers/text/common.hpp"
 #include "readers/text/header.hpp"
 #include "readers/text/notes.hpp"
+#include "readers/text/repair.hpp"
 
 namespace unres::readers::stages {
 
@@ -24,7 +25,7 @@ private:
     bool markdown_;
     Document doc_;
     std::vector<Line> lines_;
-    std::map<int, int> margin_;  // page → minimal indent of content lines
+    Margins margins_;  // page → text margin (layout mode)
     std::vector<Block> blocks_;
     int last_number_ = 0;  // last operative number seen while making blocks
     // footnote bookkeeping
@@ -103,19 +104,6 @@ private:
 
 
     void diag(std::string rule, Severity sev, Span span, std::string msg);
-    // ---- margins (layout mode) ----
-    /// The page's text margin: the indent most of its content lines have (continuation lines
-    /// outnumber first lines), so that a first line's extra indent shows.
-    void compute_margins();
-    int rel_indent(const Line& l) const;
-    /// Page headers of later pages repeat the title ("running title"): lines of the body that
-    /// are a piece of the title and stand next to other page furniture are furniture too.
-    void mark_running_titles(std::size_t body);
-    /// Converters sometimes glue the next paragraph onto the previous line: "Global context and
-    /// shared commitments 3. We gather ..." or "... Pact for the Future. 16 9. We note ...".
-    /// Where the next operative number, a dot and a capital stand inside a line, the line is cut
-    /// in two there.
-    void split_glued_numbers(std::size_t body);
     // ---- blocks ----
     bool label_acceptable(const Line& l, const Label& lab, const Block* cur, const Line* prev_line) const;
     static bool is_section_marker(std::string_view t, std::string& num, std::string& heading);
