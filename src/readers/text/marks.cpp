@@ -2,22 +2,52 @@
 //
 // Job: link footnotes to the marks in the text: marks found in markup first, then bare digits
 // that fit the footnote sequence on the footnote's page; a footnote whose mark is not found is
-// placed as an orphan on its page's paragraph.  Input: the tree and the footnotes with their
-// pages.  Guarantees: a mark is linked at most once; no footnote text is lost.
-#include "readers/text/reader.hpp"
+// placed as an orphan on its page's paragraph.  Input: the tree and the footnotes (in the
+// Document) with their pages (NoteSet), the lines and the source they point into.  Guarantees: a mark is linked at most once; no footnote text is lost.
+#include "readers/text/marks.hpp"
+
+#include <functional>
+#include <set>
+
+#include "readers/text/common.hpp"
 
 namespace unres::readers::stages {
 
-int TextReader::page_at(const std::vector<std::pair<std::size_t, int>>& pages, std::size_t pos) {
-    int pg = pages.empty() ? 0 : pages.front().second;
-    for (const auto& [tp, p] : pages) {
-        if (tp <= pos) pg = p;
-        else break;
-    }
-    return pg;
-}
+namespace {
 
-void TextReader::for_each_para(const std::function<void(Para&)>& f) {
+class MarkLinker {
+public:
+    MarkLinker(Document& doc, const std::vector<int>& note_page, const std::vector<int>& note_region_lo,
+               const std::vector<Line>& lines, const SourceFile& src)
+        : doc_(doc), note_page_(note_page), note_region_lo_(note_region_lo), lines_(lines), src_(src) {}
+    void run() { resolve_marks(); }
+
+private:
+    Document& doc_;
+    const std::vector<int>& note_page_;
+    const std::vector<int>& note_region_lo_;
+    const std::vector<Line>& lines_;
+    const SourceFile& src_;
+
+    // ---- footnote marks ----
+    struct Candidate {
+        Para* para;
+        std::size_t b, e;  // digits in text
+        int value;
+        int weight;
+        int page;
+        bool explicit_mark;
+        std::size_t mark_index;
+    };
+
+    void for_each_para(const std::function<void(Para&)>& f);
+    int para_page(const Para& p, std::size_t pos) const;
+    void find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted);
+    void resolve_marks();
+};
+
+
+void MarkLinker::for_each_para(const std::function<void(Para&)>& f) {
     std::function<void(Para&)> rec = [&](Para& p) {
         f(p);
         for (auto& c : p.children) rec(c);
@@ -31,7 +61,7 @@ void TextReader::for_each_para(const std::function<void(Para&)>& f) {
     }
 }
 
-int TextReader::para_page(const Para& p, std::size_t pos) const {
+int MarkLinker::para_page(const Para& p, std::size_t pos) const {
     // the page of the source line holding text position pos
     std::uint32_t off = p.source_offset(pos);
     std::uint32_t line = src_.location(off).line;
@@ -39,7 +69,7 @@ int TextReader::para_page(const Para& p, std::size_t pos) const {
     return 0;
 }
 
-void TextReader::find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted) {
+void MarkLinker::find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted) {
     const std::string& t = p.text;
     std::size_t i = 0;
     while (i < t.size()) {
@@ -102,7 +132,7 @@ void TextReader::find_candidates(Para& p, std::vector<Candidate>& out, const std
     }
 }
 
-void TextReader::resolve_marks() {
+void MarkLinker::resolve_marks() {
     // Explicit marks: from markup.  Inferred: bare digits consistent with the sequence.
     std::set<std::string> explicit_nums;
     for_each_para([&](Para& p) {
@@ -219,6 +249,13 @@ void TextReader::resolve_marks() {
         });
         if (host) host->orphan_notes.push_back(fn.num);
     }
+}
+
+}  // namespace
+
+void link_marks(Document& doc, const std::vector<int>& note_page, const std::vector<int>& note_region_lo,
+                const std::vector<Line>& lines, const SourceFile& src) {
+    MarkLinker(doc, note_page, note_region_lo, lines, src).run();
 }
 
 }  // namespace unres::readers::stages

@@ -34,7 +34,7 @@ Document TextReader::run(std::vector<Line> lines) {
     margins_ = page_margins(lines_);
     make_blocks(body);
     build_tree();
-    resolve_marks();
+    link_marks(doc_, note_page_, note_region_lo_, lines_, src_);
     return std::move(doc_);
 }
 

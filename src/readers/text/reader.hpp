@@ -4,6 +4,7 @@
 #pragma once
 #include "readers/text/common.hpp"
 #include "readers/text/header.hpp"
+#include "readers/text/marks.hpp"
 #include "readers/text/notes.hpp"
 #include "readers/text/repair.hpp"
 
@@ -88,16 +89,6 @@ private:
     };
 
 
-    // ---- footnote marks ----
-    struct Candidate {
-        Para* para;
-        std::size_t b, e;  // digits in text
-        int value;
-        int weight;
-        int page;
-        bool explicit_mark;
-        std::size_t mark_index;
-    };
 
 
 
@@ -128,11 +119,6 @@ private:
     /// unnumbered operative paragraph between takes the missing number (Para::num_inferred).
     static void infer_lost_numbers(std::vector<Para>& ops);
     void build_tree();
-    static int page_at(const std::vector<std::pair<std::size_t, int>>& pages, std::size_t pos);
-    void for_each_para(const std::function<void(Para&)>& f);
-    int para_page(const Para& p, std::size_t pos) const;
-    void find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted);
-    void resolve_marks();
 
 
 };
