@@ -1,0 +1,67 @@
+// Stage 7 of the text reader (src/readers/text/marks.cpp), seen through the reader: footnote
+// marks in the tree linked to the footnote bodies.  (The stage still shares the reader's
+// object, so it is driven through readers::read_text.)
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "readers/readers.hpp"
+
+using namespace unres;
+
+namespace {
+
+Document read(const std::string& text, InputFormat f = InputFormat::Text) {
+    static std::vector<SourceFile> keep;
+    keep.push_back(SourceFile::from_bytes("t.txt", text));
+    return readers::read_text(keep.back(), f);
+}
+
+std::vector<std::string> marks_of(const Para& p) {
+    std::vector<std::string> out;
+    for (const auto& m : p.marks) out.push_back(m.num);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("marks stage: a bare digit that fits the footnote sequence is a mark", "[stage-marks]") {
+    Document doc = read(
+        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,1\n\n1. Decides to act.\n"
+        "__________\n1 Resolution 70/1.\n");
+    REQUIRE(doc.preamble.size() == 1);
+    CHECK(marks_of(doc.preamble[0]) == std::vector<std::string>{"1"});
+    CHECK(doc.preamble[0].marks[0].inferred);
+    CHECK(doc.preamble[0].text == "Recalling its resolution 70/1 of 25 September 2015,");
+    REQUIRE(doc.footnotes.size() == 1);
+    CHECK(doc.footnotes[0].refs.size() == 1);
+}
+
+TEST_CASE("marks stage: numbers that are quantities or references stay text", "[stage-marks]") {
+    Document doc = read(
+        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n\n1. Decides to act in 2 years.\n");
+    REQUIRE(doc.preamble.size() == 1);
+    CHECK(doc.preamble[0].marks.empty());
+    REQUIRE(doc.operative.size() == 1);
+    CHECK(doc.operative[0].marks.empty());
+}
+
+TEST_CASE("marks stage: marks in markup are taken as written", "[stage-marks]") {
+    Document doc = read("The General Assembly,\n\n*Recalling* its resolution,[^1]\n\n1. Decides.\n\n[^1]: Resolution 1.\n",
+                        InputFormat::Markdown);
+    REQUIRE(doc.preamble.size() == 1);
+    CHECK(marks_of(doc.preamble[0]) == std::vector<std::string>{"1"});
+    CHECK_FALSE(doc.preamble[0].marks[0].inferred);
+    REQUIRE(doc.footnotes.size() == 1);
+    CHECK(doc.footnotes[0].refs.size() == 1);
+}
+
+TEST_CASE("marks stage: a footnote whose mark is not found is kept on its page's paragraph", "[stage-marks]") {
+    Document doc = read("The General Assembly,\n\nRecalling its resolution,\n\n1. Decides.\n__________\n7 Resolution 1.\n");
+    REQUIRE(doc.footnotes.size() == 1);
+    std::size_t orphans = 0;
+    for (const auto& p : doc.preamble) orphans += p.orphan_notes.size();
+    for (const auto& p : doc.operative) orphans += p.orphan_notes.size();
+    CHECK(orphans == 1);
+}

@@ -1,0 +1,64 @@
+// Stages 5 and 6 of the text reader (src/readers/text/blocks.cpp, tree.cpp), seen through the
+// reader: body lines in, the nesting of paragraphs by label out.  (These two stages still share
+// the reader's object, so they are driven through readers::read_text.)
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "readers/readers.hpp"
+
+using namespace unres;
+
+namespace {
+
+/// "1[a,b[i,ii],c]" style outline of the operative part.
+std::string outline(const std::vector<Para>& ps) {
+    std::string out;
+    for (std::size_t k = 0; k < ps.size(); ++k) {
+        if (k) out += ",";
+        out += ps[k].num.empty() ? "-" : ps[k].num;
+        if (!ps[k].children.empty()) out += "[" + outline(ps[k].children) + "]";
+    }
+    return out;
+}
+
+Document read(const std::string& body) {
+    static std::vector<SourceFile> keep;
+    keep.push_back(SourceFile::from_bytes("t.txt", "The General Assembly,\n\nRecalling its resolution 1,\n\n" + body));
+    return readers::read_text(keep.back(), InputFormat::Text);
+}
+
+}  // namespace
+
+TEST_CASE("blocks and tree: paragraphs nest by their labels", "[stage-tree]") {
+    struct Row {
+        const char* name;
+        const char* body;
+        const char* outline;
+    };
+    const std::vector<Row> rows = {
+        {"numbers", "1. Decides;\n\n2. Requests;\n\n3. Decides to remain seized.\n", "1,2,3"},
+        {"letters under a number", "1. Decides:\n\n(a) To act;\n\n(b) To report;\n\n2. Requests.\n", "1[a,b],2"},
+        {"(i) after (h) is a letter",
+         "1. Decides:\n\n(a) A;\n\n(b) B;\n\n(c) C;\n\n(d) D;\n\n(e) E;\n\n(f) F;\n\n(g) G;\n\n(h) H;\n\n(i) I;\n\n(j) J.\n",
+         "1[a,b,c,d,e,f,g,h,i,j]"},
+        {"(i) under (a) is roman", "1. Decides:\n\n(a) To act:\n\n(i) First;\n\n(ii) Second;\n\n(b) To report.\n", "1[a[i,ii],b]"},
+        {"a paragraph continues over lines", "1. Decides to act\nwith all speed;\n\n2. Requests.\n", "1,2"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.name);
+        Document doc = read(r.body);
+        CHECK(outline(doc.operative) == r.outline);
+        CHECK(doc.preamble.size() == 1);
+    }
+}
+
+TEST_CASE("blocks and tree: a paragraph's text joins its lines, its label is kept as written", "[stage-tree]") {
+    Document doc = read("1. Decides to act\nwith all speed;\n\n2. Requests.\n");
+    REQUIRE(doc.operative.size() == 2);
+    CHECK(doc.operative[0].text == "Decides to act with all speed;");
+    CHECK(doc.operative[0].label == "1.");
+    CHECK(doc.operative[0].kind == LabelKind::Number);
+    CHECK(doc.operative[1].line == 8);
+}
