@@ -6,6 +6,7 @@
 #include "unres/fix.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -213,11 +214,17 @@ private:
         bool mark = false;      ///< read as a footnote mark (not in para->text)
     };
     static std::optional<std::size_t> glued_in(const std::string& t, const std::string& n) {
+        static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
         for (std::size_t i = t.find(n); i != std::string::npos; i = t.find(n, i + 1)) {
             if (i > 0 && t[i - 1] != ' ') continue;
             std::size_t j = i + n.size();
             if (j < t.size() && t[j] == '.') ++j;
             if (j + 1 >= t.size() || t[j] != ' ' || !is_upper(t[j + 1])) continue;
+            // "of 6 December 2023" is a date, not a paragraph number.
+            bool month = std::any_of(std::begin(kMonths), std::end(kMonths),
+                                     [&](const char* m) { return t.compare(j + 1, std::strlen(m), m) == 0; });
+            if (month) continue;
             return i;
         }
         return std::nullopt;
@@ -384,12 +391,18 @@ private:
     /// p's own children (old lower-case label → new one).
     /// A label of a list ("(c)", "(iv)") written inside running text: "(x)" after a space,
     /// colon or semicolon and before a space, not in "subparagraph (b)" or "paragraph 3 (b)".
-    static std::optional<std::size_t> inline_label(const std::string& t) {
+    /// Only labels of the list's kind count: lower-case (or, for an upper-case list, upper-case)
+    /// letters "b", "aa" for a lettered list, numerals "iv" for a roman one, so "(WHO)" does not.
+    static std::optional<std::size_t> inline_label(const std::string& t, bool lettered, bool up) {
         for (std::size_t i = t.find('('); i != std::string::npos; i = t.find('(', i + 1)) {
             if (i > 0 && t[i - 1] != ' ' && t[i - 1] != ':' && t[i - 1] != ';') continue;
             std::size_t j = i + 1;
-            while (j < t.size() && is_alpha(t[j]) && j - i <= 4) ++j;
+            while (j < t.size() && (up ? is_upper(t[j]) : is_lower(t[j])) && j - i <= 5) ++j;
             if (j == i + 1 || j >= t.size() || t[j] != ')' || j + 1 >= t.size() || t[j + 1] != ' ') continue;
+            std::string_view label(t.data() + i + 1, j - i - 1);
+            bool fits = lettered ? std::all_of(label.begin(), label.end(), [&](char c) { return c == label[0]; })
+                                 : roman_letters_only(label);
+            if (!fits) continue;
             std::size_t w = i;
             while (w > 0 && (t[w - 1] == ' ' || is_digit(t[w - 1]))) --w;
             std::size_t ws = w;
@@ -433,8 +446,15 @@ private:
                                                         ": labels before it may have been lost");
             if (firsts == 0) firsts = first ? 1 : firsts;
         }
+        bool lettered = true, up = false;
+        for (const Para& k : p.children)
+            if (k.kind != LabelKind::None && k.kind != LabelKind::Number) {
+                lettered = k.kind == LabelKind::Letter || k.kind == LabelKind::LetterDot;
+                up = std::any_of(k.num.begin(), k.num.end(), is_upper);
+                break;
+            }
         auto inline_in = [&](const Para& q) -> std::optional<std::pair<Span, std::string>> {
-            if (auto i = inline_label(q.text)) {
+            if (auto i = inline_label(q.text, lettered, up)) {
                 std::size_t e = q.text.find(')', *i);
                 return std::make_pair(at(q.source_offset(*i)), "the list continues an enumeration inside the text (\"" +
                                                                    q.text.substr(*i, e + 1 - *i) + " ...\")");
@@ -794,13 +814,19 @@ private:
     void dangling(const Para& p, const Ref& r, const std::string& old, const Scope& scope, const std::string& group,
                   bool preamble) {
         if (!opt_.numbering || !scope.renumbered) return;
-        bool existed = false, exists_after = false;
+        bool existed = false;
+        const Item* heir = nullptr;  // the paragraph that gets the number after the renumbering
+        std::map<std::string, int> uses;
         for (const Item& it : scope.items) {
             if (scope.restart && !preamble && it.group != group) continue;
             existed = existed || it.old_num == old;
-            exists_after = exists_after || it.new_num == old;
+            if (it.new_num == old) heir = &it;
+            ++uses[it.old_num];
         }
-        if (existed || !exists_after) return;
+        if (existed || !heir) return;
+        // The heir's own number is written twice ("8, 10, 10, 11"): it is the paragraph that was
+        // given a wrong number, not one that moved up after a deletion; the reference meant it.
+        if (uses[heir->old_num] > 1) return;
         std::uint32_t s = p.source_offset(r.num.pos);
         std::size_t before = edits_.size();
         replace_text(p, r.num, "[deleted " + old + "]");
