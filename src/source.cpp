@@ -214,7 +214,8 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
         // Not UTF-8 and not one valid multi-byte sequence in it: a single-byte encoding,
         // read as Windows-1252 (a superset of Latin-1's printable characters).  A file
         // that has valid multi-byte sequences too is damaged UTF-8: U+FFFD (UNR901).
-        if (f.invalid_utf8_ > 0 && multibyte == 0) {
+        // (A UTF-8 byte-order mark says UTF-8: such a file stays damaged UTF-8.)
+        if (f.encoding_ == Encoding::Utf8 && f.invalid_utf8_ > 0 && multibyte == 0) {
             f.encoding_ = Encoding::Windows1252;
             f.text_ = decode_cp1252(b);
             f.invalid_utf8_ = 0;

@@ -1045,6 +1045,11 @@ TEST_CASE("UNR904 an encoding that had to be guessed: Windows-1252, UTF-16 witho
     CHECK(out == le.raw());
     CHECK_FALSE(encode_text("\xE4\xB8\xAD", Encoding::Windows1252, out));  // a CJK character has no byte there
 
+    // A UTF-8 byte-order mark says UTF-8: a Windows-1252 byte after it is damaged UTF-8 (UNR901).
+    SourceFile bom = SourceFile::from_bytes("bom.md", std::string("\xEF\xBB\xBF" "C\xF4te"));
+    CHECK(bom.encoding() == Encoding::Utf8Bom);
+    CHECK(bom.invalid_utf8() == 1);
+
     SourceFile fine = SourceFile::from_bytes("ok.md", d.text);
     CHECK(only(validate(d.doc, fine), "UNR904").empty());
 }
