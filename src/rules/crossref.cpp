@@ -279,6 +279,63 @@ struct Resolver {
 
 }  // namespace
 
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR401{"UNR401", "crossref-unknown-paragraph", Severity::Error, "A reference points to a paragraph that does not exist",
+    R"(## What it does
+Resolves "paragraph 12 above", "paragraphs 16 and 17 above", "paragraphs 2 to 5 below",
+"paragraph 5 of the present resolution" and "subparagraph (b) of paragraph 3" among the
+numbered paragraphs of the same part (the operative part, or the annex the reference
+stands in). References to other documents ("paragraph 3 of resolution 70/1") are ignored.
+
+## Why is this bad
+The reference points nowhere, typically after paragraphs were deleted or renumbered.
+
+## Example
+```
+12. Requests the Secretary-General to report on paragraph 14 above;
+```
+in a text with 12 paragraphs.
+
+## How to fix
+Correct the paragraph number.
+)"};
+
+constinit const RuleInfo UNR402{"UNR402", "crossref-direction", Severity::Warning, "\"above\" points to a later paragraph or \"below\" to an earlier one",
+    R"(## What it does
+Checks that "paragraph N above" refers to an earlier paragraph and "paragraph N below"
+to a later one.
+
+## Why is this bad
+The number or the direction is wrong; often the paragraphs were reordered.
+
+## Example
+```
+3. Recalls paragraph 7 above;
+```
+
+## How to fix
+Write "below" (or "above"), or correct the number.
+)"};
+
+constinit const RuleInfo UNR403{"UNR403", "crossref-unknown-subparagraph", Severity::Error, "A reference points to a sub-paragraph that does not exist",
+    R"(## What it does
+Checks that "subparagraph (b) of paragraph 3" and "paragraph 3 (b) above" name a
+sub-paragraph that paragraph 3 has.
+
+## Why is this bad
+The reference points nowhere, typically after sub-paragraphs were deleted or relettered.
+
+## Example
+```
+3. Decides ...: (a) ...; (b) ...;
+7. Recalls subparagraph (d) of paragraph 3;
+```
+
+## How to fix
+Correct the letter.
+)"};
+
 void check_crossrefs(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;

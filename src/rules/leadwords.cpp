@@ -95,6 +95,48 @@ bool operative_lead(const std::vector<Word>& ws) {
 
 }  // namespace
 
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR305{"UNR305", "preamble-lead-phrase", Severity::Warning, "A preambular paragraph does not open with a participle or adjective",
+    R"(## What it does
+Checks the first word of each preambular paragraph, after optional adverbs ("Deeply",
+"Further", "Also"): a participle ("Recalling", "Having considered", "Bearing in mind",
+"Concerned", "Guided") or one of the usual adjectives ("Aware", "Mindful", "Conscious",
+"Cognizant", "Desirous", "Convinced", "Confident", "Grateful").
+
+## Why is this bad
+Preambular paragraphs begin with a participial phrase or an adjective (Editorial
+Manual, resolutions, C). Anything else is often a broken line taken for a paragraph.
+
+## Example
+```
+The rights of migrants must be protected,
+```
+
+## How to fix
+Open with a lead phrase ("Stressing that the rights ..."), or join the text to the paragraph it belongs to.
+)"};
+
+constinit const RuleInfo UNR306{"UNR306", "operative-lead-verb", Severity::Warning, "An operative paragraph does not open with a verb in the present tense",
+    R"(## What it does
+Checks the first word of each operative paragraph of the resolution's own text, after
+optional adverbs ("Also", "Further", "Strongly", "Once again"): a verb in the third
+person of the present tense ("Decides", "Calls upon", "Takes note"). Sub-paragraphs,
+annexes, decisions, amendments and paragraphs in the voice of a declaration ("We ...")
+are not checked.
+
+## Why is this bad
+Each operative paragraph begins with an operative verb (Editorial Manual, resolutions, C).
+
+## Example
+```
+3. The Secretary-General to report ...;
+```
+
+## How to fix
+Open with the operative verb: "3. Requests the Secretary-General to report ...;".
+)"};
+
 void check_lead_words(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;

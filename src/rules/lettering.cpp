@@ -144,6 +144,98 @@ struct Walker {
 
 }  // namespace
 
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR104{"UNR104", "subparagraph-lettering-gap", Severity::Error, "Sub-paragraph letters or numerals skip one",
+    R"(## What it does
+Checks each list of sub-paragraphs at every level: (a), (b), (c) ... then (aa), (bb)
+after (z); (i), (ii), (iii) as the first children of a lettered item; a., b. and i., ii.
+below. An ambiguous label is read in the scheme of its preceding sibling: (h) -> (i)
+is a letter, (hh) -> (ii) a doubled letter.
+
+## Why is this bad
+A missing letter means a sub-paragraph was deleted without relettering.
+
+## Example
+```
+(c) Urges ...;
+(e) Calls upon ...;
+```
+
+## How to fix
+Reletter the list consecutively (the fix does it).
+)"};
+
+constinit const RuleInfo UNR105{"UNR105", "subparagraph-lettering-duplicate", Severity::Error, "Two sub-paragraphs have the same letter",
+    R"(## What it does
+Reports a sub-paragraph whose letter or numeral was already used in the same list.
+
+## Why is this bad
+References such as "subparagraph (c) of paragraph 4" become ambiguous.
+
+## Example
+```
+(c) Urges ...;
+(c) Calls upon ...;
+```
+
+## How to fix
+Reletter the list consecutively (the fix does it).
+)"};
+
+constinit const RuleInfo UNR106{"UNR106", "subparagraph-lettering-order", Severity::Error, "Sub-paragraph letters go backwards",
+    R"(## What it does
+Reports a sub-paragraph whose letter or numeral is lower than a previous one.
+
+## Why is this bad
+Sub-paragraphs were moved without relettering.
+
+## Example
+```
+(d) Urges ...;
+(b) Calls upon ...;
+```
+
+## How to fix
+Reletter the list in text order (the fix does it).
+)"};
+
+constinit const RuleInfo UNR107{"UNR107", "invalid-subparagraph-label", Severity::Error, "A sub-paragraph label is neither a letter sequence nor a roman numeral",
+    R"(## What it does
+Reports labels such as (za), (a1) or (iiv). After (z) the sequence continues with
+doubled letters: (aa), (bb), (cc) ...
+
+## Why is this bad
+Such labels are not used in UN texts and break the sequence.
+
+## Example
+```
+(z) Encourages ...;
+(za) Invites ...;
+```
+
+## How to fix
+Use the next label of the list, here (aa) (the fix does it).
+)"};
+
+constinit const RuleInfo UNR109{"UNR109", "subparagraph-degree", Severity::Warning, "Sub-paragraphs use the wrong kind of label for their level",
+    R"(## What it does
+Checks the degrees of subdivision of the resolution's own paragraphs: 1. -> (a) -> (i) ->
+a. -> i. (Editorial Manual, paragraphs and subparagraphs). Annexes are not checked.
+
+## Why is this bad
+Readers and references rely on the level being visible from the label.
+
+## Example
+```
+4. Reaffirms ...:
+(i) Condemns ...;
+```
+
+## How to fix
+Reletter the list with the labels of its level, here (a), (b) ...
+)"};
+
 void check_lettering(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;

@@ -126,6 +126,83 @@ struct Checker {
 
 }  // namespace
 
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR301{"UNR301", "preamble-end-comma", Severity::Warning, "A preambular paragraph does not end with a comma",
+    R"(## What it does
+Checks that every preambular paragraph ends with ",". Footnote marks after the comma
+are fine. For a subdivided preambular paragraph its last sub-paragraph is checked.
+
+## Why is this bad
+The preamble is one sentence whose subject is the organ; each paragraph ends with a
+comma (AKN4UN part 3).
+
+## Example
+```
+Recognizing the positive contributions of migrants.
+```
+
+## How to fix
+Replace the final punctuation with "," (the fix does it).
+)"};
+
+constinit const RuleInfo UNR302{"UNR302", "operative-end-punctuation", Severity::Warning, "An operative paragraph or sub-paragraph has the wrong final punctuation",
+    R"(## What it does
+Checks that each operative paragraph and sub-paragraph without sub-paragraphs ends
+with ";", except the very last one of the operative part (the last paragraph, or the
+last sub-paragraph of the last paragraph), which ends with ".". "; and" / "; or"
+count as ";". A ":" is reported by UNR303 instead.
+
+## Why is this bad
+The operative part is one sentence: items are separated by semicolons and the last
+one ends with a full stop.
+
+## Example
+```
+5. Requests the Secretary-General to report.
+6. Decides to remain seized of the matter.
+```
+
+## How to fix
+Replace the final punctuation (the fix does it).
+)"};
+
+constinit const RuleInfo UNR303{"UNR303", "colon-without-list", Severity::Warning, "A paragraph ends with ':' but introduces no sub-paragraphs",
+    R"(## What it does
+Reports a paragraph or sub-paragraph that ends with ":" but has no sub-paragraphs,
+in the preamble or the operative part. (The last operative paragraph may end with ":"
+when it introduces an annexed text: "Adopts the following Declaration:".)
+
+## Why is this bad
+A colon announces a list; without one it is usually a typing error for ";".
+
+## Example
+```
+(e) ... to promote and raise awareness of the Convention:
+(f) Takes note ...;
+```
+
+## How to fix
+End the paragraph with ";" (or "." if it is the last).
+)"};
+
+constinit const RuleInfo UNR304{"UNR304", "list-intro-colon", Severity::Warning, "A paragraph that introduces sub-paragraphs does not end with ':'",
+    R"(## What it does
+Checks that a paragraph or sub-paragraph followed by its own sub-paragraphs ends with ":".
+
+## Why is this bad
+The chapeau introduces the list ("..., and in this regard:").
+
+## Example
+```
+4. Reaffirms the rights set forth ..., and in this regard;
+(a) Strongly condemns ...;
+```
+
+## How to fix
+End the chapeau with ":" (the fix does it).
+)"};
+
 void check_punctuation(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;
