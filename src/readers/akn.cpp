@@ -21,8 +21,9 @@
 //    sub-paragraphs of the preceding numbered or unnumbered paragraph;
 //  * an unnumbered, childless body paragraph ending in "," that is followed by numbered
 //    paragraphs of the same section is preambular (78/253 XXVI "Recalls ...,");
-//  * heading-styled paragraphs (class H1/H23/HCh..., or a heading with no content) are
-//    headings, not paragraphs; "A."/"B." captions and tables inside the operative part
+//  * heading-styled paragraphs (class H1/H23/HCh..., or a heading with no content) and
+//    unnumbered body paragraphs whose text does not end like a sentence ("I", "Legislative
+//    activities", "Renewal of the mandate") are headings, not paragraphs; "A."/"B." captions and tables inside the operative part
 //    are kept as unclassified blocks;
 //  * documentCollection (78/80 A and B): every component is read; each part becomes a
 //    section labelled with the part's letter ("A", "B"), so numbering may restart per
@@ -712,13 +713,7 @@ private:
                 read_item_into(c, p, b);  // intro text joins the item's text, points become children
             } else if (name == "sublist") {
                 // DGACM: second-level points written as a sibling after the point they belong to
-                Para* owner = p.children.empty() ? &p : &p.children.back();
-                for (auto sc : c.children()) {
-                    if (sc.type() != pugi::node_element) continue;
-                    if (structural(local_name(sc)) && local_name(sc) != "sublist" && local_name(sc) != "list")
-                        owner->children.push_back(read_item(sc));
-                }
-                classify_siblings(owner->children);
+                read_sublist(c, p.children.empty() ? p : p.children.back());
             } else if (name == "point" || name == "paragraph" || name == "subparagraph" || name == "item" ||
                        name == "alinea" || name == "indent") {
                 std::string heading = std::move(point_heading_);
@@ -733,6 +728,18 @@ private:
                 collect_element(c, b);  // content, intro, wrapUp, p, listIntroduction, tables ...
             }
         }
+    }
+
+    /// A `sublist`'s points become children of `owner`; a `sublist` inside it, written after one
+    /// of those points (S/RES/2584 (2021) 30 (a) (iii) "notably:" then its dashes), belongs to that point.
+    void read_sublist(const pugi::xml_node& list, Para& owner) {
+        for (auto sc : list.children()) {
+            if (sc.type() != pugi::node_element) continue;
+            auto nm = local_name(sc);
+            if (nm == "sublist") read_sublist(sc, owner.children.empty() ? owner : owner.children.back());
+            else if (structural(nm) && nm != "list") owner.children.push_back(read_item(sc));
+        }
+        classify_siblings(owner.children);
     }
 
     // ---- body walking (mainBody of the resolution, of an annex, of a component)
@@ -865,6 +872,10 @@ private:
                     unclassified(c);
                     continue;
                 }
+                if (!out.annex && heading_like(p)) {  // "I", "Legislative activities", "Reporting"
+                    on_heading(out, c, p.text);
+                    continue;
+                }
                 add_operative(out, std::move(p), sec);
             } else if (name == "num" || name == "heading" || name == "subheading") {
                 // the section's own number and heading come first (read_section); a later one is a sub-heading
@@ -891,6 +902,13 @@ private:
                 Para p = make_para(c);  // tables and other blocks of an annex: kept as unnumbered text
                 set_text(p, text_of(c), c);
                 if (!p.text.empty()) add_operative(out, std::move(p), sec);
+            } else if (name == "alinea" && !out.annex && !doc_.authority.present() && ops(out).empty() &&
+                       text_para(c).text.ends_with(":")) {
+                // a presidential statement's formula: "On 4 December 2020, ... the President of the
+                // Security Council made the following statement on behalf of the Council:"
+                doc_.authority = field_of(c);
+            } else if (name == "container" && heading_like(text_para(c))) {
+                on_heading(out, c, text_of(c).text);  // <container name="Reporting"><p>Reporting</p> (S/RES/2551)
             } else {
                 unclassified(c);  // tables inside the operative part
             }
@@ -899,7 +917,24 @@ private:
 
     void on_heading(BodyOut& out, const pugi::xml_node& n, const std::string& h) {
         if (out.annex && annex_on_heading(n, h)) return;
-        pending_heading_ = h;
+        // "I" then "Legislative activities": one heading, no text dropped
+        pending_heading_ = pending_heading_.empty() ? h : pending_heading_ + " " + h;
+    }
+
+    Para text_para(const pugi::xml_node& n) {
+        Para p = make_para(n);
+        set_text(p, text_of(n), n);
+        return p;
+    }
+
+    /// DGACM types section headings as unnumbered paragraphs ("I", "Legislative activities",
+    /// "Renewal of the mandate", "*"): no label, no sub-paragraphs, and text that does not
+    /// end like a sentence or a clause.
+    static bool heading_like(const Para& p) {
+        if (!p.label.empty() || !p.children.empty() || p.text.empty() || p.text.size() >= 400) return false;
+        static constexpr std::array<std::string_view, 11> kFinal = {".", ",", ";", ":", "?", "!", "\"", "'", ")",
+                                                                    "\u201D", "\u2019"};
+        return std::none_of(kFinal.begin(), kFinal.end(), [&](std::string_view f) { return p.text.ends_with(f); });
     }
 
     Section read_section(const pugi::xml_node& n) {

@@ -228,7 +228,22 @@ struct Resolver {
         }
     }
 
-    void target(const Para&, long at, std::string_view section, const Ref& r, const Target& tg,
+    /// The sub-paragraph `subs` ("b", "ii") of `p`, or nullptr.
+    static const Para* sub_target(const Para* p, const std::vector<std::string>& subs) {
+        for (const std::string& s : subs) {
+            const Para* next = nullptr;
+            for (const Para& c : p->children)
+                if (same_num(c.num, s)) {
+                    next = &c;
+                    break;
+                }
+            if (!next) return nullptr;
+            p = next;
+        }
+        return p;
+    }
+
+    void target(const Para& holder, long at, std::string_view section, const Ref& r, const Target& tg,
                 const std::string& phrase, Span span) {
         std::vector<const Item*> cands;
         const auto& scope = (r.dir == 0 && resolution) ? resolution->items : items;
@@ -243,6 +258,10 @@ struct Resolver {
         const Item* pick = nullptr;
         for (const Item* c : cands) {
             bool side = r.dir == 0 || (r.dir < 0 ? static_cast<long>(c->index) < at : static_cast<long>(c->index) > at);
+            // "paragraph 1 (b) below" inside paragraph 1 (a): the sub-paragraphs decide.
+            if (!side && static_cast<long>(c->index) == at && !tg.subs.empty())
+                if (const Para* sub = sub_target(c->para, tg.subs))
+                    side = r.dir < 0 ? sub->span.end <= holder.span.begin : sub->span.begin > holder.span.begin;
             if (!side) continue;
             if (!pick || c->para->section == section) pick = c;
         }

@@ -102,10 +102,6 @@ SymbolCheck parse_symbol(std::string_view sym) {
     return r;
 }
 
-bool security_council(const Document& doc) {
-    return doc.meta.symbol.value.rfind("S/", 0) == 0 || doc.meta.body.value.find("Security Council") != std::string::npos;
-}
-
 Span header_span(const Document& doc) {
     for (const Field* f : {&doc.meta.document_type, &doc.meta.symbol, &doc.meta.body})
         if (f->present()) return f->span;
@@ -220,10 +216,10 @@ void check_header(Context& cx) {
             }
             bool draft = doc.kind == DocKind::DraftResolution || doc.kind == DocKind::DraftDecision ||
                          doc.kind == DocKind::Amendment;
-            if (draft && !security_council(doc) && !has_l)
+            if (draft && !practice_of(doc).council && !has_l)
                 cx.report("UNR502", m.symbol.span,
                           "symbol \"" + m.symbol.value + "\" is not that of a draft: drafts are issued as L. documents");
-            else if (doc.kind == DocKind::Resolution && !has_res)
+            else if (doc.kind == DocKind::Resolution && !has_res && !practice_of(doc).statement)
                 cx.report("UNR502", m.symbol.span,
                           "symbol \"" + m.symbol.value + "\" is not that of an adopted resolution (A/RES/..., S/RES/...)");
         }
@@ -236,12 +232,12 @@ void check_header(Context& cx) {
     // UNR504: a draft with no sponsor line at all (Chair's drafts have a sponsor text;
     // Security Council drafts are often issued without sponsors).
     bool draft = doc.kind == DocKind::DraftResolution || doc.kind == DocKind::DraftDecision;
-    if (draft && !security_council(doc) && m.sponsors.empty() && !m.sponsor_text.present())
+    if (draft && !practice_of(doc).council && m.sponsors.empty() && !m.sponsor_text.present())
         cx.report("UNR504", header_span(doc), "the draft names no sponsors");
 
     // UNR505: titles are required except for Security Council texts.
     bool titled = doc.kind == DocKind::Resolution || doc.kind == DocKind::DraftResolution;
-    if (titled && !security_council(doc) && !m.title.present())
+    if (titled && !practice_of(doc).council && !m.title.present())
         cx.report("UNR505", header_span(doc), "the resolution has no title");
 }
 

@@ -87,10 +87,25 @@ bool preambular_lead(const std::vector<Word>& ws) {
     return (h.size() > 4 && ends_with(h, "ing")) || (h.size() > 3 && ends_with(h, "ed")) || in(kAdjectives, h);
 }
 
+bool verb_s(const std::string& h) { return h.size() >= 4 && ends_with(h, "s") && !ends_with(h, "ss") && !in(kNotVerbs, h); }
+
 bool operative_lead(const std::vector<Word>& ws) {
     if (ws.empty() || !starts_upper(ws[0].text)) return false;
+    return verb_s(lower(ws[head_index(ws)].text));
+}
+
+/// Security Council: a participial or "while" phrase, then the verb after a comma ("Acting under
+/// Chapter VII of the Charter, decides", "While noting improvements in Somalia, recognizes").
+bool participial_then_verb(const std::string& t, const std::vector<Word>& ws) {
+    if (ws.empty() || !starts_upper(ws[0].text)) return false;
     std::string h = lower(ws[head_index(ws)].text);
-    return h.size() >= 4 && ends_with(h, "s") && !ends_with(h, "ss") && !in(kNotVerbs, h);
+    bool opener = (h.size() > 4 && ends_with(h, "ing")) || h == "while" || h == "whilst" || h == "although";
+    if (!opener) return false;
+    for (std::size_t c = t.find(", "); c != std::string::npos; c = t.find(", ", c + 1)) {
+        auto next = first_words(t.substr(c + 2), 3);
+        if (!next.empty() && !starts_upper(next[0].text) && verb_s(next[head_index(next)].text)) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -141,22 +156,28 @@ void check_lead_words(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;
 
+    const Practice practice = practice_of(doc);
     for (std::size_t i = 0; i < doc.preamble.size(); ++i) {
         const Para& p = doc.preamble[i];
         auto ws = first_words(p.text, 4);
         if (ws.empty() || preambular_lead(ws)) continue;
+        // Security Council: a preambular paragraph may open with a present-tense verb
+        // ("Recalls that UNDOF's deployment ...,", "Underscores its objective ...").
+        if (practice.council && operative_lead(ws)) continue;
         cx.report("UNR305", text_span(p, ws[0].begin, ws[0].end),
                   "the " + ordinal(i + 1) + " preambular paragraph should open with a participle or an adjective "
                   "(\"Recalling\", \"Deeply concerned\", \"Aware\"), not \"" + ws[0].text + "\"");
     }
 
     if (doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision) return;
+    if (practice.statement) return;  // sentences: "The Security Council recalls ..."
     // Once a paragraph speaks in a declaration's own voice ("We commit ..."), the
     // declaration's paragraphs follow ("Recognize that ...", "Commit to ..."): stop.
     for (const Para& p : doc.operative) {
         auto ws = first_words(p.text, 4);
         if (!ws.empty() && ws[0].text == "We") break;
         if (ws.empty() || operative_lead(ws)) continue;
+        if (practice.council && participial_then_verb(p.text, ws)) continue;
         std::string name = p.num.empty() ? std::string("operative paragraph") : "operative paragraph " + p.num;
         cx.report("UNR306", text_span(p, ws[0].begin, ws[0].end),
                   name + " should open with a verb in the present tense (\"Decides\", \"Calls upon\", "

@@ -48,19 +48,27 @@ std::string scheme_name(LabelKind k) {
 struct Walker {
     Context& cx;
     bool degree;  // check UNR109 (the resolution's own text only)
+    Practice practice;
 
     /// Checks the children of `parent` (whose own effective kind is `pkind`);
     /// `path` names the parent in messages ("4", "4 (a)", or "" for a preambular paragraph).
-    void children(const Para& parent, LabelKind pkind, const std::string& path) {
+    /// `before`: the last value of each scheme in the sub-lists of the parent's previous sibling
+    /// (the Security Council continues the lettering there).  Returns this list's own.
+    std::map<LabelKind, long> children(const Para& parent, LabelKind pkind, const std::string& path,
+                                       const std::map<LabelKind, long>& before = {}) {
+        // Security Council: an unlabelled heading item ("Security Sector Reform (SSR)") inside a list
+        // carries on its lettering: its items count as the list's own.
+        std::vector<const Para*> kids;
+        flatten(parent, kids);
         std::map<LabelKind, std::vector<SeqItem>> lists;
         std::vector<std::pair<LabelKind, std::vector<SeqItem>>> finished;  // lists closed by a heading
         std::map<LabelKind, long> last;  // last value per scheme, to read ambiguous labels
-        std::vector<LabelKind> eff(parent.children.size(), LabelKind::None);
+        std::vector<LabelKind> eff(kids.size(), LabelKind::None);
         LabelKind prev_kind = LabelKind::None;
         bool first_checked = false;
 
-        for (std::size_t i = 0; i < parent.children.size(); ++i) {
-            const Para& c = parent.children[i];
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const Para& c = *kids[i];
             if (!is_sub(c.kind)) continue;
             bool dot = is_dot(c.kind);
             LabelKind lk = letter_kind(dot), rk = roman_kind(dot);
@@ -110,7 +118,8 @@ struct Walker {
             if (degree && !first_checked) {
                 first_checked = true;
                 LabelKind want = expected_child(pkind);
-                if (k != want) {
+                // Security Council: any labels but its parent's (its first levels are (a) or (i)).
+                if (practice.council ? k == pkind : k != want) {
                     std::string owner = path.empty() ? "this paragraph" : path;
                     cx.report("UNR109", label_or_span(c),
                               "sub-paragraphs of " + owner + " should be labelled " + scheme_name(want) +
@@ -122,14 +131,27 @@ struct Walker {
         for (auto& [k, items] : lists) finished.emplace_back(k, std::move(items));
         for (auto& [k, items] : finished) {
             SeqNaming n{"UNR104", "UNR105", "UNR106", "sub-paragraph", path.empty() ? "" : path + " ", k};
-            check_sequence(cx, items, 1, n);
+            long start = 1;
+            auto carried = before.find(k);
+            if (practice.council && carried != before.end() && !items.empty() && items.front().value == carried->second + 1)
+                start = carried->second + 1;
+            check_sequence(cx, items, start, n);
         }
 
-        for (std::size_t i = 0; i < parent.children.size(); ++i) {
-            const Para& c = parent.children[i];
+        std::map<LabelKind, long> sibling;  // what the previous child's sub-lists reached
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const Para& c = *kids[i];
             if (c.children.empty()) continue;
             std::string label = eff[i] != LabelKind::None ? format_label(eff[i], value_in(eff[i], c.num)) : c.label;
-            children(c, eff[i], path.empty() ? label : path + " " + label);
+            sibling = children(c, eff[i], path.empty() ? label : path + " " + label, sibling);
+        }
+        return last;
+    }
+
+    void flatten(const Para& parent, std::vector<const Para*>& out) const {
+        for (const Para& c : parent.children) {
+            if (practice.council && c.label.empty() && c.num.empty() && !c.children.empty()) flatten(c, out);
+            else out.push_back(&c);
         }
     }
 
@@ -239,10 +261,10 @@ Reletter the list with the labels of its level, here (a), (b) ...
 void check_lettering(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;
-    Walker own{cx, true};
+    Walker own{cx, true, practice_of(doc)};
     own.top(doc.preamble, false);
     own.top(doc.operative, true);
-    Walker annex{cx, false};
+    Walker annex{cx, false, practice_of(doc)};
     for (const Annex& a : doc.annexes) {
         annex.top(a.preamble, false);
         annex.top(a.operative, true);

@@ -6,7 +6,9 @@
 //   paragraph or sub-paragraph with children  :   (UNR304)
 //   childless item ending with ':'            -   (UNR303)
 //   other operative items                     ;   the very last one  .   (UNR302)
+#include <array>
 #include <cstring>
+#include <string_view>
 
 #include "rules/rules.hpp"
 
@@ -27,15 +29,25 @@ bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 Ending ending(const std::string& t) {
     Ending e;
     std::size_t n = t.size();
-    while (n > 0 && space(t[n - 1])) --n;
+    // Spaces, and the no-break, narrow, thin and zero-width spaces left before the end tag.
+    static constexpr std::array<std::string_view, 6> kWide = {"\u00A0", "\u202F", "\u2007", "\u2009", "\u200A", "\u200B"};
+    for (bool more = true; more;) {
+        more = false;
+        while (n > 0 && space(t[n - 1])) --n;
+        for (std::string_view w : kWide)
+            if (n >= w.size() && t.compare(n - w.size(), w.size(), w) == 0) {
+                n -= w.size();
+                more = true;
+            }
+    }
     if (n == 0) return e;
-    // "...; and" / "...; or": the list's last-but-one item, the ';' is what counts.
-    for (const char* tail : {"; and", "; or"}) {
+    // "...; and" / "...; or": the list's last-but-one item, the ';' is what counts ("..., and": the ',').
+    for (const char* tail : {"; and", "; or", ", and", ", or"}) {
         std::size_t k = std::strlen(tail);
         if (n >= k && t.compare(n - k, k, tail) == 0) {
             e.empty = false;
-            e.c = ';';
-            e.written = ";";
+            e.c = tail[0];
+            e.written = std::string(1, tail[0]);
             e.pos = n - k;
             e.len = 1;
             return e;
@@ -69,13 +81,15 @@ Fix punct_fix(const Para& p, const Ending& e, char want) {
 
 struct Checker {
     Context& cx;
+    Practice practice;
 
     Span where(const Para& p, const Ending& e) { return text_span(p, e.pos, e.pos + e.len); }
 
     /// A childless item must end with `want`; ':' gets its own rule.
-    void leaf(const Para& p, char want, std::string_view rule, const std::string& name, bool colon_ok = false) {
+    void leaf(const Para& p, char want, std::string_view rule, const std::string& name, bool colon_ok = false,
+              bool comma_ok = false) {
         Ending e = ending(p.text);
-        if (e.empty || e.c == want) return;
+        if (e.empty || e.c == want || (comma_ok && e.c == ',')) return;
         if (e.c == ':') {
             if (colon_ok) return;
             cx.report("UNR303", where(p, e), name + " ends with ':' but introduces no list");
@@ -96,19 +110,36 @@ struct Checker {
     }
 
     /// `path` names the item: "4" for operative paragraph 4, "4 (e)" for its sub-paragraph.
-    void operative(const Para& p, bool last, const std::string& path, bool top, bool colon_ok) {
+    /// `tail`: `p` is the last item of its operative paragraph (its end closes the paragraph).
+    void operative(const Para& p, bool last, const std::string& path, bool top, bool colon_ok, bool tail = true) {
+        // Security Council: items end with ',' as well as ';' (not the paragraph's last).
+        bool comma_ok = practice.council && !top && !tail;
         std::string name = top ? (path.empty() ? std::string("operative paragraph") : "operative paragraph " + path)
                                : "sub-paragraph " + path;
+        // Security Council: an unlabelled item "Security Sector Reform (SSR)" or "Special Criminal
+        // Court (SCC):" is a heading inside the list, not an item.
+        if (practice.council && !top && p.label.empty() && p.num.empty() && (heading_item(p) || ending(p.text).c == ':'))
+            return;
         if (p.children.empty()) {
-            leaf(p, last ? '.' : ';', "UNR302", name, colon_ok);
+            leaf(p, last ? '.' : ';', "UNR302", name, colon_ok, comma_ok);
             return;
         }
-        intro(p, name);
+        // Security Council: "(c) Protection of civilians" heads its own list, no colon; an
+        // operative paragraph may run into its items ("... UNAMI ... shall (a) prioritize ...").
+        if (!(practice.council && heading_item(p))) intro(p, name);
         for (std::size_t i = 0; i < p.children.size(); ++i) {
             const Para& c = p.children[i];
             std::string label = c.label.empty() ? c.num : c.label;
-            operative(c, last && i + 1 == p.children.size(), path.empty() ? label : path + " " + label, false, false);
+            bool last_child = i + 1 == p.children.size();
+            operative(c, last && last_child, path.empty() ? label : path + " " + label, false, false, tail && last_child);
         }
+    }
+
+    /// An item whose text does not end with ';', ',', '.' or ':': a heading ("Protection of
+    /// civilians", "Security Sector Reform (SSR)").
+    static bool heading_item(const Para& p) {
+        Ending e = ending(p.text);
+        return !e.empty && e.c == 0;
     }
 
     void preamble(const Para& p, std::size_t index) {
@@ -206,8 +237,9 @@ End the chapeau with ":" (the fix does it).
 void check_punctuation(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;
-    Checker ck{cx};
+    Checker ck{cx, practice_of(doc)};
     for (std::size_t i = 0; i < doc.preamble.size(); ++i) ck.preamble(doc.preamble[i], i);
+    if (ck.practice.statement) return;  // a presidential statement's paragraphs are quoted sentences
     for (std::size_t i = 0; i < doc.operative.size(); ++i) {
         const Para& p = doc.operative[i];
         bool last = i + 1 == doc.operative.size();

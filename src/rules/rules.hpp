@@ -53,6 +53,13 @@ void check_crossrefs(Context& cx);    // crossref.cpp     UNR401-UNR403
 void check_header(Context& cx);       // header.cpp       UNR501-UNR505
 void check_input(Context& cx);        // input.cpp        UNR901-UNR903
 
+// ---- whose text: each body's own practice (practice.cpp) ------------------------
+struct Practice {
+    bool council = false;    ///< a Security Council text (symbol "S/...", or body "Security Council")
+    bool statement = false;  ///< a presidential statement (symbol "S/PRST/..."): sentences, not a resolution
+};
+Practice practice_of(const Document& doc);
+
 // ---- shared helpers (numbering.cpp) ---------------------------------------------
 /// The paragraph's label span, or its span when it has no label.
 Span label_or_span(const Para& p);

@@ -148,7 +148,8 @@ void check_structure(Context& cx) {
     // UNR002: "The General Assembly," before the first paragraph (decisions are
     // written "The General Assembly decides ..." inside the paragraph).
     bool decision = doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision;
-    if (!decision && !doc.authority.present()) {
+    // A presidential statement speaks in sentences ("The Security Council recalls ...").
+    if (!decision && !doc.authority.present() && !practice_of(doc).statement) {
         const Para* first = !doc.preamble.empty() ? &doc.preamble.front()
                             : !doc.operative.empty() ? &doc.operative.front() : nullptr;
         if (first)
