@@ -839,6 +839,7 @@ private:
     void walk_body(const pugi::xml_node& body, BodyOut& out, std::string section) {
         std::string last_section;  // for paragraphs that follow a section at the same level
         bool seen_content = false;
+        bool after_para = false;   // the element before was a paragraph (not a heading or section)
         for (auto c : body.children()) {
             if (c.type() != pugi::node_element) continue;
             auto name = local_name(c);
@@ -851,10 +852,12 @@ private:
                 secs(out).push_back(s);
                 walk_body(c, out, label);
                 last_section = label;
+                after_para = false;
             } else if (name == "crossHeading") {
                 std::string_view ref = c.attribute("refersTo").value();
                 if (ref == "#preamble" || ref == "preamble") add_preamble(out, c, sec);
                 else pending_heading_ = text_of(c).text;
+                after_para = false;
             } else if (name == "paragraph" || name == "point" || name == "subparagraph" || name == "article" ||
                        name == "clause") {
                 if (has_class(c, "FootnoteText")) {  // a note under a table (78/253): not a paragraph
@@ -865,6 +868,7 @@ private:
                 if (headingish) {
                     std::string h = heading_text(c);
                     if (!h.empty()) on_heading(out, c, h);
+                    after_para = false;
                     continue;
                 }
                 Para p = read_item(c);
@@ -872,16 +876,23 @@ private:
                     unclassified(c);
                     continue;
                 }
-                if (!out.annex && heading_like(p)) {  // "I", "Legislative activities", "Reporting"
+                if (!own_ && !out.annex && heading_like(p)) {  // "I", "Legislative activities", "Reporting"
                     on_heading(out, c, p.text);
+                    after_para = false;
                     continue;
                 }
+                if (!own_ && !out.annex && continuation(p, after_para, ops(out))) {
+                    append_deep(ops(out).back(), std::move(p));
+                    continue;
+                }
+                after_para = true;
                 add_operative(out, std::move(p), sec);
             } else if (name == "num" || name == "heading" || name == "subheading") {
                 // the section's own number and heading come first (read_section); a later one is a sub-heading
                 auto bn = local_name(body);
                 bool in_section = bn == "section" || bn == "part" || bn == "chapter" || bn == "title" || bn == "division";
                 if ((seen_content || !in_section) && name != "num") pending_heading_ = text_of(c).text;
+                after_para = false;
                 continue;
             } else if (name == "p") {
                 // `p` directly in a section or body (78/253): a lone number is the section's; text is a paragraph
@@ -896,6 +907,7 @@ private:
                 if (!p.text.empty()) add_operative(out, std::move(p), sec);
             } else if (name == "block" && std::string_view(c.attribute("name").value()) == "crossHeading") {
                 pending_heading_ = text_of(c).text;  // unres: a heading where crossHeading is not allowed
+                after_para = false;
             } else if (name == "hcontainer" || name == "wrap" || name == "blockContainer") {
                 walk_body(c, out, sec);
             } else if (out.annex) {
@@ -907,8 +919,9 @@ private:
                 // a presidential statement's formula: "On 4 December 2020, ... the President of the
                 // Security Council made the following statement on behalf of the Council:"
                 doc_.authority = field_of(c);
-            } else if (name == "container" && heading_like(text_para(c))) {
+            } else if (!own_ && name == "container" && heading_like(text_para(c))) {
                 on_heading(out, c, text_of(c).text);  // <container name="Reporting"><p>Reporting</p> (S/RES/2551)
+                after_para = false;
             } else {
                 unclassified(c);  // tables inside the operative part
             }
@@ -919,6 +932,41 @@ private:
         if (out.annex && annex_on_heading(n, h)) return;
         // "I" then "Legislative activities": one heading, no text dropped
         pending_heading_ = pending_heading_.empty() ? h : pending_heading_ + " " + h;
+    }
+
+    /// DGACM cuts a paragraph or item in two ("(a) Quick impact projects" then, as a body
+    /// paragraph of its own, "To contribute to ..."): an unnumbered body paragraph without
+    /// sub-paragraphs that follows another paragraph, or opens in lower case or with a quote or
+    /// bracket, continues the paragraph before it (one ending in "," is preambular: see
+    /// move_preambular).
+    static bool continuation(const Para& p, bool after_para, const std::vector<Para>& ops) {
+        if (!p.label.empty() || !p.children.empty() || p.text.empty() || ops.empty() || p.text.ends_with(",")) return false;
+        unsigned char c0 = static_cast<unsigned char>(p.text[0]);
+        bool opener = (c0 >= 'a' && c0 <= 'z') || c0 == '"' || c0 == '\'' || c0 == '(' || c0 == '[' ||
+                      p.text.starts_with("\u201C") || p.text.starts_with("\u2018");
+        return after_para || opener;
+    }
+
+    /// Appends to the last (deepest) item of `p`; every enclosing item's span grows with it.
+    static void append_deep(Para& p, Para&& from) {
+        p.span.end = std::max(p.span.end, from.span.end);
+        if (p.children.empty()) append_text(p, std::move(from));
+        else append_deep(p.children.back(), std::move(from));
+    }
+
+    /// Appends `from`'s text (with its map, marks and italics) to `into`'s, after a space.
+    static void append_text(Para& into, Para&& from) {
+        std::size_t base = into.text.size() + 1;
+        into.text += ' ';
+        into.text += from.text;
+        for (const auto& m : from.map) into.map.push_back({m.text_pos + base, m.src});
+        for (auto m : from.marks) {
+            m.pos += base;
+            into.marks.push_back(std::move(m));
+        }
+        for (const auto& r : from.italics) into.italics.push_back({r.begin + base, r.end + base});
+        for (auto& o : from.orphan_notes) into.orphan_notes.push_back(std::move(o));
+        into.span.end = std::max(into.span.end, from.span.end);
     }
 
     Para text_para(const pugi::xml_node& n) {

@@ -1,6 +1,6 @@
 // Each body's own practice: whose text the rules check, and what that body's adopted texts do
 // where they differ from the General Assembly's (EDITORIAL-RULES.md gives the Assembly's).
-// Input: the document's metadata (body, symbol).  Output: a Practice the rule families consult.
+// Input: the document's metadata (body, symbol) and its authority ("The Security Council,").  Output: a Practice the rule families consult.
 //
 // The Security Council's adopted resolutions (its own Akoma Ntoso, 2020-2022):
 //  * label the first level of a paragraph's items (i), (ii) or i., ii. in places, and letter the
@@ -24,7 +24,8 @@ namespace unres::rules {
 Practice practice_of(const Document& doc) {
     Practice p;
     const std::string& sym = doc.meta.symbol.value;
-    p.council = sym.rfind("S/", 0) == 0 || doc.meta.body.value.find("Security Council") != std::string::npos;
+    p.council = sym.rfind("S/", 0) == 0 || doc.meta.body.value.find("Security Council") != std::string::npos ||
+                doc.authority.value.find("Security Council") != std::string::npos;
     p.statement = sym.rfind("S/PRST/", 0) == 0;
     return p;
 }

@@ -242,6 +242,9 @@ void check_punctuation(Context& cx) {
     if (ck.practice.statement) return;  // a presidential statement's paragraphs are quoted sentences
     for (std::size_t i = 0; i < doc.operative.size(); ++i) {
         const Para& p = doc.operative[i];
+        // A declaration's paragraphs ("We recognize ...") are sentences, each with its full stop
+        // (EDITORIAL-RULES 3): from the first one on, as for the lead words (leadwords.cpp).
+        if (p.text.starts_with("We ")) break;
         bool last = i + 1 == doc.operative.size();
         // "Adopts the following Declaration:" may introduce the annexed text.
         bool colon_ok = last && !doc.annexes.empty();

@@ -55,7 +55,7 @@ void check_input(Context& cx);        // input.cpp        UNR901-UNR903
 
 // ---- whose text: each body's own practice (practice.cpp) ------------------------
 struct Practice {
-    bool council = false;    ///< a Security Council text (symbol "S/...", or body "Security Council")
+    bool council = false;    ///< a Security Council text (symbol "S/...", body or authority "Security Council")
     bool statement = false;  ///< a presidential statement (symbol "S/PRST/..."): sentences, not a resolution
 };
 Practice practice_of(const Document& doc);
