@@ -40,6 +40,7 @@
 // links, no recursion), so deeply nested XML cannot exhaust the stack.
 #include <zip.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -53,6 +54,7 @@
 #include <pugixml.hpp>
 
 #include "readers/readers.hpp"
+#include "unres/label.hpp"
 
 namespace unres::readers {
 
@@ -223,29 +225,22 @@ bool is_mark_text(std::string_view s) {
 
 // ---------------------------------------------------------------- numbering
 
+std::string to_upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
 std::string to_letters(long n, bool upper) {
-    // Word: a … z, aa … zz, aaa …
-    if (n < 1) n = 1;
-    long reps = (n - 1) / 26 + 1;
-    if (reps > 50) reps = 50;
-    char c = static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26);
-    return std::string(static_cast<std::size_t>(reps), c);
+    // Word: a … z, aa … zz, aaa … (at most 50 repeats)
+    std::string s = label::letter_label(std::clamp(n, 1L, 50L * 26));
+    return upper ? to_upper(std::move(s)) : s;
 }
 
 std::string to_roman(long n, bool upper) {
-    if (n < 1 || n > 3999) return std::to_string(n);
-    static constexpr std::array<std::pair<int, const char*>, 13> table{{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                                        {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"},
-                                                                        {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
-    std::string out;
-    for (const auto& [v, s] : table)
-        while (n >= v) {
-            out += s;
-            n -= v;
-        }
-    if (upper)
-        for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
-    return out;
+    std::string s = label::roman_label(n);
+    if (s.empty()) return std::to_string(n);
+    return upper ? to_upper(std::move(s)) : s;
 }
 
 struct Level {

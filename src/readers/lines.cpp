@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "utf8.hpp"
+#include "words.hpp"
 
 namespace unres::readers {
 
@@ -107,7 +108,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
             break;
         ++i;
     }
-    out.indent = indent;
+    out.indent = static_cast<float>(indent);
     if (markdown) {
         // Block markers: headings, blockquotes, list bullets (possibly several).
         bool again = true;
@@ -184,7 +185,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
                     }
                     if (markdown && (tag == "</i>" || tag == "</em>")) {
                         if (em_start != std::string::npos && em_start < mt.text.size())
-                            out.italics.push_back({em_start, mt.text.size()});
+                            out.add_italic(em_start, mt.text.size());
                         em_start = std::string::npos;
                         i = close + 1;
                         continue;
@@ -246,7 +247,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
                     if (right && !open_em.empty()) {
                         std::size_t b = open_em.back();
                         open_em.pop_back();
-                        if (italic && b < mt.text.size()) out.italics.push_back({b, mt.text.size()});
+                        if (italic && b < mt.text.size()) out.add_italic(b, mt.text.size());
                     } else if (left) {
                         if (italic) open_em.push_back(mt.text.size());
                         else open_em.push_back(std::string::npos - 1);  // bold: not recorded
@@ -263,7 +264,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
     }
     mt.trim_end();
     // Drop italics that ended up empty or reversed; clamp to the text.
-    std::erase_if(out.italics, [&](const TextRange& r) { return r.begin >= r.end || r.end > mt.text.size(); });
+    std::erase_if(out.styles, [&](const Style& r) { return r.begin >= r.end || r.end > mt.text.size(); });
     for (auto& m : out.marks) m.pos = std::min(m.pos, mt.text.size());
     out.text = std::move(mt.text);
     out.map = std::move(mt.map);
@@ -361,11 +362,26 @@ void drop_prefix(Line& l, std::size_t cut) {
     }
     l.map = std::move(m);
     for (auto& mk : l.marks) mk.pos = mk.pos >= cut ? mk.pos - cut : 0;
-    for (auto& r : l.italics) {
+    for (auto& r : l.styles) {
         r.begin = r.begin >= cut ? r.begin - cut : 0;
         r.end = r.end >= cut ? r.end - cut : 0;
     }
-    std::erase_if(l.italics, [](const TextRange& r) { return r.begin >= r.end; });
+    std::erase_if(l.styles, [](const Style& r) { return r.begin >= r.end; });
+}
+
+std::vector<TextRange> Line::italics() const {
+    std::vector<TextRange> out;
+    for (const Style& s : styles)
+        if (s.italic) out.push_back({s.begin, s.end});
+    return out;
+}
+
+void Line::add_italic(std::size_t b, std::size_t e) {
+    Style s;
+    s.begin = b;
+    s.end = e;
+    s.italic = true;
+    styles.push_back(s);
 }
 
 void MappedText::append(std::string_view piece, std::uint32_t src) {
@@ -424,13 +440,7 @@ bool is_symbol(std::string_view s) {
 }
 
 namespace {
-constexpr std::array<std::string_view, 12> kMonths{"January", "February", "March",     "April",   "May",      "June",
-                                                   "July",    "August",   "September", "October", "November", "December"};
-int month_index(std::string_view w) {
-    for (std::size_t k = 0; k < kMonths.size(); ++k)
-        if (w == kMonths[k]) return static_cast<int>(k) + 1;
-    return 0;
-}
+using words::month_index;
 }  // namespace
 
 std::size_t find_date(std::string_view s, std::size_t& len) {
@@ -557,7 +567,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
             continue;
         }
         // Markdown footnote definitions continue on indented lines ("[^2]: Report of ...\n    Countries ...").
-        if (markdown && md_note && l.indent >= 2 && l.note_num.empty()) {
+        if (markdown && md_note && l.columns() >= 2 && l.note_num.empty()) {
             l.kind = LineKind::Footnote;
             prev_note = true;
             continue;
@@ -585,9 +595,7 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
                 int n = std::stoi(std::string(head));
                 std::string_view next = sp == std::string_view::npos ? std::string_view{} : t.substr(sp + 1);
                 std::string_view w = next.substr(0, next.find_first_of(" \xE2,"));
-                static constexpr std::array<std::string_view, 12> months{"January", "February", "March", "April", "May", "June",
-                                                                         "July", "August", "September", "October", "November", "December"};
-                bool month = std::find(months.begin(), months.end(), w) != months.end();
+                bool month = words::month_index(w) > 0;
                 plausible = !month && n >= 1 && n <= last_note + 30;
             }
             if (plausible && head.size() <= 3) {

@@ -17,9 +17,11 @@
 #include <set>
 #include <string>
 
+#include "unres/label.hpp"
 #include "readers/lines.hpp"
 #include "readers/readers.hpp"
 #include "readers/vocab.hpp"
+#include "words.hpp"
 #include "utf8.hpp"
 
 namespace unres::readers {
@@ -38,15 +40,6 @@ std::string lower(std::string_view s) {
     std::string r(s);
     for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return r;
-}
-
-bool is_roman(std::string_view s) {
-    if (s.empty() || s.size() > 7) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return c == 'i' || c == 'v' || c == 'x' || c == 'l'; });
-}
-bool is_upper_roman(std::string_view s) {
-    if (s.empty() || s.size() > 7) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; });
 }
 
 /// Strips closing quotes/brackets and trailing footnote digits to find the real last character.
@@ -82,6 +75,12 @@ char last_meaningful(std::string_view t) {
     return '\0';
 }
 
+/// A month name, with any punctuation after it ("December,").
+bool is_month(std::string_view w) {
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+    return words::month_index(w) > 0;
+}
+
 bool is_terminal(std::string_view t) {
     char c = last_meaningful(t);
     return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?';
@@ -98,97 +97,17 @@ struct Label {
     bool ambiguous = false; ///< (i), (v), (x)… may be a letter or a roman numeral
 };
 
+/// The label that opens a line (label::lex) with the space after it.
 Label parse_label(std::string_view t) {
+    label::Parsed p = label::lex(t);
+    if (!p.valid()) return {};
     Label l;
-    auto finish = [&](std::size_t n) {
-        l.label_len = n;
-        l.len = n;
-        if (n < t.size() && t[n] == ' ') l.len = n + 1;
-        return n == t.size() || t[n] == ' ';
-    };
-    if (t.empty()) return l;
-    if (is_digit(t[0])) {
-        std::size_t k = 0;
-        while (k < t.size() && is_digit(t[k])) ++k;
-        if (k <= 3 && k < t.size() && t[k] == '.' && finish(k + 1)) {
-            l.kind = LabelKind::Number;
-            l.num = std::string(t.substr(0, k));
-            // strip leading zeros? keep as written
-            return l;
-        }
-        return {};
-    }
-    if (t[0] == '(') {
-        std::size_t close = t.find(')');
-        if (close == std::string_view::npos || close < 2 || close > 6) return {};
-        std::string_view in = t.substr(1, close - 1);
-        if (!std::all_of(in.begin(), in.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }) ||
-            !(in[0] >= 'a' && in[0] <= 'z'))
-            return {};
-        if (!finish(close + 1)) return {};
-        l.num = std::string(in);
-        if (!std::all_of(in.begin(), in.end(), [](char c) { return c >= 'a' && c <= 'z'; }) || in.size() > 4) {
-            l.kind = LabelKind::Letter;  // "(a1)": not a valid label; the validator says so (UNR107)
-            return l;
-        }
-        bool doubled = std::all_of(in.begin(), in.end(), [&](char c) { return c == in[0]; });
-        if (is_roman(in)) {
-            l.kind = LabelKind::Roman;
-            l.ambiguous = doubled;  // (i) (ii) (iii) (v) (x) (xx) (l) ... could be letters
-            if (!doubled) l.ambiguous = false;
-            if (in.size() == 1) l.ambiguous = true;
-        } else {
-            // (aa) (bb) ...; anything else such as "(za)" is kept as a label the validator rejects
-            l.kind = LabelKind::Letter;
-        }
-        return l;
-    }
-    if (t.size() >= 2 && t[0] >= 'a' && t[0] <= 'z') {
-        std::size_t dot = t.find('.');
-        if (dot == std::string_view::npos || dot > 6) return {};
-        std::string_view in = t.substr(0, dot);
-        if (!std::all_of(in.begin(), in.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return {};
-        if (dot + 1 >= t.size() || t[dot + 1] != ' ') return {};  // "a." must be followed by text
-        if (!finish(dot + 1)) return {};
-        l.num = std::string(in);
-        if (in.size() == 1 && !is_roman(in)) l.kind = LabelKind::LetterDot;
-        else if (is_roman(in)) {
-            l.kind = LabelKind::RomanDot;
-            l.ambiguous = in.size() == 1;
-        } else
-            return {};
-        return l;
-    }
-    return {};
-}
-
-/// The label that follows `prev` in a lettered list: a→b, z→aa, aa→bb.
-std::string next_letter(std::string_view prev) {
-    if (prev.empty()) return "a";
-    char c = prev[0];
-    std::size_t n = prev.size();
-    if (c == 'z') return std::string(n + 1, 'a');
-    return std::string(n, static_cast<char>(c + 1));
-}
-
-int roman_value(std::string_view r) {
-    auto v = [](char c) {
-        switch (c) {
-            case 'i': case 'I': return 1;
-            case 'v': case 'V': return 5;
-            case 'x': case 'X': return 10;
-            case 'l': case 'L': return 50;
-            case 'c': case 'C': return 100;
-            default: return 0;
-        }
-    };
-    int total = 0;
-    for (std::size_t k = 0; k < r.size(); ++k) {
-        int a = v(r[k]);
-        int b = k + 1 < r.size() ? v(r[k + 1]) : 0;
-        total += a < b ? -a : a;
-    }
-    return total;
+    l.kind = p.kind;
+    l.num = std::move(p.num);
+    l.label_len = p.length;
+    l.len = p.length < t.size() ? p.length + 1 : p.length;
+    l.ambiguous = p.ambiguous;
+    return l;
 }
 
 // ---------------------------------------------------------------------------
@@ -229,7 +148,7 @@ void append_line(Block& b, const Line& l) {
         m.pos += base;
         b.marks.push_back(m);
     }
-    for (auto r : l.italics) b.italics.push_back({r.begin + base, r.end + base});
+    for (auto r : l.italics()) b.italics.push_back({r.begin + base, r.end + base});
     b.pages.push_back({base, l.page});
     b.end = l.end;
 }
@@ -351,7 +270,7 @@ private:
     void compute_margins() {
         std::map<int, std::map<int, int>> counts;
         for (const auto& l : lines_)
-            if (l.kind == LineKind::Content) ++counts[l.page][l.indent];
+            if (l.kind == LineKind::Content) ++counts[l.page][l.columns()];
         margin_.clear();
         for (const auto& [page, c] : counts) {
             int best = 0, n = -1;
@@ -362,7 +281,7 @@ private:
     }
     int rel_indent(const Line& l) const {
         auto it = margin_.find(l.page);
-        return it == margin_.end() ? 0 : l.indent - it->second;
+        return it == margin_.end() ? 0 : l.columns() - it->second;
     }
 
     // ---- footnotes ----
@@ -541,7 +460,7 @@ private:
             i = j + 1;
         }
         if (words > 10) return std::nullopt;
-        if (!(is_organ_name(name) || ends_with(name, "Assembly") || ends_with(name, "Council") ||
+        if (!(words::is_organ_name(name) || ends_with(name, "Assembly") || ends_with(name, "Council") ||
               ends_with(name, "Conference") || ends_with(name, "Commission") || ends_with(name, "Committee") ||
               ends_with(name, "Board") || ends_with(name, "Forum")))
             return std::nullopt;
@@ -587,18 +506,18 @@ private:
         }
         if (!parts.empty()) {
             std::string last = parts.back();
-            if (!is_and_state(last)) {
+            if (!words::is_and_state(last)) {
                 // split at the last " and " that leaves a known-state or plain names on both sides
                 std::size_t a = last.rfind(" and ");
                 while (a != std::string::npos) {
                     std::string right = last.substr(a + 5);
                     std::string left = last.substr(0, a);
-                    if (!is_and_state(right) && is_and_state(last.substr(0, last.size()))) break;
+                    if (!words::is_and_state(right) && words::is_and_state(last.substr(0, last.size()))) break;
                     // if the right part is the tail of an "and" state (e.g. "Tobago"), look further left
                     bool right_is_tail = false;
                     for (std::size_t b = left.rfind(' '); ; b = left.rfind(' ', b - 1)) {
                         std::string cand = (b == std::string::npos ? left : left.substr(b + 1)) + " and " + right;
-                        if (is_and_state(cand)) right_is_tail = true;
+                        if (words::is_and_state(cand)) right_is_tail = true;
                         if (b == std::string::npos || b == 0) break;
                     }
                     if (!right_is_tail) {
@@ -726,8 +645,7 @@ private:
                     if (words > 0) m.session = field(l, b, p + 8);
                 }
             }
-            for (std::string_view c : {"First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
-                                       "Sixth Committee", "Special Political and Decolonization Committee"}) {
+            for (std::string_view c : unres::words::kMainCommittees) {
                 std::size_t p = t.find(c);
                 if (p != std::string_view::npos && !m.committee.present() && !contains(t, "report of") && !contains(t, "Chair of"))
                     m.committee = field(l, p, p + c.size());
@@ -789,8 +707,7 @@ private:
                     f.span.end = line_span(n, 0, n.text.size()).end;
                 }
                 m.origin = f;
-                for (std::string_view c : {"First Committee", "Second Committee", "Third Committee", "Fourth Committee", "Fifth Committee",
-                                           "Sixth Committee", "Special Political and Decolonization Committee"}) {
+                for (std::string_view c : unres::words::kMainCommittees) {
                     if (contains(f.value, c) && !m.committee.present()) {
                         std::size_t p = t.find(c);
                         m.committee = p != std::string_view::npos ? field(l, p, p + c.size()) : Field{std::string(c), f.span};
@@ -1107,8 +1024,8 @@ private:
             Line& head = lines_[k];
             head.text.resize(at);
             std::erase_if(head.marks, [&](const Mark& m) { return m.pos > at; });
-            std::erase_if(head.italics, [&](const TextRange& r) { return r.begin >= at; });
-            for (auto& r : head.italics) r.end = std::min(r.end, at);
+            std::erase_if(head.styles, [&](const Style& r) { return r.begin >= at; });
+            for (auto& r : head.styles) r.end = std::min(r.end, at);
             std::erase_if(head.gaps, [&](std::size_t g) { return g >= at; });
             tail.gaps.clear();
             tail.blank_before = false;
@@ -1141,12 +1058,12 @@ private:
     static bool is_section_marker(std::string_view t, std::string& num, std::string& heading) {
         std::string_view w = t;
         if (ends_with(w, ".")) w.remove_suffix(1);
-        if (is_upper_roman(w)) {
+        if (label::is_upper_roman(w)) {
             num = std::string(w);
             return true;
         }
         std::size_t dot = t.find(". ");
-        if (dot != std::string_view::npos && is_upper_roman(t.substr(0, dot)) && !is_terminal(t) && is_upper_start(t.substr(dot + 2))) {
+        if (dot != std::string_view::npos && label::is_upper_roman(t.substr(0, dot)) && !is_terminal(t) && is_upper_start(t.substr(dot + 2))) {
             num = std::string(t.substr(0, dot));
             heading = std::string(t.substr(dot + 2));
             return true;
@@ -1161,7 +1078,7 @@ private:
         if (!rest.empty() && rest[0] != ' ') return false;
         while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
         std::string_view w = first_word(rest);
-        if (!w.empty() && (is_upper_roman(w) || all_digits(w) || (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))))) {
+        if (!w.empty() && (label::is_upper_roman(w) || all_digits(w) || (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))))) {
             num = std::string(w);
             rest.remove_prefix(w.size());
             while (!rest.empty() && (rest[0] == ' ' || rest[0] == '.' || rest[0] == ':')) rest.remove_prefix(1);
@@ -1434,40 +1351,14 @@ private:
     /// time.  Past it, a label joins the innermost list; parse() reports the depth (UNR903).
     static constexpr std::size_t kMaxOpenLists = 64;
 
-    static std::string next_roman(std::string_view r) {
-        static const char* romans[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-                                       "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi", "xxvii",
-                                       "xxviii", "xxix", "xxx", "xxxi", "xxxii", "xxxiii", "xxxiv", "xxxv", "xxxvi", "xxxvii",
-                                       "xxxviii", "xxxix", "xl"};
-        int v = roman_value(r);
-        if (v >= 1 && v < 40) return romans[v];
-        return {};
-    }
+    static std::string successor(LabelKind k, std::string_view last) { return label::next(k, last); }
 
-    static std::string successor(LabelKind k, std::string_view last) {
-        if (k == LabelKind::Letter || k == LabelKind::LetterDot) return next_letter(last);
-        return next_roman(last);
-    }
+    /// "(ii)" after "(hh)" is a letter: any label that reads as a letter can continue a lettered list.
+    static bool can_be_letter(const Label& l) { return label::is_letter_kind(l.kind) || label::letter_value(l.num) > 0; }
+    static bool can_be_roman(const Label& l) { return label::is_roman_kind(l.kind); }
 
-    static bool can_be_letter(const Label& l) {
-        if (l.kind == LabelKind::Letter || l.kind == LabelKind::LetterDot) return true;
-        if (!l.ambiguous) {
-            // doubled letters like (ii), (xx) are letters too ("(ii)" after "(hh)")
-            return std::all_of(l.num.begin(), l.num.end(), [&](char c) { return c == l.num[0]; });
-        }
-        return true;
-    }
-    static bool can_be_roman(const Label& l) {
-        return (l.kind == LabelKind::Roman || l.kind == LabelKind::RomanDot) && is_roman(l.num);
-    }
-
-    /// Places a sub-paragraph into the open lists of the current operative paragraph.
     /// Position of a label in its sequence: a=1 … z=26, aa=27; roman by value.
-    static int ordinal(LabelKind k, std::string_view num) {
-        if (num.empty()) return 0;
-        if (k == LabelKind::Roman || k == LabelKind::RomanDot) return roman_value(num);
-        return static_cast<int>(num.size() - 1) * 26 + (num[0] - 'a' + 1);
-    }
+    static int ordinal(LabelKind k, std::string_view num) { return static_cast<int>(label::value(k, num)); }
 
     /// An item whose label was lost (markdown converters drop "(a)"): a child of the last item
     /// when that one introduces a list (":"), else the next sibling in the innermost list.
@@ -1996,7 +1887,7 @@ private:
                                                     prev.back() == ')' || ends_with(prev, "\xE2\x80\x9D") || prev.back() == '"');
                 bool prev_word = !prev.empty() && (std::isalpha(static_cast<unsigned char>(prev.back())) || prev_punct);
                 bool prev_number = !prev_bare.empty() && std::all_of(prev_bare.begin(), prev_bare.end(), [](char c) { return is_digit(c) || c == '/' || c == ','; }) && !prev_punct;
-                bool bad_prev = is_number_context_word(prev) || is_month(prev) || prev_number || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
+                bool bad_prev = words::is_number_context_word(prev) || is_month(prev) || prev_number || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
                 bool bad_next = is_month(next) || next == "per" || next == "percent" || next == "million" || next == "billion" ||
                                 next == "years" || next == "days" || next == "months" ||
                                 next == "%" || next == "States" || next == "countries" || next == "Member" || next == "members" ||
