@@ -28,6 +28,12 @@
 //  * documentCollection (78/80 A and B): every component is read; each part becomes a
 //    section labelled with the part's letter ("A", "B"), so numbering may restart per
 //    part and no text is lost;
+//  * an unnumbered body paragraph that follows a paragraph or opens in lower case continues
+//    it (DGACM cut S/RES/2584's mandate items in two); a preambular container opening in lower
+//    case continues the one before; a list's wrapUp ends its last point's text (as the text
+//    reader reads the same lines); a sublist inside a sublist belongs to the point before it;
+//  * a `container` in mainBody whose text is a heading is a heading; an `alinea` ending in ':'
+//    before the first paragraph is a presidential statement's formula (the authority);
 //  * the labels (i)/(ii) are classified from the preceding sibling, but the XML nesting
 //    is preserved as written (78/181's mis-nested letter (i) comes back as a roman child).
 #include <pugixml.hpp>
@@ -690,6 +696,10 @@ private:
                 if (!heading.empty()) child.heading = std::move(heading);
                 if (!own_ && is_caption_label(child.label) && name != "item") unclassified(c);  // "A." table caption (78/253)
                 else p.children.push_back(std::move(child));
+            } else if ((name == "wrapUp" || name == "listWrapUp") && !own_ && !p.children.empty()) {
+                // "... and further requests ...;" after the points: it ends the last point's text,
+                // as the text reader reads the same lines, so the intro keeps its own ending ':'
+                append_deep(p.children.back(), text_para(c));
             } else if (own_ && name == "crossHeading" && std::string_view(c.attribute("refersTo").value()).empty()) {
                 point_heading_ = text_of(c).text;  // a heading printed before the next point
             } else {
@@ -785,6 +795,13 @@ private:
         set_text(p, finish(b), n);
         classify_siblings(p.children);
         set_section(p, (out.annex && section.empty()) ? annex_section_ : section);
+        // DGACM split "...;" / "and stressing ...," into two containers: a preambular paragraph
+        // does not open in lower case, so it continues the one before (S/RES/2568 (2021))
+        unsigned char c0 = p.text.empty() ? 0 : static_cast<unsigned char>(p.text[0]);
+        if (!own_ && c0 >= 'a' && c0 <= 'z' && !pres(out).empty() && p.children.empty()) {
+            append_deep(pres(out).back(), std::move(p));
+            return;
+        }
         if (!pending_heading_.empty()) {
             p.heading = pending_heading_;
             pending_heading_.clear();

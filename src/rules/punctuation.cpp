@@ -6,6 +6,9 @@
 //   paragraph or sub-paragraph with children  :   (UNR304)
 //   childless item ending with ':'            -   (UNR303)
 //   other operative items                     ;   the very last one  .   (UNR302)
+// A declaration's "We ..." paragraphs are sentences and are not checked; a presidential
+// statement's neither.  Security Council texts also accept heading items, items ending with
+// ',' and items that run into their own items (src/rules/practice.cpp).
 #include <array>
 #include <cstring>
 #include <string_view>
@@ -124,9 +127,11 @@ struct Checker {
             leaf(p, last ? '.' : ';', "UNR302", name, colon_ok, comma_ok);
             return;
         }
-        // Security Council: "(c) Protection of civilians" heads its own list, no colon; an
-        // operative paragraph may run into its items ("... UNAMI ... shall (a) prioritize ...").
-        if (!(practice.council && heading_item(p))) intro(p, name);
+        // Security Council: "(c) Protection of civilians" heads its own list, no colon; an item
+        // may run into its own items ("... UNAMI ... shall (a) prioritize ...", "(a) the
+        // structure ... of its forces, (i) including ...").
+        bool run_in = practice.council && (heading_item(p) || (!top && ending(p.text).c == ','));
+        if (!run_in) intro(p, name);
         for (std::size_t i = 0; i < p.children.size(); ++i) {
             const Para& c = p.children[i];
             std::string label = c.label.empty() ? c.num : c.label;

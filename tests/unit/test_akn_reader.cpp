@@ -507,6 +507,24 @@ TEST_CASE("AKN reader: headings typed as unnumbered paragraphs, split paragraphs
     CHECK(d.unclassified.empty());
 }
 
+TEST_CASE("AKN reader: a wrapUp ends the last point, a lower-case preambular container continues", "[aknread]") {
+    const std::string xml =
+        "<akomaNtoso><statement name=\"resolution\"><preamble>"
+        "<container><p>Welcoming the presentation of options;</p></container>"
+        "<container><p>and stressing the need for engagement,</p></container></preamble><mainBody>"
+        "<paragraph><num>1.</num><list><intro><p>Requests the Secretary-General:</p></intro>"
+        "<point><num>(a)</num><content><p>To report;</p></content></point>"
+        "<wrapUp><p>and further requests him to include gender analysis;</p></wrapUp></list></paragraph>"
+        "</mainBody></statement></akomaNtoso>";
+    Document d = read_string(xml);
+    REQUIRE(d.preamble.size() == 1);
+    CHECK(d.preamble[0].text == "Welcoming the presentation of options; and stressing the need for engagement,");
+    REQUIRE(d.operative.size() == 1);
+    CHECK(d.operative[0].text == "Requests the Secretary-General:");
+    REQUIRE(d.operative[0].children.size() == 1);
+    CHECK(d.operative[0].children[0].text == "To report; and further requests him to include gender analysis;");
+}
+
 TEST_CASE("AKN reader: a presidential statement's formula is its authority", "[aknread]") {
     const std::string xml =
         "<akomaNtoso><statement name=\"resolution\"><meta><identification source=\"#x\"><FRBRWork>"
