@@ -634,7 +634,7 @@ private:
     }
 
     /// DGACM files sometimes type the label into the text ("<p>\t(t)\tWe commit ...</p>") instead
-    /// of a `num`: take "(x) " or "12. " at the start of the text as the label.
+    /// of a `num`: take "(x) ", "12. " or "6 " before a capital at the start of the text as the label.
     static void label_from_text(Para& p) {
         const std::string& t = p.text;
         std::size_t e = 0;
@@ -646,8 +646,11 @@ private:
             e = close + 1;
         } else {
             while (e < t.size() && e < 4 && t[e] >= '0' && t[e] <= '9') ++e;
-            if (e == 0 || e >= t.size() || t[e] != '.') return;
-            ++e;
+            if (e == 0 || e >= t.size()) return;
+            // "12. Decides", or "6\tAlso reaffirms" (A/RES/80/167: no full stop, a capital follows)
+            bool bare = e <= 3 && t[e] == ' ' && e + 1 < t.size() && t[e + 1] >= 'A' && t[e + 1] <= 'Z';
+            if (t[e] != '.' && !bare) return;
+            if (!bare) ++e;
         }
         if (e >= t.size() || t[e] != ' ') return;
         std::size_t cut = e + 1;

@@ -505,6 +505,15 @@ TEST_CASE("AKN reader: headings typed as unnumbered paragraphs, split paragraphs
     REQUIRE(p3.children[0].children[0].children.size() == 1);
     CHECK(p3.children[0].children[0].children[0].text == "to monitor the ceasefire;");
     CHECK(d.unclassified.empty());
+
+    // "6\tAlso reaffirms" with the number typed into the text (A/RES/80/167) is paragraph 6, not
+    // a continuation of paragraph 5; a year opening a text is no label
+    Document n = read_string("<akomaNtoso><statement name=\"resolution\"><mainBody>" + para("5.", "Reaffirms;") +
+                             para("", "6\tAlso reaffirms;") + para("", "2030 Agenda for Sustainable Development;") +
+                             "</mainBody></statement></akomaNtoso>");
+    REQUIRE(n.operative.size() == 2);
+    CHECK(n.operative[1].num == "6");
+    CHECK(n.operative[1].text == "Also reaffirms; 2030 Agenda for Sustainable Development;");
 }
 
 TEST_CASE("AKN reader: a wrapUp ends the last point, a lower-case preambular container continues", "[aknread]") {
