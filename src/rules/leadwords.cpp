@@ -101,7 +101,8 @@ constinit const RuleInfo UNR305{"UNR305", "preamble-lead-phrase", Severity::Warn
 Checks the first word of each preambular paragraph, after optional adverbs ("Deeply",
 "Further", "Also"): a participle ("Recalling", "Having considered", "Bearing in mind",
 "Concerned", "Guided") or one of the usual adjectives ("Aware", "Mindful", "Conscious",
-"Cognizant", "Desirous", "Convinced", "Confident", "Grateful").
+"Cognizant", "Desirous", "Convinced", "Confident", "Grateful"). Security Council texts
+may also open one with a verb in the present tense ("Recalls that ...,").
 
 ## Why is this bad
 Preambular paragraphs begin with a participial phrase or an adjective (Editorial
@@ -122,7 +123,9 @@ Checks the first word of each operative paragraph of the resolution's own text, 
 optional adverbs ("Also", "Further", "Strongly", "Once again"): a verb in the third
 person of the present tense ("Decides", "Calls upon", "Takes note"). Sub-paragraphs,
 annexes, decisions, amendments and paragraphs in the voice of a declaration ("We ...")
-are not checked.
+are not checked. Security Council texts may put a participial or "While" phrase before the
+verb ("Acting under Chapter VII of the Charter, decides"); presidential statements are not
+checked.
 
 ## Why is this bad
 Each operative paragraph begins with an operative verb (Editorial Manual, resolutions, C).

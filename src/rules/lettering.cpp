@@ -171,7 +171,8 @@ constinit const RuleInfo UNR104{"UNR104", "subparagraph-lettering-gap", Severity
 Checks each list of sub-paragraphs at every level: (a), (b), (c) ... then (aa), (bb)
 after (z); (i), (ii), (iii) as the first children of a lettered item; a., b. and i., ii.
 below. An ambiguous label is read in the scheme of its preceding sibling: (h) -> (i)
-is a letter, (hh) -> (ii) a doubled letter.
+is a letter, (hh) -> (ii) a doubled letter. In Security Council texts the lettering of
+one item's sub-list may continue in the next item's, and across unlabelled heading items.
 
 ## Why is this bad
 A missing letter means a sub-paragraph was deleted without relettering.
@@ -242,6 +243,8 @@ constinit const RuleInfo UNR109{"UNR109", "subparagraph-degree", Severity::Warni
     R"(## What it does
 Checks the degrees of subdivision of the resolution's own paragraphs: 1. -> (a) -> (i) ->
 a. -> i. (Editorial Manual, paragraphs and subparagraphs). Annexes are not checked.
+Security Council texts label a first level (i), (ii) in places: there only a level
+labelled like its parent is reported.
 
 ## Why is this bad
 Readers and references rely on the level being visible from the label.

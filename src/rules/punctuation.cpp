@@ -187,7 +187,10 @@ constinit const RuleInfo UNR302{"UNR302", "operative-end-punctuation", Severity:
 Checks that each operative paragraph and sub-paragraph without sub-paragraphs ends
 with ";", except the very last one of the operative part (the last paragraph, or the
 last sub-paragraph of the last paragraph), which ends with ".". "; and" / "; or"
-count as ";". A ":" is reported by UNR303 instead.
+count as ";". A ":" is reported by UNR303 instead. The "We ..." paragraphs of a
+declaration and a presidential statement's sentences are not checked; Security Council
+items may also end with "," (not the paragraph's last), and its unlabelled heading items
+are not items.
 
 ## Why is this bad
 The operative part is one sentence: items are separated by semicolons and the last
@@ -225,6 +228,8 @@ End the paragraph with ";" (or "." if it is the last).
 constinit const RuleInfo UNR304{"UNR304", "list-intro-colon", Severity::Warning, "A paragraph that introduces sub-paragraphs does not end with ':'",
     R"(## What it does
 Checks that a paragraph or sub-paragraph followed by its own sub-paragraphs ends with ":".
+Security Council texts also open a list with a heading item ("(a) Protection of
+civilians") or run a sentence into its items ("... shall (a) prioritize ...").
 
 ## Why is this bad
 The chapeau introduces the list ("..., and in this regard:").

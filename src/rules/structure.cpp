@@ -46,8 +46,8 @@ Delete the stray text, or restore the paragraph's number or lead word so it is r
 constinit const RuleInfo UNR002{"UNR002", "authority-missing", Severity::Warning, "The enacting formula (\"The General Assembly,\") is missing",
     R"(## What it does
 Checks that a resolution opens with the name of the organ, e.g. "The General Assembly,"
-or "The Security Council,", before its first paragraph. Decisions and amendments are
-not checked.
+or "The Security Council,", before its first paragraph. Decisions, amendments and
+presidential statements (whose formula is a sentence) are not checked.
 
 ## Why is this bad
 The order of elements is fixed: name of the organ, preamble, operative part
