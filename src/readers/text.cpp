@@ -209,8 +209,8 @@ public:
         doc_.format = fmt;
     }
 
-    Document run() {
-        lines_ = split_lines(src_, markdown_);
+    Document run(std::vector<Line> lines) {
+        lines_ = std::move(lines);
         classify_lines(lines_, markdown_);
         collect_footnotes();
         std::size_t body = read_header();
@@ -2038,9 +2038,13 @@ private:
 
 }  // namespace
 
-Document read_text(const SourceFile& src, InputFormat format) {
+Document read_lines(const SourceFile& src, std::vector<Line> lines, InputFormat format) {
     TextReader r(src, format);
-    return r.run();
+    return r.run(std::move(lines));
+}
+
+Document read_text(const SourceFile& src, InputFormat format) {
+    return read_lines(src, split_lines(src, format == InputFormat::Markdown), format);
 }
 
 }  // namespace unres::readers
