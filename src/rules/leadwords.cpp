@@ -86,7 +86,7 @@ bool participial_then_verb(const std::string& t, const std::vector<Word>& ws) {
     bool opener = (h.size() > 4 && ends_with(h, "ing")) || h == "while" || h == "whilst" || h == "although";
     if (!opener) return false;
     for (std::size_t c = t.find(", "); c != std::string::npos; c = t.find(", ", c + 1)) {
-        auto next = first_words(t.substr(c + 2), 3);
+        auto next = first_words(t.substr(c + 2, 80), 3);  // a window: linear in the text
         if (!next.empty() && !starts_upper(next[0].text) && verb_s(next[head_index(next)].text)) return true;
     }
     return false;
