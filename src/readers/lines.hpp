@@ -1,10 +1,9 @@
-// Internal: the line stage of the text reader.
+// Internal: the line producers and the line stage.
 //
-// The source is cut into physical lines; each line is cleaned (markdown markup and
-// converter artefacts removed, whitespace collapsed) into `Line::text` while keeping a
-// map back to the source, footnote marks found in markup (`<sup>6</sup>`, `[^6]`) and
-// italic ranges.  Then every line is classified: blank, page furniture, footnote
-// separator, footnote body, or content.
+// Producers turn a source into typed lines (readers/lines/line.hpp): split_lines for plain
+// text and markdown (lines/text.cpp, lines/markdown.cpp), read_docx_text for Word
+// (readers/docx.cpp).  The line stage, classify_lines (lines/classify.cpp), then gives every
+// line its kind: blank, page furniture, footnote separator, footnote body, or content.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -26,7 +25,7 @@ std::vector<std::string_view> cells(const Line& l);
 /// Removes the first `cut` bytes of a line's text, keeping map, marks and italics right.
 void drop_prefix(Line& l, std::size_t cut);
 
-/// Cuts and cleans the lines of `src` (markdown markup removed only when `markdown`).
+/// The text producer: cuts and cleans the lines of `src` (markdown markup read only when `markdown`).
 std::vector<Line> split_lines(const SourceFile& src, bool markdown);
 
 /// Marks page furniture, separators, blank lines and front matter; assigns pages.
