@@ -94,6 +94,27 @@ bool participial_then_verb(const std::string& t, const std::vector<Word>& ws) {
 
 }  // namespace
 
+bool opens_with_operative_verb(const std::string& text) { return operative_lead(first_words(text, 4)); }
+
+const Para* adopted_text_intro(const Document& doc) {
+    auto intro_like = [](const Para& p) {
+        std::size_t n = p.text.find_last_not_of(" \t");
+        return p.children.empty() && n != std::string::npos && p.text[n] == ':';
+    };
+    const Para* intro = nullptr;
+    if (!doc.preamble.empty() && intro_like(doc.preamble.back())) intro = &doc.preamble.back();
+    for (const Para& p : doc.operative) {
+        if (p.kind == LabelKind::None && !p.num_inferred && intro_like(p)) {
+            intro = &p;
+            continue;
+        }
+        if (p.kind != LabelKind::Number) continue;
+        // the first numbered paragraph after the candidate decides
+        return intro && !opens_with_operative_verb(p.text) ? intro : nullptr;
+    }
+    return nullptr;
+}
+
 // ---- the rules this file checks: id, name, default severity, summary, doc ----------------
 
 constinit const RuleInfo UNR305{"UNR305", "preamble-lead-phrase", Severity::Warning, "A preambular paragraph does not open with a participle or adjective",
@@ -144,8 +165,10 @@ void check_lead_words(Context& cx) {
     if (doc.kind == DocKind::Amendment) return;
 
     const Practice practice = practice_of(doc);
+    const Para* intro = adopted_text_intro(doc);
     for (std::size_t i = 0; i < doc.preamble.size(); ++i) {
         const Para& p = doc.preamble[i];
+        if (&p == intro || in_adopted_text(intro, p)) continue;  // "Resolves that:", the adopted text's preamble
         auto ws = first_words(p.text, 4);
         if (ws.empty() || preambular_lead(ws)) continue;
         // Security Council: a preambular paragraph may open with a present-tense verb
@@ -164,6 +187,7 @@ void check_lead_words(Context& cx) {
         auto ws = first_words(p.text, 4);
         if (!ws.empty() && ws[0].text == "We") break;
         if (ws.empty() || operative_lead(ws)) continue;
+        if (in_adopted_text(intro, p)) continue;  // "1. The Working Capital Fund shall ..."
         if (practice.council && participial_then_verb(p.text, ws)) continue;
         std::string name = p.num.empty() ? std::string("operative paragraph") : "operative paragraph " + p.num;
         cx.report("UNR306", text_span(p, ws[0].begin, ws[0].end),

@@ -280,7 +280,9 @@ void check_numbering(Context& cx) {
                                     [](const Para& p) { return p.kind == LabelKind::Number; });
     if (any_numbered) {
         const Para* prev = nullptr;
+        const Para* intro = adopted_text_intro(doc);  // "Resolves that:" stands unnumbered
         for (const Para& p : doc.operative) {
+            if (&p == intro) continue;
             if (p.kind == LabelKind::None || p.num_inferred) {
                 std::string where = prev ? " (after paragraph " + prev->num + ")" : "";
                 std::string read = p.num_inferred ? "; read as paragraph " + p.num : "";

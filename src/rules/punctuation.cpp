@@ -147,10 +147,10 @@ struct Checker {
         return !e.empty && e.c == 0;
     }
 
-    void preamble(const Para& p, std::size_t index) {
+    void preamble(const Para& p, std::size_t index, bool intro = false) {
         std::string name = ordinal(index + 1) + " preambular paragraph";
         if (p.children.empty()) {
-            leaf(p, ',', "UNR301", name);
+            leaf(p, ',', "UNR301", name, intro);
             return;
         }
         // A subdivided preambular paragraph: its last sub-paragraph carries the comma.
@@ -248,7 +248,9 @@ void check_punctuation(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;
     Checker ck{cx, practice_of(doc)};
-    for (std::size_t i = 0; i < doc.preamble.size(); ++i) ck.preamble(doc.preamble[i], i);
+    // "Resolves that:" introduces the text that follows (adopted_text_intro): its colon is right
+    const Para* intro = adopted_text_intro(doc);
+    for (std::size_t i = 0; i < doc.preamble.size(); ++i) ck.preamble(doc.preamble[i], i, &doc.preamble[i] == intro);
     if (ck.practice.statement) return;  // a presidential statement's paragraphs are quoted sentences
     for (std::size_t i = 0; i < doc.operative.size(); ++i) {
         const Para& p = doc.operative[i];
@@ -257,7 +259,7 @@ void check_punctuation(Context& cx) {
         if (p.text.starts_with("We ")) break;
         bool last = i + 1 == doc.operative.size();
         // "Adopts the following Declaration:" may introduce the annexed text.
-        bool colon_ok = last && !doc.annexes.empty();
+        bool colon_ok = (last && !doc.annexes.empty()) || &p == intro;
         ck.operative(p, last, p.num, true, colon_ok);
     }
 }

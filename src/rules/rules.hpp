@@ -61,6 +61,19 @@ struct Practice {
 };
 Practice practice_of(const Document& doc);
 
+// ---- a text adopted in the body (leadwords.cpp) -----------------------------------
+/// Whether `text` opens with an operative verb ("Decides", "Also requests"): UNR306's test.
+bool opens_with_operative_verb(const std::string& text);
+/// "Resolves that:", "Adopts the following outcome document ...:" followed by the adopted text
+/// written out in the body (clauses "1. The Working Capital Fund shall ...", a declaration's
+/// "We ..."): the unnumbered operative paragraph, or the last preambular one, that ends with ':'
+/// without sub-paragraphs, when the first numbered operative paragraph after it does not open
+/// with an operative verb.  Everything after it is that text, not the resolution's own
+/// paragraphs.  nullptr when there is none.
+const Para* adopted_text_intro(const Document& doc);
+/// Whether `p` stands after the intro (in the adopted text).
+inline bool in_adopted_text(const Para* intro, const Para& p) { return intro && p.span.begin > intro->span.begin; }
+
 // ---- shared helpers (numbering.cpp) ---------------------------------------------
 /// The paragraph's label span, or its span when it has no label.
 Span label_or_span(const Para& p);

@@ -164,7 +164,9 @@ void check_structure(Context& cx) {
         auto [it, fresh] = first_op.emplace(p.section, &p);
         if (!fresh && p.span.begin < it->second->span.begin) it->second = &p;
     }
+    const Para* intro = adopted_text_intro(doc);
     for (const Para& q : doc.preamble) {
+        if (in_adopted_text(intro, q)) continue;  // the preamble of a text adopted in the body
         auto f = first_op.find(q.section);
         if (f == first_op.end() || f->second->span.begin >= q.span.begin) continue;
         const Para* o = f->second;
