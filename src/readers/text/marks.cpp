@@ -92,15 +92,11 @@ void TextReader::find_candidates(Para& p, std::vector<Candidate>& out, const std
             if (std::isalpha(static_cast<unsigned char>(before)) || before == ',' || before == ';' || before == ')' || before == '"' ||
                 (static_cast<unsigned char>(before) >= 0x80)) {
                 if (len <= 3 && tok.size() > len + 1) try_add(b, 2);
-            } else if (is_digit(before)) {
             }
-        } else if (b > 0 && is_digit(before)) {
         }
         // year + mark: a 5–7 digit token starting with 19xx/20xx
         if (len >= 5 && len <= 7 && (starts_with(std::string_view(t).substr(b), "19") || starts_with(std::string_view(t).substr(b), "20")) &&
             (before == ' ' || b == 0)) {
-            std::string_view next = first_word(std::string_view(t).substr(e));
-            (void)next;
             try_add(b + 4, 2);
         }
     }
