@@ -3,7 +3,7 @@
 #   scripts/install-deps.sh          build and test (make run, make test, make asan, make bench)
 #   scripts/install-deps.sh fuzz     also clang and its libFuzzer runtime (make fuzz)
 set -eu
-pkgs="build-essential cmake libpugixml-dev libzip-dev libfmt-dev libcli11-dev catch2 libxml2-utils python3 python3-jsonschema"
+pkgs="build-essential cmake libpugixml-dev libzip-dev libfmt-dev libcli11-dev catch2 libxml2-utils python3 python3-jsonschema libpoppler-cpp-dev"
 for extra in "$@"; do
     case "$extra" in
         fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;

@@ -89,6 +89,7 @@ void limit_nesting(Document& doc) {
 
 InputFormat detect_format(const SourceFile& src) {
     if (src.is_docx()) return InputFormat::Docx;
+    if (src.is_pdf()) return InputFormat::Pdf;
     std::string_view t = src.text();
     std::size_t i = 0;
     while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n')) ++i;
@@ -144,10 +145,13 @@ Document parse(const SourceFile& src, InputFormat format) {
             return doc;
         }
         case InputFormat::Docx:
+        case InputFormat::Pdf:
         case InputFormat::Markdown:
         case InputFormat::Text:
         case InputFormat::Auto: break;
     }
+    if (format == InputFormat::Pdf && !src.is_pdf()) throw InputError("input is not a PDF file");
+    if (src.is_pdf()) format = InputFormat::Pdf;  // its lines come from the PDF, whatever was asked
     Document doc = format == InputFormat::Docx ? readers::read_docx(src) : readers::read_text(src, format);
     limit_nesting(doc);
     return doc;

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <filesystem>
 
+#include "readers/pdf.hpp"
 #include "readers/readers.hpp"
 #include "utf8.hpp"
 
@@ -18,7 +19,6 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 /// Returns a human name for binary formats we recognise by magic bytes, or "".
 std::string_view binary_kind(std::string_view b) {
-    if (starts_with(b, "%PDF-")) return "a PDF file";
     if (starts_with(b, "\x89PNG")) return "a PNG image";
     if (starts_with(b, "\xFF\xD8\xFF")) return "a JPEG image";
     if (starts_with(b, "GIF8")) return "a GIF image";
@@ -66,6 +66,20 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
     f.raw_.assign(bytes);
     std::string_view b = bytes;
     std::string extracted;
+    if (readers::pdf::is_pdf(b)) {
+#if UNRES_WITH_PDF
+        // A PDF: its text (one line per printed line) and its typography (fonts, sizes, zones).
+        auto layout = std::make_shared<TextLayout>();
+        layout->pdf = readers::pdf::extract(b);
+        f.text_ = std::move(layout->pdf.text);
+        layout->pdf.text.clear();
+        f.layout_ = std::move(layout);
+        f.index_lines();
+        return f;
+#else
+        throw InputError("input is a PDF file: this unres was built without PDF support (-DUNRES_WITH_PDF=OFF)");
+#endif
+    }
     if (starts_with(b, "PK\x03\x04")) {
         // A zip archive: a .docx, or an InputError saying why not (damaged, no
         // word/document.xml, past the zip-bomb limits).
@@ -137,6 +151,28 @@ SourceFile SourceFile::from_path(const std::string& path) {
     ss << in.rdbuf();
     if (in.bad()) throw InputError(path + ": read error");
     return from_bytes(path, ss.str());
+}
+
+PageLocation SourceFile::page_location(std::uint32_t offset) const {
+    PageLocation pl;
+    if (!layout_) return pl;
+    LineCol lc = location(offset);
+    const auto& lines = layout_->pdf.lines;
+    std::size_t i = lc.line >= 1 ? lc.line - 1 : 0;
+    if (i >= lines.size()) {  // past the last line: the end of the last one
+        if (lines.empty()) return pl;
+        i = lines.size() - 1;
+        lc.column = 1 << 20;
+    }
+    pl.page = static_cast<std::uint32_t>(lines[i].page + 1);
+    pl.line = static_cast<std::uint32_t>(lines[i].line_on_page);
+    // columns count from the printed text, after the form feeds and the indent
+    std::string_view lt = line_text(static_cast<std::uint32_t>(i + 1));
+    std::uint32_t lead = 0;
+    while (lead < lt.size() && (lt[lead] == '\f' || lt[lead] == ' ')) ++lead;
+    pl.column = lc.column > lead ? lc.column - lead : 1;
+    pl.column = std::min<std::uint32_t>(pl.column, static_cast<std::uint32_t>(lines[i].text.size() + 1));
+    return pl;
 }
 
 void SourceFile::index_lines() {

@@ -7,6 +7,7 @@
 // offset into a 1-based line and a 1-based column counted in Unicode code points.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -30,6 +31,16 @@ struct LineCol {
 /// The encoding the bytes arrived in.
 enum class Encoding { Utf8, Utf8Bom, Utf16LE, Utf16BE };
 
+/// Where an offset is on a printed page (input read from a PDF).
+struct PageLocation {
+    std::uint32_t page = 0;    ///< 1-based; 0 when the input has no pages (not a PDF)
+    std::uint32_t line = 0;    ///< 1-based line on that page (text lines only)
+    std::uint32_t column = 0;  ///< 1-based, in code points, from the line's first character
+};
+
+/// The typography of a text extracted from a PDF (internal; see src/readers/pdf.hpp).
+struct TextLayout;
+
 /// Raised for input that cannot be decoded or is not a text at all (exit code 2).
 class InputError : public std::runtime_error {
 public:
@@ -42,7 +53,8 @@ public:
     /// Decodes `bytes`. UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM are accepted.
     /// Invalid UTF-8 sequences are replaced by U+FFFD (one per bad byte) and counted in
     /// invalid_utf8(); NUL bytes are kept.  A .docx is turned into its markdown text (see
-    /// is_docx()).  Throws InputError only for content that is not text (binary formats
+    /// is_docx()).  A PDF is turned into its text, one line per printed line and a form feed
+    /// before each new page (see is_pdf()).  Throws InputError only for content that is not text (binary formats
     /// such as PDF, images, legacy .doc, zip archives other than .docx) or for a .docx
     /// that cannot be read (damaged, or past the zip-bomb limits).
     static SourceFile from_bytes(std::string path, std::string_view bytes);
@@ -56,6 +68,11 @@ public:
     Encoding encoding() const { return encoding_; }
     /// The bytes were a Word .docx: text() is the markdown extracted from it.
     bool is_docx() const { return docx_; }
+    /// The bytes were a PDF: text() is the text extracted from it and layout() its typography.
+    bool is_pdf() const { return layout_ != nullptr; }
+    const TextLayout* layout() const { return layout_.get(); }
+    /// Page, line on the page and column of `offset` (PDF input); page 0 for other input.
+    PageLocation page_location(std::uint32_t offset) const;
     std::size_t invalid_utf8() const { return invalid_utf8_; }
     /// Offsets (into text()) of the first invalid byte sequences, at most 100.
     const std::vector<std::uint32_t>& invalid_offsets() const { return invalid_offsets_; }
@@ -74,6 +91,7 @@ private:
     std::string text_;
     Encoding encoding_ = Encoding::Utf8;
     bool docx_ = false;
+    std::shared_ptr<const TextLayout> layout_;
     std::size_t invalid_utf8_ = 0;
     std::vector<std::uint32_t> invalid_offsets_;
     std::vector<std::uint32_t> line_starts_;

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "readers/lines.hpp"
+#include "readers/pdf.hpp"
 #include "readers/readers.hpp"
 #include "readers/vocab.hpp"
 #include "utf8.hpp"
@@ -291,8 +292,12 @@ public:
     }
 
     Document run() {
-        lines_ = split_lines(src_, markdown_);
-        classify_lines(lines_, markdown_);
+        if (src_.is_pdf()) {
+            lines_ = pdf_reader_lines(src_);  // typed lines from the PDF's layout (src/readers/pdf_lines.cpp)
+        } else {
+            lines_ = split_lines(src_, markdown_);
+            classify_lines(lines_, markdown_);
+        }
         collect_footnotes();
         std::size_t body = read_header();
         mark_running_titles(body);
