@@ -70,11 +70,26 @@ bool font_bold(std::string_view f) {
 }
 
 /// A footnote mark: 1 to 3 digits, or 1 to 3 asterisks.
-bool mark_like(std::string_view t) {
+bool one_mark(std::string_view t) {
     if (t.empty() || t.size() > 3) return false;
     bool digits = std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
     bool stars = std::all_of(t.begin(), t.end(), [](char c) { return c == '*'; });
     return (digits && t[0] != '0') || stars;
+}
+
+/// One mark or a list of them ("10,11", "3, 4").
+bool mark_like(std::string_view t) {
+    if (t.size() > 24) return false;
+    std::size_t from = 0;
+    while (true) {
+        std::size_t c = t.find(',', from);
+        std::string_view part = t.substr(from, c == std::string_view::npos ? std::string_view::npos : c - from);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+        if (!one_mark(part)) return false;
+        if (c == std::string_view::npos) return true;
+        from = c + 1;
+    }
 }
 
 /// Clean a box's text: ligatures spelt out, control characters to spaces, spaces trimmed.
@@ -221,7 +236,18 @@ void assemble(TextLine& l) {
         t += w.text;
         std::size_t e = t.size();
         if (w.superscript) {
-            l.marks.push_back({{b, e}, w.text, l.size > 0 ? w.size / l.size : 0});
+            // one LineMark per number of a list ("10,11")
+            const double ratio = l.size > 0 ? w.size / l.size : 0;
+            std::size_t from = b;
+            while (from < e) {
+                std::size_t c = t.find(',', from);
+                if (c == std::string::npos || c > e) c = e;
+                std::size_t pb = from, pe = c;
+                while (pb < pe && t[pb] == ' ') ++pb;
+                while (pe > pb && t[pe - 1] == ' ') --pe;
+                if (pb < pe) l.marks.push_back({{pb, pe}, t.substr(pb, pe - pb), ratio});
+                from = c + 1;
+            }
         } else {
             if (w.italic) add_range(l.italics, b, e, prev_italic);
             if (w.bold) add_range(l.bold, b, e, prev_bold);
@@ -362,6 +388,8 @@ Extraction extract(std::string_view bytes, const Limits& limits) {
         for (const auto& l : pages[static_cast<std::size_t>(p)].lines)
             seen[{repeat_key(l.text), std::lround(l.top / 4)}].insert(p);
     auto repeated = [&](const TextLine& l) {
+        // running heads and footers are short and carry no footnote mark
+        if (l.text.size() > 60 || !l.marks.empty() || is_rule(l.text)) return false;
         for (long dy = -1; dy <= 1; ++dy) {
             auto it = seen.find({repeat_key(l.text), std::lround(l.top / 4) + dy});
             if (it != seen.end() && it->second.size() >= 2) return true;

@@ -69,6 +69,14 @@ std::vector<Line> pdf_reader_lines(const SourceFile& src) {
                 }
                 k = m.range.end;
                 ++mark_i;
+                // "10,11": the comma between two marks of one superscript is not text
+                if (mark_i < tl.marks.size()) {
+                    std::size_t nb = tl.marks[mark_i].range.begin;
+                    std::string_view between = std::string_view(tl.text).substr(k, nb > k ? nb - k : 0);
+                    if (!between.empty() && between.find_first_not_of(", ") == std::string_view::npos &&
+                        between.find(',') != std::string_view::npos)
+                        k = nb;
+                }
                 continue;
             }
             char c = tl.text[k];
