@@ -54,7 +54,7 @@ bool recognised_extension(const fs::path& p) {
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text" || ext == ".xml" || ext == ".akn" ||
-           ext == ".docx";
+           ext == ".docx" || ext == ".pdf";
 }
 
 bool hidden(const fs::path& p) {

@@ -98,6 +98,21 @@ std::vector<Line> pdf_reader_lines(const SourceFile& src) {
         }
         pos_map[tl.text.size()] = mt.text.size();
         mt.trim_end();
+        // "* On behalf of ...": a footnote opened by asterisks set at the text's size
+        if (tl.zone == pdf::Zone::Notes && l.note_num.empty() && l.marks.empty()) {
+            std::size_t n = 0;
+            while (n < mt.text.size() && n < 4 && mt.text[n] == '*') ++n;
+            if (n >= 1 && n <= 3 && n < mt.text.size() && mt.text[n] == ' ') {
+                l.note_num = mt.text.substr(0, n);
+                Line tmp;
+                tmp.text = std::move(mt.text);
+                tmp.map = std::move(mt.map);
+                drop_prefix(tmp, n + 1);
+                mt.text = std::move(tmp.text);
+                mt.map = std::move(tmp.map);
+                for (auto& p : pos_map) p = p > n ? p - (n + 1) : 0;
+            }
+        }
         for (const auto& r : tl.italics) {
             std::size_t b = pos_map[std::min(r.begin, tl.text.size())], e = pos_map[std::min(r.end, tl.text.size())];
             e = std::min(e, mt.text.size());
