@@ -73,7 +73,7 @@ struct Extraction {
 struct Limits {
     std::size_t max_bytes = std::size_t{256} << 20;  ///< input size
     int max_pages = 2000;
-    std::size_t max_boxes_per_page = 100000;
+    std::size_t max_boxes_per_page = 20000;  // a dense page of real text has about 1,500
     std::size_t max_text = std::size_t{64} << 20;
     double max_seconds = 60;
 };

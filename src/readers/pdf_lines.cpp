@@ -89,7 +89,7 @@ std::vector<Line> pdf_reader_lines(const SourceFile& src) {
                     ++gap_i;
                 } else
                     mt.space(src_at(k));
-                for (std::size_t q = k; q <= run; ++q) pos_map[q] = mt.text.size();
+                for (std::size_t q = k + 1; q <= run; ++q) pos_map[q] = mt.text.size();
                 k = run;
                 continue;
             }
