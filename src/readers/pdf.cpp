@@ -149,62 +149,83 @@ struct PageLines {
     std::vector<TextLine> lines;
 };
 
-/// Groups one page's words into lines (each line's words left to right).
+/// Groups one page's words into lines (each line's words left to right).  Lines are kept in a
+/// map by baseline, so each word looks only at the lines near its height: a page of words
+/// scattered everywhere stays O(words log lines).
 std::vector<TextLine> group_lines(std::vector<Word> words) {
     std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
         if (a.size != b.size) return a.size > b.size;
         return a.top < b.top;
     });
-    std::vector<TextLine> lines;
+    struct Building {
+        TextLine line;
+        double right = 0;
+    };
+    std::vector<Building> lines;
+    std::multimap<double, std::size_t> by_baseline;
+    const double max_size = words.empty() ? 0 : words.front().size;  // no line is set larger
     for (auto& w : words) {
-        TextLine* best = nullptr;
+        Building* best = nullptr;
         double best_d = 1e9;
         bool best_sup = false;
-        for (auto& l : lines) {
+        const double mid = (w.top + w.bottom) / 2;
+        // a line's baseline is within 0.3 of its size of the word's, or (superscript) below the word's middle
+        auto lo = by_baseline.lower_bound(std::min(w.baseline, mid) - 0.3 * max_size - 1);
+        auto hi = by_baseline.upper_bound(std::max(w.baseline, mid) + 1.2 * max_size + 1);
+        int looked = 0;
+        for (auto it = lo; it != hi && looked < 64; ++it, ++looked) {
+            Building& b = lines[it->second];
+            const TextLine& l = b.line;
             const double ls = l.size;
+            const double d = std::fabs(w.baseline - l.baseline);
             if (w.size >= 0.85 * ls) {
-                double d = std::fabs(w.baseline - l.baseline);
-                if (d <= 0.3 * ls && d < best_d) best = &l, best_d = d, best_sup = false;
+                if (d <= 0.3 * ls && d < best_d) best = &b, best_d = d, best_sup = false;
+            } else if (d <= 0.15 * ls) {
+                if (d < best_d) best = &b, best_d = d, best_sup = false;  // smaller text on the same baseline
             } else {
-                double d = std::fabs(w.baseline - l.baseline);
-                if (d <= 0.15 * ls && d < best_d) {
-                    best = &l, best_d = d, best_sup = false;  // smaller text on the same baseline
-                    continue;
-                }
-                double mid = (w.top + w.bottom) / 2;
-                bool near = w.x0 >= l.x - 2 * ls && w.x0 <= l.words.back().x1 + 3 * ls;
+                bool near = w.x0 >= l.x - 2 * ls && w.x0 <= b.right + 3 * ls;
                 if (mark_like(w.text) && mid >= l.top && mid <= l.bottom && w.baseline < l.baseline - 0.12 * ls && near) {
                     double dd = std::fabs(mid - (l.top + l.bottom) / 2) + 0.5;  // prefer a same-baseline line
-                    if (dd < best_d) best = &l, best_d = dd, best_sup = true;
+                    if (dd < best_d) best = &b, best_d = dd, best_sup = true;
                 }
             }
         }
         if (!best) {
-            TextLine l;
-            l.size = w.size;
-            l.top = w.top;
-            l.bottom = w.bottom;
-            l.baseline = w.baseline;
-            l.x = w.x0;
-            l.words.push_back(std::move(w));
-            lines.push_back(std::move(l));
+            Building b;
+            b.line.size = w.size;
+            b.line.top = w.top;
+            b.line.bottom = w.bottom;
+            b.line.baseline = w.baseline;
+            b.line.x = w.x0;
+            b.right = w.x1;
+            b.line.words.push_back(std::move(w));
+            by_baseline.emplace(b.line.baseline, lines.size());
+            lines.push_back(std::move(b));
             continue;
         }
         w.superscript = best_sup;
+        TextLine& l = best->line;
         if (!best_sup) {
-            best->top = std::min(best->top, w.top);
-            best->bottom = std::max(best->bottom, w.bottom);
+            l.top = std::min(l.top, w.top);
+            l.bottom = std::max(l.bottom, w.bottom);
         }
-        best->x = std::min(best->x, w.x0);
-        // keep words sorted by x (the "near" test above looks at the last one)
-        auto at = std::upper_bound(best->words.begin(), best->words.end(), w.x0, [](double x, const Word& o) { return x < o.x0; });
-        best->words.insert(at, std::move(w));
+        l.x = std::min(l.x, w.x0);
+        best->right = std::max(best->right, w.x1);
+        l.words.push_back(std::move(w));
     }
-    std::sort(lines.begin(), lines.end(), [](const TextLine& a, const TextLine& b) {
-        if (std::fabs(a.top - b.top) > 0.5) return a.top < b.top;
+    std::vector<TextLine> out;
+    out.reserve(lines.size());
+    for (auto& b : lines) {
+        std::stable_sort(b.line.words.begin(), b.line.words.end(), [](const Word& x, const Word& y) { return x.x0 < y.x0; });
+        out.push_back(std::move(b.line));
+    }
+    // top to bottom (to the half point), then left to right: a strict weak order even for odd boxes
+    std::stable_sort(out.begin(), out.end(), [](const TextLine& a, const TextLine& b) {
+        const long ta = std::lround(a.top * 2), tb = std::lround(b.top * 2);
+        if (ta != tb) return ta < tb;
         return a.x < b.x;
     });
-    return lines;
+    return out;
 }
 
 /// The line's text from its words: spaces where poppler saw one or the gap is wide enough,

@@ -75,7 +75,7 @@ struct Limits {
     int max_pages = 2000;
     std::size_t max_boxes_per_page = 20000;  // a dense page of real text has about 1,500
     std::size_t max_text = std::size_t{64} << 20;
-    double max_seconds = 60;
+    double max_seconds = 20;
 };
 
 bool is_pdf(std::string_view bytes);
