@@ -34,7 +34,6 @@ std::string_view to_string(Zone z) {
     return "body";
 }
 
-bool is_pdf(std::string_view b) { return b.substr(0, 5) == "%PDF-"; }
 
 namespace {
 

@@ -78,7 +78,7 @@ struct Limits {
     double max_seconds = 20;
 };
 
-bool is_pdf(std::string_view bytes);
+inline bool is_pdf(std::string_view b) { return b.substr(0, 5) == "%PDF-"; }
 
 /// Reads `bytes`; throws InputError (one clear message) for what cannot be read.
 Extraction extract(std::string_view bytes, const Limits& limits = {});
