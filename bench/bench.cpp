@@ -6,7 +6,7 @@
 // (default 20) decodes, parses, validates and exports it to Akoma Ntoso, timing each stage with
 // steady_clock.  Prints one line per stage and a total.  PDF files (default: samples/*.pdf) are timed
 // apart, in pages per second: the extraction (poppler text boxes to typed lines, in
-// SourceFile::from_bytes) and the whole pipeline.  A measurement tool: it asserts nothing.
+// unres::load_source) and the whole pipeline.  A measurement tool: it asserts nothing.
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
             continue;
         }
         try {
-            unres::SourceFile src = unres::SourceFile::from_bytes(path, in.bytes);
+            unres::SourceFile src = unres::load_source(path, in.bytes);
             unres::Document doc = unres::parse(src);
             (void)unres::to_akn(doc);
             if (src.is_pdf()) {
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
     for (long r = 0; r < repeats; ++r) {
         for (const auto& in : inputs) {
             auto t0 = Clock::now();
-            unres::SourceFile src = unres::SourceFile::from_bytes(in.path, in.bytes);
+            unres::SourceFile src = unres::load_source(in.path, in.bytes);
             auto t1 = Clock::now();
             unres::Document doc = unres::parse(src);
             auto t2 = Clock::now();
@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
         for (long r = 0; r < repeats; ++r) {
             for (const auto& in : pdfs) {
                 auto t0 = Clock::now();
-                unres::SourceFile src = unres::SourceFile::from_bytes(in.path, in.bytes);
+                unres::SourceFile src = unres::load_source(in.path, in.bytes);
                 auto t1 = Clock::now();
                 unres::Document doc = unres::parse(src);
                 std::vector<unres::Diagnostic> diags = unres::validate(doc, src);

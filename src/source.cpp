@@ -8,7 +8,6 @@
 #include <filesystem>
 
 #include "readers/pdf.hpp"
-#include "readers/readers.hpp"
 #include "utf8.hpp"
 
 namespace unres {
@@ -19,12 +18,13 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 /// Returns a human name for binary formats we recognise by magic bytes, or "".
 std::string_view binary_kind(std::string_view b) {
+    if (starts_with(b, "%PDF-")) return "a PDF file (load it with unres::load_source)";
     if (starts_with(b, "\x89PNG")) return "a PNG image";
     if (starts_with(b, "\xFF\xD8\xFF")) return "a JPEG image";
     if (starts_with(b, "GIF8")) return "a GIF image";
     if (starts_with(b, "\xD0\xCF\x11\xE0")) return "a legacy Word/OLE (.doc) file";
-    if (starts_with(b, "PK\x03\x04") || starts_with(b, "PK\x05\x06"))
-        return "a zip archive without word/document.xml, not a .docx";
+    if (starts_with(b, "PK\x03\x04")) return "a zip archive (a .docx is loaded with unres::load_source)";
+    if (starts_with(b, "PK\x05\x06")) return "a zip archive without word/document.xml, not a .docx";
     if (starts_with(b, "\x1F\x8B")) return "a gzip archive";
     if (starts_with(b, "\x7F" "ELF")) return "an executable";
     return {};
@@ -65,31 +65,7 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
     f.path_ = std::move(path);
     f.raw_.assign(bytes);
     std::string_view b = bytes;
-    std::string extracted;
-    if (readers::pdf::is_pdf(b)) {
-#if UNRES_WITH_PDF
-        // A PDF: its text (one line per printed line) and its typography (fonts, sizes, zones).
-        auto layout = std::make_shared<TextLayout>();
-        layout->pdf = readers::pdf::extract(b);
-        f.text_ = std::move(layout->pdf.text);
-        layout->pdf.text.clear();
-        f.layout_ = std::move(layout);
-        f.index_lines();
-        return f;
-#else
-        throw InputError("input is a PDF file: this unres was built without PDF support (-DUNRES_WITH_PDF=OFF)");
-#endif
-    }
-    if (starts_with(b, "PK\x03\x04")) {
-        // A zip archive: a .docx, or an InputError saying why not (damaged, no
-        // word/document.xml, past the zip-bomb limits).
-        extracted = readers::docx_to_markdown(b);
-        f.docx_ = true;
-        b = extracted;
-    }
-    if (f.docx_) {
-        // UTF-8 from the XML parser: validated below like any UTF-8 text.
-    } else if (starts_with(b, "\xEF\xBB\xBF")) {
+    if (starts_with(b, "\xEF\xBB\xBF")) {
         f.encoding_ = Encoding::Utf8Bom;
         b.remove_prefix(3);
     } else if (starts_with(b, "\xFF\xFE")) {
@@ -132,7 +108,7 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
             auto c = static_cast<unsigned char>(b[k]);
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
         }
-        if (!f.docx_ && probe >= 16 && (ctrl * 10 > probe || f.invalid_utf8_ * 4 > probe))
+        if (probe >= 16 && (ctrl * 10 > probe || f.invalid_utf8_ * 4 > probe))
             throw InputError("input is binary data, not a text (no known encoding fits)");
     }
     if (f.text_.size() > 0xFFFFFFF0u) throw InputError("input is larger than 4 GiB");
@@ -140,7 +116,20 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
     return f;
 }
 
-SourceFile SourceFile::from_path(const std::string& path) {
+SourceFile SourceFile::from_extracted(std::string path, std::string raw, std::string text, Origin origin,
+                                      std::shared_ptr<const TextLayout> layout) {
+    SourceFile f;
+    f.layout_ = std::move(layout);
+    f.path_ = std::move(path);
+    f.raw_ = std::move(raw);
+    f.text_ = std::move(text);
+    f.origin_ = origin;
+    if (f.text_.size() > 0xFFFFFFF0u) throw InputError("input is larger than 4 GiB");
+    f.index_lines();
+    return f;
+}
+
+std::string SourceFile::read_file(const std::string& path) {
     std::error_code ec;
     auto st = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(st)) throw InputError(path + ": no such file");
@@ -150,7 +139,7 @@ SourceFile SourceFile::from_path(const std::string& path) {
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) throw InputError(path + ": read error");
-    return from_bytes(path, ss.str());
+    return ss.str();
 }
 
 PageLocation SourceFile::page_location(std::uint32_t offset) const {
@@ -174,6 +163,8 @@ PageLocation SourceFile::page_location(std::uint32_t offset) const {
     pl.column = std::min<std::uint32_t>(pl.column, static_cast<std::uint32_t>(lines[i].text.size() + 1));
     return pl;
 }
+
+SourceFile SourceFile::from_path(const std::string& path) { return from_bytes(path, read_file(path)); }
 
 void SourceFile::index_lines() {
     line_starts_.clear();

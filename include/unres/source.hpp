@@ -41,6 +41,10 @@ struct PageLocation {
 /// The typography of a text extracted from a PDF (internal; see src/readers/pdf.hpp).
 struct TextLayout;
 
+/// Where text() came from: the file's own text, or the text a producer extracted from a
+/// binary format (a Word .docx today; PDF later), which is then what positions refer to.
+enum class Origin { Text, Docx, Pdf };
+
 /// Raised for input that cannot be decoded or is not a text at all (exit code 2).
 class InputError : public std::runtime_error {
 public:
@@ -52,24 +56,31 @@ public:
     SourceFile() = default;
     /// Decodes `bytes`. UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM are accepted.
     /// Invalid UTF-8 sequences are replaced by U+FFFD (one per bad byte) and counted in
-    /// invalid_utf8(); NUL bytes are kept.  A .docx is turned into its markdown text (see
-    /// is_docx()).  A PDF is turned into its text, one line per printed line and a form feed
-    /// before each new page (see is_pdf()).  Throws InputError only for content that is not text (binary formats
-    /// such as PDF, images, legacy .doc, zip archives other than .docx) or for a .docx
-    /// that cannot be read (damaged, or past the zip-bomb limits).
+    /// invalid_utf8(); NUL bytes are kept.  Throws InputError only for content that is not
+    /// text: binary formats such as images, legacy .doc, zip archives (a .docx or a PDF is
+    /// loaded with unres::load_source, parse.hpp, which extracts its text first).
     static SourceFile from_bytes(std::string path, std::string_view bytes);
-    /// Reads and decodes a file; throws InputError with a clear message on failure.
+    /// Reads and decodes a file (from_bytes); throws InputError with a clear message on failure.
     static SourceFile from_path(const std::string& path);
+    /// The file's bytes as read.  Throws InputError (no such file, a directory, unreadable).
+    static std::string read_file(const std::string& path);
+    /// A file whose text a producer extracted (`text`, valid UTF-8) from `raw` (the file's bytes).
+    /// `layout`: the typography of a PDF's text (pdf::extract), kept for the PDF reader and
+    /// for page_location().
+    static SourceFile from_extracted(std::string path, std::string raw, std::string text, Origin origin,
+                                     std::shared_ptr<const TextLayout> layout = nullptr);
 
     const std::string& path() const { return path_; }
     const std::string& text() const { return text_; }
     /// The raw bytes as read (needed by `fix`, which edits the file in place).
     const std::string& raw() const { return raw_; }
     Encoding encoding() const { return encoding_; }
-    /// The bytes were a Word .docx: text() is the markdown extracted from it.
-    bool is_docx() const { return docx_; }
-    /// The bytes were a PDF: text() is the text extracted from it and layout() its typography.
-    bool is_pdf() const { return layout_ != nullptr; }
+    Origin origin() const { return origin_; }
+    /// The bytes were a Word .docx: text() is the text extracted from it (readers/docx.cpp).
+    bool is_docx() const { return origin_ == Origin::Docx; }
+    /// The bytes were a PDF: text() is the text extracted from it (one line per printed line, a
+    /// form feed before each new page) and layout() its typography (src/readers/pdf.hpp).
+    bool is_pdf() const { return origin_ == Origin::Pdf; }
     const TextLayout* layout() const { return layout_.get(); }
     /// Page, line on the page and column of `offset` (PDF input); page 0 for other input.
     PageLocation page_location(std::uint32_t offset) const;
@@ -90,7 +101,7 @@ private:
     std::string raw_;
     std::string text_;
     Encoding encoding_ = Encoding::Utf8;
-    bool docx_ = false;
+    Origin origin_ = Origin::Text;
     std::shared_ptr<const TextLayout> layout_;
     std::size_t invalid_utf8_ = 0;
     std::vector<std::uint32_t> invalid_offsets_;

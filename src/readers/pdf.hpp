@@ -98,8 +98,9 @@ struct TextLayout {
 };
 }  // namespace unres
 
+#include "readers/lines/line.hpp"
+
 namespace unres::readers {
-struct Line;
 /// The text reader's lines for a SourceFile read from a PDF (src.layout() set): text without
 /// the superscript marks (they become Line::marks), italics, page, indent, furniture and
 /// footnote lines from the zones, a blank line where the PDF leaves a paragraph space.

@@ -5,7 +5,7 @@
 // paragraph space), already classified: header/footer zones are Furniture, the notes zone is
 // Footnote (a line opening with a superscript mark starts a footnote, its number in note_num),
 // body lines are Content.  Superscript marks are Line::marks (their digits are not in
-// Line::text), italic ranges are Line::italics, Line::indent is the column of the line on its
+// Line::text), italic ranges are italic styles (bold ranges bold ones), Line::indent is the column of the line on its
 // page.  Guarantees: every position maps back into text() (Line::map), marks' spans cover the
 // mark's characters in text().
 #include "readers/lines.hpp"
@@ -32,6 +32,7 @@ std::vector<Line> pdf_reader_lines(const SourceFile& src) {
             b.number = number;
             b.page = tl.page;
             b.kind = LineKind::Blank;
+            b.zone = Zone::Body;
             b.blank_before = true;
             out.push_back(std::move(b));
         }
@@ -40,7 +41,13 @@ std::vector<Line> pdf_reader_lines(const SourceFile& src) {
         l.end = base + static_cast<std::uint32_t>(tl.text.size());
         l.number = number;
         l.page = tl.page;
-        l.indent = tl.column;
+        l.indent = static_cast<float>(tl.column);
+        switch (tl.zone) {
+            case pdf::Zone::Header: l.zone = Zone::Header; break;
+            case pdf::Zone::Body: l.zone = Zone::Body; break;
+            case pdf::Zone::Notes: l.zone = Zone::Notes; break;
+            case pdf::Zone::Footer: l.zone = Zone::Footer; break;
+        }
         l.blank_before = out.empty() || out.back().kind == LineKind::Blank || tl.page != prev_page;
         prev_page = tl.page;
         // Text without the marks.
@@ -116,8 +123,21 @@ std::vector<Line> pdf_reader_lines(const SourceFile& src) {
         for (const auto& r : tl.italics) {
             std::size_t b = pos_map[std::min(r.begin, tl.text.size())], e = pos_map[std::min(r.end, tl.text.size())];
             e = std::min(e, mt.text.size());
-            if (b < e) l.italics.push_back({b, e});
+            if (b < e) l.add_italic(b, e);
         }
+        for (const auto& r : tl.bold) {
+            std::size_t b = pos_map[std::min(r.begin, tl.text.size())], e = pos_map[std::min(r.end, tl.text.size())];
+            e = std::min(e, mt.text.size());
+            if (b < e) {
+                Style st;
+                st.begin = b;
+                st.end = e;
+                st.bold = true;
+                if (ex.body_size > 0) st.size_ratio = static_cast<float>(tl.size / ex.body_size);
+                l.styles.push_back(st);
+            }
+        }
+        std::stable_sort(l.styles.begin(), l.styles.end(), [](const Style& a, const Style& b) { return a.begin < b.begin; });
         for (auto& m : l.marks) m.pos = std::min(m.pos, mt.text.size());
         std::erase_if(l.gaps, [&](std::size_t g) { return g == 0 || g >= mt.text.size(); });
         l.text = std::move(mt.text);

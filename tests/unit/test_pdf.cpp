@@ -51,7 +51,7 @@ TEST_CASE("pdf: typed lines of a generated draft", "[pdf]") {
 }
 
 TEST_CASE("pdf: the generated draft through the reader: marks, italics, footnotes", "[pdf]") {
-    auto src = unres::SourceFile::from_bytes("typed.pdf", unres_test::make_draft_pdf());
+    auto src = unres::load_source("typed.pdf", unres_test::make_draft_pdf());
     REQUIRE(src.is_pdf());
     auto doc = unres::parse(src);
     CHECK(doc.format == unres::InputFormat::Pdf);
@@ -94,7 +94,7 @@ TEST_CASE("pdf: the sample draft A/C.1/80/L.45", "[pdf]") {
     CHECK(footer >= 3);   // job number and page numbers
     CHECK(header >= 2);   // running heads of pages 2 and 3
     CHECK(italic >= 20);  // lead phrases
-    auto doc = unres::parse(unres::SourceFile::from_bytes("A_C.1_80_L.45.pdf", sample_bytes()));
+    auto doc = unres::parse(unres::load_source("A_C.1_80_L.45.pdf", sample_bytes()));
     CHECK(doc.meta.symbol.value == "A/C.1/80/L.45");
     CHECK(doc.preamble.size() == 9);  // as in the official AKN of A/RES/80/45, adopted from it
     CHECK(doc.operative.size() == 6);
@@ -142,7 +142,7 @@ TEST_CASE("pdf: directories and standard input take PDFs", "[pdf]") {
 }
 #else
 TEST_CASE("pdf: a build without PDF support says so", "[pdf]") {
-    CHECK_THROWS_WITH(unres::SourceFile::from_bytes("a.pdf", unres_test::make_draft_pdf()),
+    CHECK_THROWS_WITH(unres::load_source("a.pdf", unres_test::make_draft_pdf()),
                       Catch::Contains("built without PDF support"));
 }
 #endif
