@@ -1,10 +1,11 @@
 # unres — the two commands a fresh Debian 12 machine needs:
-#   make run    install missing packages, build, convert the bundled sample to Akoma Ntoso
+#   make run    install missing packages, build, check and convert the bundled samples (markdown, PDF)
 #   make test   the same set-up, then every test
 BUILD   ?= build/release
 PRESET  ?= release
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE  ?= samples/A_C.3_78_L.52_Rev.1.md
+SAMPLE_PDF ?= samples/A_C.1_80_L.45.pdf
 OUT     ?= out
 BENCH_ARGS   ?=
 FUZZ_SECONDS ?= 60
@@ -24,6 +25,9 @@ run: build
 	$(BUILD)/unres check $(SAMPLE); test $$? -le 1
 	$(BUILD)/unres convert $(SAMPLE) --to akn -o $(OUT)/A_C.3_78_L.52_Rev.1.akn.xml
 	@echo "wrote $(OUT)/A_C.3_78_L.52_Rev.1.akn.xml"
+	$(BUILD)/unres check $(SAMPLE_PDF); test $$? -le 1
+	$(BUILD)/unres convert $(SAMPLE_PDF) --to akn -o $(OUT)/A_C.1_80_L.45.akn.xml
+	@echo "wrote $(OUT)/A_C.1_80_L.45.akn.xml"
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -55,7 +59,7 @@ bench: deps
 # libFuzzer, each target for FUZZ_SECONDS (clang): make fuzz FUZZ_SECONDS=600 [FUZZ_TARGETS="text docx"]
 # New inputs go to build/fuzz/corpus/*, findings to build/fuzz/artifacts/; tests/fuzz/seeds/ is only read.
 # Keep each finding, once fixed, in tests/fuzz/regressions/<target>/ (replayed by the [fuzz-regressions] test).
-FUZZ_TARGETS ?= text akn docx
+FUZZ_TARGETS ?= text akn docx pdf
 fuzz:
 	@./scripts/install-deps.sh fuzz
 	cmake --preset fuzz >/dev/null
@@ -63,7 +67,7 @@ fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts && \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s" && \
-	  build/fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp build/fuzz/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -artifact_prefix=build/fuzz/artifacts/$$t- build/fuzz/corpus/$$t tests/fuzz/seeds/$$t || exit 1; \
 	done
 

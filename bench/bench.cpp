@@ -4,9 +4,12 @@
 //
 // Reads each FILE (default: samples/*.md and the text variants in tests/corpus/), then N times
 // (default 20) decodes, parses, validates and exports it to Akoma Ntoso, timing each stage with
-// steady_clock.  Prints one line per stage and a total.  A measurement tool: it asserts nothing.
+// steady_clock.  Prints one line per stage and a total.  PDF files (default: samples/*.pdf) are timed
+// apart, in pages per second: the extraction (poppler text boxes to typed lines, in
+// unres::load_source) and the whole pipeline.  A measurement tool: it asserts nothing.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "readers/pdf.hpp"
 #include "unres/parse.hpp"
 #include "unres/source.hpp"
 #include "unres/validate.hpp"
@@ -40,7 +44,7 @@ std::vector<std::string> default_files() {
         for (const auto& entry : fs::directory_iterator(dir)) {
             const fs::path& p = entry.path();
             if (!entry.is_regular_file() || p.filename() == "README.md") continue;
-            if (p.extension() == ".txt" || p.extension() == ".md") files.push_back(p.string());
+            if (p.extension() == ".txt" || p.extension() == ".md" || p.extension() == ".pdf") files.push_back(p.string());
         }
     }
     std::sort(files.begin(), files.end());
@@ -86,8 +90,8 @@ int main(int argc, char** argv) {
     if (paths.empty()) paths = default_files();
 
     // Warm-up pass: keeps the inputs the library accepts (the others are reported and skipped).
-    std::vector<Input> inputs;
-    std::size_t bytes_per_round = 0;
+    std::vector<Input> inputs, pdfs;
+    std::size_t bytes_per_round = 0, pages_per_round = 0;
     for (const auto& path : paths) {
         Input in{path, {}};
         if (!read_bytes(path, in.bytes)) {
@@ -98,6 +102,11 @@ int main(int argc, char** argv) {
             unres::SourceFile src = unres::load_source(path, in.bytes);
             unres::Document doc = unres::parse(src);
             (void)unres::to_akn(doc);
+            if (src.is_pdf()) {
+                pages_per_round += static_cast<std::size_t>(src.layout()->pdf.pages);
+                pdfs.push_back(std::move(in));
+                continue;
+            }
         } catch (const std::exception& e) {
             std::fprintf(stderr, "unres_bench: %s: %s (skipped)\n", path.c_str(), e.what());
             continue;
@@ -105,7 +114,7 @@ int main(int argc, char** argv) {
         bytes_per_round += in.bytes.size();
         inputs.push_back(std::move(in));
     }
-    if (inputs.empty()) {
+    if (inputs.empty() && pdfs.empty()) {
         std::fputs("unres_bench: no input\n", stderr);
         return 2;
     }
@@ -147,5 +156,31 @@ int main(int argc, char** argv) {
         total += spent[st];
     }
     line("total", total);
+    if (!pdfs.empty()) {
+        Clock::duration extract{}, all{};
+        const std::clock_t c0 = std::clock();  // CPU time of this process: one core, whatever else runs
+        for (long r = 0; r < repeats; ++r) {
+            for (const auto& in : pdfs) {
+                auto t0 = Clock::now();
+                unres::SourceFile src = unres::load_source(in.path, in.bytes);
+                auto t1 = Clock::now();
+                unres::Document doc = unres::parse(src);
+                std::vector<unres::Diagnostic> diags = unres::validate(doc, src);
+                std::string akn = unres::to_akn(doc);
+                auto t2 = Clock::now();
+                extract += t1 - t0;
+                all += t2 - t0;
+                sink += akn.size() + diags.size();
+            }
+        }
+        const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+        const double pages = static_cast<double>(pages_per_round) * static_cast<double>(repeats);
+        const double se = std::chrono::duration<double>(extract).count(), sa = std::chrono::duration<double>(all).count();
+        std::printf("unres_bench: %zu PDF files, %zu pages per round, %ld rounds (checksum %zu)\n", pdfs.size(),
+                    pages_per_round, repeats, sink);
+        std::printf("  %-9s %9.3f s %10.1f pages/s\n", "pdf-read", se, se > 0 ? pages / se : 0.0);
+        std::printf("  %-9s %9.3f s %10.1f pages/s\n", "pdf-total", sa, sa > 0 ? pages / sa : 0.0);
+        std::printf("  %-9s %9.3f s %10.1f pages/s (CPU time of the pdf-total rounds)\n", "pdf-cpu", cpu, cpu > 0 ? pages / cpu : 0.0);
+    }
     return 0;
 }

@@ -13,6 +13,7 @@ std::string_view to_string(InputFormat f) {
         case InputFormat::Markdown: return "markdown";
         case InputFormat::Akn: return "akn";
         case InputFormat::Docx: return "docx";
+        case InputFormat::Pdf: return "pdf";
     }
     return "text";
 }

@@ -927,7 +927,7 @@ std::string range(std::size_t start, std::size_t count) {
 }  // namespace
 
 FixPlan plan_fixes(const Document& doc, const SourceFile& src, const FixOptions& options) {
-    if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx) return {};
+    if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx || doc.format == InputFormat::Pdf) return {};
     return Fixer(doc, src, options).run();
 }
 

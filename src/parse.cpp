@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "readers/pdf.hpp"
 #include "readers/readers.hpp"
 
 namespace unres {
@@ -94,6 +95,20 @@ SourceFile load_source(std::string path, std::string_view bytes) {
         readers::DocxText d = readers::read_docx_text(bytes);
         return SourceFile::from_extracted(std::move(path), std::string(bytes), std::move(d.text), Origin::Docx);
     }
+    if (readers::pdf::is_pdf(bytes)) {
+#if UNRES_WITH_PDF
+        // A PDF: its text (one line per printed line) and its typography (fonts, sizes, zones);
+        // an InputError says why not (damaged, encrypted, no text layer, past the limits).
+        auto layout = std::make_shared<TextLayout>();
+        layout->pdf = readers::pdf::extract(bytes);
+        std::string text = std::move(layout->pdf.text);
+        layout->pdf.text.clear();
+        return SourceFile::from_extracted(std::move(path), std::string(bytes), std::move(text), Origin::Pdf,
+                                          std::move(layout));
+#else
+        throw InputError("input is a PDF file: this unres was built without PDF support (-DUNRES_WITH_PDF=OFF)");
+#endif
+    }
     return SourceFile::from_bytes(std::move(path), bytes);
 }
 
@@ -101,6 +116,7 @@ SourceFile load_source(const std::string& path) { return load_source(path, Sourc
 
 InputFormat detect_format(const SourceFile& src) {
     if (src.is_docx()) return InputFormat::Docx;
+    if (src.is_pdf()) return InputFormat::Pdf;
     std::string_view t = src.text();
     std::size_t i = 0;
     while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n')) ++i;
@@ -156,11 +172,16 @@ Document parse(const SourceFile& src, InputFormat format) {
             return doc;
         }
         case InputFormat::Docx:
+        case InputFormat::Pdf:
         case InputFormat::Markdown:
         case InputFormat::Text:
         case InputFormat::Auto: break;
     }
-    Document doc = format == InputFormat::Docx ? readers::read_docx(src) : readers::read_text(src, format);
+    if (format == InputFormat::Pdf && !src.is_pdf()) throw InputError("input is not a PDF file");
+    if (src.is_pdf()) format = InputFormat::Pdf;  // its lines come from the PDF, whatever was asked
+    Document doc = format == InputFormat::Docx ? readers::read_docx(src)
+                   : format == InputFormat::Pdf  ? readers::read_lines(src, readers::pdf_reader_lines(src), InputFormat::Pdf)
+                                                 : readers::read_text(src, format);
     limit_nesting(doc);
     return doc;
 }

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <filesystem>
 
+#include "readers/pdf.hpp"
 #include "utf8.hpp"
 
 namespace unres {
@@ -17,7 +18,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 /// Returns a human name for binary formats we recognise by magic bytes, or "".
 std::string_view binary_kind(std::string_view b) {
-    if (starts_with(b, "%PDF-")) return "a PDF file";
+    if (starts_with(b, "%PDF-")) return "a PDF file (load it with unres::load_source)";
     if (starts_with(b, "\x89PNG")) return "a PNG image";
     if (starts_with(b, "\xFF\xD8\xFF")) return "a JPEG image";
     if (starts_with(b, "GIF8")) return "a GIF image";
@@ -229,8 +230,10 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
     return f;
 }
 
-SourceFile SourceFile::from_extracted(std::string path, std::string raw, std::string text, Origin origin) {
+SourceFile SourceFile::from_extracted(std::string path, std::string raw, std::string text, Origin origin,
+                                      std::shared_ptr<const TextLayout> layout) {
     SourceFile f;
+    f.layout_ = std::move(layout);
     f.path_ = std::move(path);
     f.raw_ = std::move(raw);
     f.text_ = std::move(text);
@@ -251,6 +254,28 @@ std::string SourceFile::read_file(const std::string& path) {
     ss << in.rdbuf();
     if (in.bad()) throw InputError(path + ": read error");
     return ss.str();
+}
+
+PageLocation SourceFile::page_location(std::uint32_t offset) const {
+    PageLocation pl;
+    if (!layout_) return pl;
+    LineCol lc = location(offset);
+    const auto& lines = layout_->pdf.lines;
+    std::size_t i = lc.line >= 1 ? lc.line - 1 : 0;
+    if (i >= lines.size()) {  // past the last line: the end of the last one
+        if (lines.empty()) return pl;
+        i = lines.size() - 1;
+        lc.column = 1 << 20;
+    }
+    pl.page = static_cast<std::uint32_t>(lines[i].page + 1);
+    pl.line = static_cast<std::uint32_t>(lines[i].line_on_page);
+    // columns count from the printed text, after the form feeds and the indent
+    std::string_view lt = line_text(static_cast<std::uint32_t>(i + 1));
+    std::uint32_t lead = 0;
+    while (lead < lt.size() && (lt[lead] == '\f' || lt[lead] == ' ')) ++lead;
+    pl.column = lc.column > lead ? lc.column - lead : 1;
+    pl.column = std::min<std::uint32_t>(pl.column, static_cast<std::uint32_t>(lines[i].text.size() + 1));
+    return pl;
 }
 
 SourceFile SourceFile::from_path(const std::string& path) { return from_bytes(path, read_file(path)); }

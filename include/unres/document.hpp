@@ -13,8 +13,8 @@
 
 namespace unres {
 
-enum class InputFormat { Auto, Text, Markdown, Akn, Docx };
-std::string_view to_string(InputFormat f);  // "text", "markdown", "akn", "docx" ("auto")
+enum class InputFormat { Auto, Text, Markdown, Akn, Docx, Pdf };
+std::string_view to_string(InputFormat f);  // "text", "markdown", "akn", "docx", "pdf" ("auto")
 
 /// What kind of label a paragraph carries.
 enum class LabelKind {

@@ -7,6 +7,7 @@
 // offset into a 1-based line and a 1-based column counted in Unicode code points.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -42,6 +43,16 @@ bool encoding_guessed(Encoding e);
 /// valid UTF-8 or has a character `enc` cannot represent.
 bool encode_text(std::string_view text, Encoding enc, std::string& out);
 
+/// Where an offset is on a printed page (input read from a PDF).
+struct PageLocation {
+    std::uint32_t page = 0;    ///< 1-based; 0 when the input has no pages (not a PDF)
+    std::uint32_t line = 0;    ///< 1-based line on that page (text lines only)
+    std::uint32_t column = 0;  ///< 1-based, in code points, from the line's first character
+};
+
+/// The typography of a text extracted from a PDF (internal; see src/readers/pdf.hpp).
+struct TextLayout;
+
 /// Where text() came from: the file's own text, or the text a producer extracted from a
 /// binary format (a Word .docx today; PDF later), which is then what positions refer to.
 enum class Origin { Text, Docx, Pdf };
@@ -60,15 +71,18 @@ public:
     /// In a file with valid UTF-8 multi-byte sequences, invalid ones are replaced by
     /// U+FFFD (one per bad byte) and counted in invalid_utf8(); NUL bytes are kept.  Throws
     /// InputError only for content that is not text: binary formats such as PDF, images,
-    /// legacy .doc, zip archives (a .docx is loaded with unres::load_source, parse.hpp, which
-    /// extracts its text first).
+    /// legacy .doc, zip archives (a .docx or a PDF is loaded with unres::load_source, parse.hpp,
+    /// which extracts its text first).
     static SourceFile from_bytes(std::string path, std::string_view bytes);
     /// Reads and decodes a file (from_bytes); throws InputError with a clear message on failure.
     static SourceFile from_path(const std::string& path);
     /// The file's bytes as read.  Throws InputError (no such file, a directory, unreadable).
     static std::string read_file(const std::string& path);
     /// A file whose text a producer extracted (`text`, valid UTF-8) from `raw` (the file's bytes).
-    static SourceFile from_extracted(std::string path, std::string raw, std::string text, Origin origin);
+    /// `layout`: the typography of a PDF's text (pdf::extract), kept for the PDF reader and
+    /// for page_location().
+    static SourceFile from_extracted(std::string path, std::string raw, std::string text, Origin origin,
+                                     std::shared_ptr<const TextLayout> layout = nullptr);
 
     const std::string& path() const { return path_; }
     const std::string& text() const { return text_; }
@@ -78,6 +92,12 @@ public:
     Origin origin() const { return origin_; }
     /// The bytes were a Word .docx: text() is the text extracted from it (readers/docx.cpp).
     bool is_docx() const { return origin_ == Origin::Docx; }
+    /// The bytes were a PDF: text() is the text extracted from it (one line per printed line, a
+    /// form feed before each new page) and layout() its typography (src/readers/pdf.hpp).
+    bool is_pdf() const { return origin_ == Origin::Pdf; }
+    const TextLayout* layout() const { return layout_.get(); }
+    /// Page, line on the page and column of `offset` (PDF input); page 0 for other input.
+    PageLocation page_location(std::uint32_t offset) const;
     std::size_t invalid_utf8() const { return invalid_utf8_; }
     /// Offsets (into text()) of the first invalid byte sequences, at most 100.
     const std::vector<std::uint32_t>& invalid_offsets() const { return invalid_offsets_; }
@@ -96,6 +116,7 @@ private:
     std::string text_;
     Encoding encoding_ = Encoding::Utf8;
     Origin origin_ = Origin::Text;
+    std::shared_ptr<const TextLayout> layout_;
     std::size_t invalid_utf8_ = 0;
     std::vector<std::uint32_t> invalid_offsets_;
     std::vector<std::uint32_t> line_starts_;

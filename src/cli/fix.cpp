@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 namespace unres::cli {
 int run_fix(const FixCliOptions& opts) {
     InputFormat fmt = parse_input_format(opts.input_format);
-    if (fmt == InputFormat::Akn || fmt == InputFormat::Docx)
+    if (fmt == InputFormat::Akn || fmt == InputFormat::Docx || fmt == InputFormat::Pdf)
         throw UsageError("fix works on text and markdown, not " + std::string(to_string(fmt)));
     ConfigResolver configs({opts.select, opts.ignore, false});
 
@@ -52,7 +52,7 @@ int run_fix(const FixCliOptions& opts) {
         try {
             SourceFile src = load_source(path, &stdin_bytes);
             Document doc = parse(src, fmt);
-            if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx)
+            if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx || doc.format == InputFormat::Pdf)
                 throw InputError("fix works on text and markdown, not " + std::string(to_string(doc.format)));
             FixOptions fo;
             fo.numbering = filters[i]->family_enabled("UNR1");

@@ -32,7 +32,8 @@ InputFormat parse_input_format(const std::string& name) {
     if (name == "markdown") return InputFormat::Markdown;
     if (name == "akn") return InputFormat::Akn;
     if (name == "docx") return InputFormat::Docx;
-    throw UsageError("unknown input format '" + name + "' (auto, text, markdown, akn, docx)");
+    if (name == "pdf") return InputFormat::Pdf;
+    throw UsageError("unknown input format '" + name + "' (auto, text, markdown, akn, docx, pdf)");
 }
 
 std::string read_stdin() {

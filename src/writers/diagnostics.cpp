@@ -101,6 +101,19 @@ std::vector<Cell> layout(std::string_view line) {
     return cells;
 }
 
+/// Where the user looks: for a PDF the page and the line on it (page 0 otherwise).
+struct Where {
+    std::uint32_t page = 0;
+    LineCol lc;
+};
+Where where(const SourceFile& src, std::uint32_t offset) {
+    if (src.is_pdf()) {
+        PageLocation p = src.page_location(offset);
+        return {p.page, {p.line, p.column}};
+    }
+    return {0, src.location(offset)};
+}
+
 void append_excerpt(std::string& out, const SourceFile& src, Span span, bool color) {
     const std::string& text = src.text();
     std::uint32_t begin = std::min<std::uint32_t>(span.begin, static_cast<std::uint32_t>(text.size()));
@@ -108,6 +121,11 @@ void append_excerpt(std::string& out, const SourceFile& src, Span span, bool col
     LineCol lc = src.location(begin);
     std::string_view line = src.line_text(lc.line);
     std::uint32_t ls = src.line_start(lc.line);
+    if (src.is_pdf()) {  // the printed line: without the page's form feed and the indent
+        while (!line.empty() && (line.front() == '\f' || line.front() == ' ')) line.remove_prefix(1), ++ls;
+        if (begin < ls) begin = ls;
+        if (end < begin) end = begin;
+    }
     std::size_t b0 = std::min<std::size_t>(begin - ls, line.size());
     std::size_t e0 = std::min<std::size_t>(end >= ls ? end - ls : 0, line.size());
     if (e0 < b0) e0 = b0;
@@ -158,7 +176,7 @@ void append_excerpt(std::string& out, const SourceFile& src, Span span, bool col
     bool cut_right = (last_col < total && !cells.empty()) || forced_right;
     std::string prefix = cut_left ? "..." : "";
 
-    std::string num = std::to_string(lc.line);
+    std::string num = std::to_string(src.is_pdf() ? where(src, begin).lc.line : lc.line);
     std::size_t gutter = std::max<std::size_t>(5, num.size());
     out.append(gutter - num.size(), ' ');
     out += num;
@@ -182,11 +200,13 @@ void append_excerpt(std::string& out, const SourceFile& src, Span span, bool col
     out += '\n';
 }
 
-void append_header(std::string& out, std::string_view path, LineCol lc, Severity sev, std::string_view message,
+void append_header(std::string& out, std::string_view path, Where at, Severity sev, std::string_view message,
                    std::string_view rule, bool color) {
+    const LineCol lc = at.lc;
     if (color) out += kBold;
     out += path;
     out += ':';
+    if (at.page > 0) out += 'p' + std::to_string(at.page) + ':';  // doc.pdf:p3:12:5:
     out += std::to_string(lc.line);
     out += ':';
     out += std::to_string(lc.column);
@@ -252,8 +272,10 @@ std::string path_to_uri(std::string_view path) {
 }
 
 void sarif_location(json::Writer& w, const SourceFile& src, std::string_view uri, Span span) {
-    LineCol b = src.location(std::min<std::uint32_t>(span.begin, static_cast<std::uint32_t>(src.text().size())));
-    LineCol e = src.location(detail::display_end(src, span));
+    Where wb = where(src, std::min<std::uint32_t>(span.begin, static_cast<std::uint32_t>(src.text().size())));
+    Where we = where(src, detail::display_end(src, span));
+    LineCol b = wb.lc, e = we.lc;
+    if (wb.page > 0 && we.page != wb.page) e = {b.line, b.column + 1};  // a region stays on its page
     w.key("physicalLocation").begin_object();
     w.key("artifactLocation").begin_object();
     w.key("uri").string(uri);
@@ -263,6 +285,11 @@ void sarif_location(json::Writer& w, const SourceFile& src, std::string_view uri
     w.key("startColumn").number(b.column);
     w.key("endLine").number(e.line);
     w.key("endColumn").number(e.column);
+    if (wb.page > 0) {  // a PDF: lines count on the page
+        w.key("properties").begin_object();
+        w.key("page").number(wb.page);
+        w.end_object();
+    }
     w.end_object();
     w.end_object();
 }
@@ -291,10 +318,10 @@ std::string render_text(const std::vector<FileReport>& files, const RenderOption
         if (!f.src) continue;
         std::string_view path = display_path(f);
         for (const Diagnostic& d : f.diagnostics) {
-            append_header(out, path, f.src->location(d.span.begin), d.severity, d.message, d.rule, opts.color);
+            append_header(out, path, where(*f.src, d.span.begin), d.severity, d.message, d.rule, opts.color);
             if (opts.excerpt) append_excerpt(out, *f.src, d.span, opts.color);
             for (const Related& n : d.notes) {
-                append_header(out, path, f.src->location(n.span.begin), Severity::Note, n.message, {}, opts.color);
+                append_header(out, path, where(*f.src, n.span.begin), Severity::Note, n.message, {}, opts.color);
                 if (opts.excerpt) append_excerpt(out, *f.src, n.span, opts.color);
             }
         }
@@ -418,12 +445,14 @@ std::string render_github(const std::vector<FileReport>& files) {
         if (!f.src) continue;
         std::string file = gh_escape(display_path(f), true);
         for (const Diagnostic& d : f.diagnostics) {
-            LineCol b = f.src->location(d.span.begin);
-            LineCol e = f.src->location(detail::display_end(*f.src, d.span));
-            std::string message = d.message;
+            Where wb = where(*f.src, d.span.begin), we = where(*f.src, detail::display_end(*f.src, d.span));
+            LineCol b = wb.lc, e = we.lc;
+            if (wb.page > 0 && we.page != wb.page) e = {b.line, b.column + 1};
+            std::string message = wb.page > 0 ? "page " + std::to_string(wb.page) + ": " + d.message : d.message;
             for (const Related& n : d.notes) {
-                LineCol nl = f.src->location(n.span.begin);
-                message += "\nnote: line " + std::to_string(nl.line) + ", column " + std::to_string(nl.column) + ": " +
+                Where nw = where(*f.src, n.span.begin);
+                LineCol nl = nw.lc;
+                message += "\nnote: " + (nw.page > 0 ? "page " + std::to_string(nw.page) + ", " : std::string()) + "line " + std::to_string(nl.line) + ", column " + std::to_string(nl.column) + ": " +
                            n.message;
             }
             out += "::";

@@ -206,6 +206,13 @@ void write_metadata(Writer& w, const Metadata& m) {
 
 void write_location(Writer& w, const SourceFile& src, std::uint32_t offset, std::string_view line_key,
                     std::string_view col_key) {
+    if (src.is_pdf()) {  // a PDF: the page, the line on that page, the column on that line
+        PageLocation pl = src.page_location(offset);
+        w.key(line_key == "line" ? "page" : "end_page").number(pl.page);
+        w.key(line_key).number(pl.line);
+        w.key(col_key).number(pl.column);
+        return;
+    }
     LineCol lc = src.location(offset);
     w.key(line_key).number(lc.line);
     w.key(col_key).number(lc.column);

@@ -23,6 +23,7 @@
 
 #include <zip.h>
 
+#include "pdf_make.hpp"
 #include "support.hpp"
 
 namespace fs = std::filesystem;
@@ -270,6 +271,28 @@ TEST_CASE("hostile: broken, binary and odd inputs exit 0/1 with diagnostics or 2
          "JPEG", 2},
         {"pdf", file("draft.txt", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), Expect::Refused,
          "PDF", 2},
+#if UNRES_WITH_PDF
+        // PDF rows: a damaged real one, an encrypted one, one without text, too many pages, too many words
+        {"pdf-truncated", file("cut.pdf", unres_test::read_file(unres_test::source_dir() + "/samples/A_C.1_80_L.45.pdf").substr(0, 3000)),
+         Expect::Refused, "damaged", 5},
+        {"pdf-encrypted", file("locked.pdf", unres_test::make_pdf({unres_test::PdfPage{{{72, 700, 10, "Secret"}}}}, true)),
+         Expect::Refused, "encrypted", 5},
+        {"pdf-no-text", file("scan.pdf", unres_test::make_pdf({unres_test::PdfPage{}, unres_test::PdfPage{}})), Expect::Refused,
+         "no text layer", 5},
+        {"pdf-too-many-pages", file("long.pdf", unres_test::make_pdf(std::vector<unres_test::PdfPage>(2001))), Expect::Refused,
+         "pages", 10},
+        {"pdf-too-many-words", file("dense.pdf", [] {
+             unres_test::PdfPage p;
+             std::string words;
+             for (int k = 0; k < 120; ++k) words += "w ";
+             for (int i = 0; i < 1000; ++i) p.runs.push_back({10, 790 - double(i) * 0.78, 3, words});
+             return unres_test::make_pdf({p});
+         }()),
+         Expect::Refused, "words", 20},
+        {"pdf-draft", file("typed.pdf", unres_test::make_draft_pdf()), Expect::Accepted, "", 5},
+#else
+        {"pdf-without-support", file("draft.pdf", unres_test::make_draft_pdf()), Expect::Refused, "without PDF support", 2},
+#endif
         {"zip-not-docx", file("archive.md", make_zip({{"readme.txt", "hello"}})), Expect::Refused, "word/document.xml", 2},
         {"zip-truncated", file("cut.docx", make_zip({{"word/document.xml", "<w:document/>"}}).substr(0, 40)), Expect::Refused,
          "zip archive", 2},

@@ -188,6 +188,11 @@ void TextReader::make_blocks(std::size_t body) {
             kind = BlockKind::Heading;
         } else if (cur->kind == BlockKind::Closing && !parse_date(t).empty() && cur->last_line + 3 >= k) {
             new_block = false;
+        } else if (l.zone == Zone::Body && prev && prev->zone == Zone::Body && !eff_blank && !was_break &&
+                   cur->kind == BlockKind::Para && lab.kind == LabelKind::None && rel_indent(l) <= 0) {
+            // PDF: a line at the body margin without a paragraph space above it continues the
+            // paragraph (a new one opens with a first-line indent or a space)
+            new_block = false;
         } else if (is_lower_start(t) || (is_digit(t[0]) && lab.kind == LabelKind::None)) {
             // paragraphs start with a capital or a label: this continues the previous one
             new_block = false;

@@ -10,8 +10,11 @@
 //   7. marks.cpp    footnote marks: markup first, then bare digits that fit the sequence;
 //                   orphan footnotes placed
 //
-// The same stages serve plain text, pdftotext, markdown and .docx.
+// The same stages serve plain text, pdftotext, markdown, .docx and PDF (readers/pdf_lines.cpp,
+// whose lines come classified by their zone).
 #include "readers/text/reader.hpp"
+
+#include <algorithm>
 
 namespace unres::readers {
 
@@ -19,7 +22,10 @@ namespace stages {
 
 Document TextReader::run(std::vector<Line> lines) {
     lines_ = std::move(lines);
-    classify_lines(lines_, markdown_);
+    // A producer that knows where each line sits on the page (PDF) has classified its lines
+    // from their zones; the line stage classifies the others from their text.
+    const bool zoned = !lines_.empty() && std::all_of(lines_.begin(), lines_.end(), [](const Line& l) { return l.zone != Zone::Unknown; });
+    if (!zoned) classify_lines(lines_, markdown_);
     NoteSet notes = read_notes(lines_);
     doc_.footnotes = std::move(notes.notes);
     note_page_ = std::move(notes.page);

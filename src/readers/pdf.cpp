@@ -1,0 +1,497 @@
+// The PDF reader: poppler-cpp text boxes → typed text lines (see pdf.hpp for the contract).
+//
+// Stages, per page: words (poppler's text boxes with font name and size) → lines (words on one
+// baseline; a smaller word whose middle lies within a line's height and that stands above its
+// baseline is a superscript of that line) → line text (left to right; a gap wider than 2.5 font
+// sizes is a table cell or column gap) → zones (running heads and footers by position and by
+// their form or their repetition across pages; the footnote area as the run of smaller lines at
+// the foot of the body that holds a line opening with a superscript mark) → indent (x minus the
+// page's body margin, in average characters of the body font).
+#include "readers/pdf.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include "readers/lines.hpp"
+#include "utf8.hpp"
+
+namespace unres::readers::pdf {
+
+std::string_view to_string(Zone z) {
+    switch (z) {
+        case Zone::Header: return "header";
+        case Zone::Body: return "body";
+        case Zone::Notes: return "notes";
+        case Zone::Footer: return "footer";
+    }
+    return "body";
+}
+
+
+namespace {
+
+bool contains_ci(std::string_view s, std::string_view w) {
+    auto it = std::search(s.begin(), s.end(), w.begin(), w.end(),
+                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+    return it != s.end();
+}
+
+/// Font name without its subset prefix ("BCDJEE+TimesNewRomanPS-ItalicMT").
+std::string_view base_font(std::string_view f) {
+    auto plus = f.find('+');
+    if (plus != std::string_view::npos && plus <= 7) f.remove_prefix(plus + 1);
+    return f;
+}
+
+bool font_italic(std::string_view f) {
+    f = base_font(f);
+    if (contains_ci(f, "italic") || contains_ci(f, "oblique")) return true;
+    auto dash = f.rfind('-');
+    if (dash != std::string_view::npos) {
+        std::string_view style = f.substr(dash + 1);
+        return style == "It" || style == "BoldIt" || style == "BdIt" || style == "I" || style == "BI";
+    }
+    return false;
+}
+
+bool font_bold(std::string_view f) {
+    f = base_font(f);
+    if (contains_ci(f, "bold") || contains_ci(f, "black") || contains_ci(f, "heavy")) return true;
+    auto dash = f.rfind('-');
+    return dash != std::string_view::npos && (f.substr(dash + 1) == "Bd" || f.substr(dash + 1) == "BdIt" || f.substr(dash + 1) == "B");
+}
+
+/// A footnote mark: 1 to 3 digits, or 1 to 3 asterisks.
+bool one_mark(std::string_view t) {
+    if (t.empty() || t.size() > 3) return false;
+    bool digits = std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool stars = std::all_of(t.begin(), t.end(), [](char c) { return c == '*'; });
+    return (digits && t[0] != '0') || stars;
+}
+
+/// One mark or a list of them ("10,11", "3, 4").
+bool mark_like(std::string_view t) {
+    if (t.size() > 24) return false;
+    std::size_t from = 0;
+    while (true) {
+        std::size_t c = t.find(',', from);
+        std::string_view part = t.substr(from, c == std::string_view::npos ? std::string_view::npos : c - from);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+        if (!one_mark(part)) return false;
+        if (c == std::string_view::npos) return true;
+        from = c + 1;
+    }
+}
+
+/// Clean a box's text: ligatures spelt out, control characters to spaces, spaces trimmed.
+std::string clean_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t len = utf8::valid_sequence(s, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        std::string_view cp = s.substr(i, len);
+        i += len;
+        if (cp.size() == 1 && static_cast<unsigned char>(cp[0]) < 0x20) {
+            out += ' ';
+            continue;
+        }
+        if (cp == "\xEF\xAC\x80") out += "ff";
+        else if (cp == "\xEF\xAC\x81") out += "fi";
+        else if (cp == "\xEF\xAC\x82") out += "fl";
+        else if (cp == "\xEF\xAC\x83") out += "ffi";
+        else if (cp == "\xEF\xAC\x84") out += "ffl";
+        else if (cp == "\xC2\xAD") {  // soft hyphen: keep as a hyphen (line-end hyphenation)
+            out += '-';
+        } else if (cp == "\xC2\x85" || cp == "\xE2\x80\xA8" || cp == "\xE2\x80\xA9") out += ' ';
+        else out.append(cp);
+    }
+    std::size_t b = out.find_first_not_of(' ');
+    if (b == std::string::npos) return {};
+    std::size_t e = out.find_last_not_of(' ');
+    return out.substr(b, e - b + 1);
+}
+
+std::size_t codepoints(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+/// Mode of values rounded to `step`.
+double mode_of(const std::vector<double>& v, double step) {
+    std::map<long, int> c;
+    for (double x : v) ++c[std::lround(x / step)];
+    long best = 0;
+    int n = -1;
+    for (auto [k, m] : c)
+        if (m > n) best = k, n = m;
+    return static_cast<double>(best) * step;
+}
+
+struct PageLines {
+    double width = 0, height = 0;
+    std::vector<TextLine> lines;
+};
+
+/// Groups one page's words into lines (each line's words left to right).  Lines are kept in a
+/// map by baseline, so each word looks only at the lines near its height: a page of words
+/// scattered everywhere stays O(words log lines).
+std::vector<TextLine> group_lines(std::vector<Word> words) {
+    std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+        if (a.size != b.size) return a.size > b.size;
+        return a.top < b.top;
+    });
+    struct Building {
+        TextLine line;
+        double right = 0;
+    };
+    std::vector<Building> lines;
+    std::multimap<double, std::size_t> by_baseline;
+    const double max_size = words.empty() ? 0 : words.front().size;  // no line is set larger
+    for (auto& w : words) {
+        Building* best = nullptr;
+        double best_d = 1e9;
+        bool best_sup = false;
+        const double mid = (w.top + w.bottom) / 2;
+        // a line's baseline is within 0.3 of its size of the word's, or (superscript) below the word's middle
+        auto lo = by_baseline.lower_bound(std::min(w.baseline, mid) - 0.3 * max_size - 1);
+        auto hi = by_baseline.upper_bound(std::max(w.baseline, mid) + 1.2 * max_size + 1);
+        int looked = 0;
+        for (auto it = lo; it != hi && looked < 64; ++it, ++looked) {
+            Building& b = lines[it->second];
+            const TextLine& l = b.line;
+            const double ls = l.size;
+            const double d = std::fabs(w.baseline - l.baseline);
+            if (w.size >= 0.85 * ls) {
+                if (d <= 0.3 * ls && d < best_d) best = &b, best_d = d, best_sup = false;
+            } else if (d <= 0.15 * ls) {
+                if (d < best_d) best = &b, best_d = d, best_sup = false;  // smaller text on the same baseline
+            } else {
+                bool near = w.x0 >= l.x - 2 * ls && w.x0 <= b.right + 3 * ls;
+                if (mark_like(w.text) && mid >= l.top && mid <= l.bottom && w.baseline < l.baseline - 0.12 * ls && near) {
+                    double dd = std::fabs(mid - (l.top + l.bottom) / 2) + 0.5;  // prefer a same-baseline line
+                    if (dd < best_d) best = &b, best_d = dd, best_sup = true;
+                }
+            }
+        }
+        if (!best) {
+            Building b;
+            b.line.size = w.size;
+            b.line.top = w.top;
+            b.line.bottom = w.bottom;
+            b.line.baseline = w.baseline;
+            b.line.x = w.x0;
+            b.right = w.x1;
+            b.line.words.push_back(std::move(w));
+            by_baseline.emplace(b.line.baseline, lines.size());
+            lines.push_back(std::move(b));
+            continue;
+        }
+        w.superscript = best_sup;
+        TextLine& l = best->line;
+        if (!best_sup) {
+            l.top = std::min(l.top, w.top);
+            l.bottom = std::max(l.bottom, w.bottom);
+        }
+        l.x = std::min(l.x, w.x0);
+        best->right = std::max(best->right, w.x1);
+        l.words.push_back(std::move(w));
+    }
+    std::vector<TextLine> out;
+    out.reserve(lines.size());
+    for (auto& b : lines) {
+        std::stable_sort(b.line.words.begin(), b.line.words.end(), [](const Word& x, const Word& y) { return x.x0 < y.x0; });
+        out.push_back(std::move(b.line));
+    }
+    // top to bottom (to the half point), then left to right: a strict weak order even for odd boxes
+    std::stable_sort(out.begin(), out.end(), [](const TextLine& a, const TextLine& b) {
+        const long ta = std::lround(a.top * 2), tb = std::lround(b.top * 2);
+        if (ta != tb) return ta < tb;
+        return a.x < b.x;
+    });
+    return out;
+}
+
+/// The line's text from its words: spaces where poppler saw one or the gap is wide enough,
+/// wide gaps recorded, ranges of marks, italics and bold.
+void assemble(TextLine& l) {
+    std::string& t = l.text;
+    t.clear();
+    const Word* prev = nullptr;
+    auto add_range = [](std::vector<Range>& v, std::size_t b, std::size_t e, bool join) {
+        if (join && !v.empty() && v.back().end + 1 >= b) v.back().end = e;
+        else v.push_back({b, e});
+    };
+    bool prev_italic = false, prev_bold = false;
+    for (const Word& w : l.words) {
+        if (w.text.empty()) continue;
+        if (prev) {
+            double gap = w.x0 - prev->x1;
+            double sz = std::max(prev->superscript ? l.size : prev->size, w.superscript ? l.size : w.size);
+            if (gap > 2.5 * sz) {
+                t += "   ";
+                l.gaps.push_back(t.size());
+            } else if (w.superscript) {
+                if (gap > 0.25 * l.size) t += ' ';
+            } else if (prev->space_after || gap > 0.15 * sz) {
+                t += ' ';
+            }
+        }
+        std::size_t b = t.size();
+        t += w.text;
+        std::size_t e = t.size();
+        if (w.superscript) {
+            // one LineMark per number of a list ("10,11")
+            const double ratio = l.size > 0 ? w.size / l.size : 0;
+            std::size_t from = b;
+            while (from < e) {
+                std::size_t c = t.find(',', from);
+                if (c == std::string::npos || c > e) c = e;
+                std::size_t pb = from, pe = c;
+                while (pb < pe && t[pb] == ' ') ++pb;
+                while (pe > pb && t[pe - 1] == ' ') --pe;
+                if (pb < pe) l.marks.push_back({{pb, pe}, t.substr(pb, pe - pb), ratio});
+                from = c + 1;
+            }
+        } else {
+            if (w.italic) add_range(l.italics, b, e, prev_italic);
+            if (w.bold) add_range(l.bold, b, e, prev_bold);
+        }
+        prev_italic = w.italic && !w.superscript;
+        prev_bold = w.bold && !w.superscript;
+        prev = &w;
+    }
+}
+
+/// Text for repetition across pages: digits folded, so "2/14" and "3/14" match.
+std::string repeat_key(std::string_view t) {
+    std::string k;
+    for (char c : t) k += (c >= '0' && c <= '9') ? '#' : c;
+    return k;
+}
+
+bool furniture_cells(const TextLine& l) {
+    std::size_t from = 0;
+    std::string_view t = l.text;
+    std::vector<std::size_t> cuts = l.gaps;
+    cuts.push_back(t.size());
+    for (std::size_t g : cuts) {
+        std::string_view c = t.substr(from, g - from);
+        while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+        while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+        if (!c.empty() && is_furniture(c)) return true;
+        from = g;
+    }
+    return false;
+}
+
+/// A footnote rule set as text: underscores only.
+bool is_rule(std::string_view t) {
+    return t.size() >= 5 && t.find_first_not_of('_') == std::string_view::npos;
+}
+
+void silence(const std::string&, void*) {}
+
+}  // namespace
+
+Extraction extract(std::string_view bytes, const Limits& limits) {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    if (!is_pdf(bytes)) throw InputError("input is not a PDF file");
+    if (bytes.size() > limits.max_bytes)
+        throw InputError("PDF file is larger than " + std::to_string(limits.max_bytes >> 20) + " MiB");
+    if (bytes.size() > 0x7FFFFFFF) throw InputError("PDF file is too large");
+    poppler::set_debug_error_function(silence, nullptr);
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) {
+        // load_from_raw_data fails for damaged files and for encrypted ones that need a password;
+        // tell them apart by the encryption dictionary's key in the trailer.
+        if (bytes.find("/Encrypt") != std::string_view::npos)
+            throw InputError("PDF is encrypted and needs a password; unres cannot read it");
+        throw InputError("PDF is damaged: poppler cannot read its structure");
+    }
+    if (doc->is_locked()) throw InputError("PDF is encrypted and needs a password; unres cannot read it");
+    const int npages = doc->pages();
+    if (npages <= 0) throw InputError("PDF is damaged: it has no pages");
+    if (npages > limits.max_pages)
+        throw InputError("PDF has " + std::to_string(npages) + " pages; unres reads at most " +
+                         std::to_string(limits.max_pages));
+
+    Extraction ex;
+    ex.pages = npages;
+    std::vector<PageLines> pages(static_cast<std::size_t>(npages));
+    std::size_t total_text = 0;
+    std::map<double, std::size_t> size_chars;  // font size (0.1 pt) → characters
+    for (int p = 0; p < npages; ++p) {
+        if (std::chrono::duration<double>(clock::now() - t0).count() > limits.max_seconds)
+            throw InputError("PDF takes too long to read (stopped at page " + std::to_string(p + 1) + " of " +
+                             std::to_string(npages) + ")");
+        std::unique_ptr<poppler::page> pg(doc->create_page(p));
+        if (!pg) continue;
+        auto rect = pg->page_rect();
+        PageLines& pl = pages[static_cast<std::size_t>(p)];
+        pl.width = rect.width();
+        pl.height = rect.height();
+        std::vector<poppler::text_box> boxes = pg->text_list(poppler::page::text_list_include_font);
+        if (boxes.size() > limits.max_boxes_per_page)
+            throw InputError("PDF page " + std::to_string(p + 1) + " has " + std::to_string(boxes.size()) +
+                             " words; unres reads at most " + std::to_string(limits.max_boxes_per_page) + " a page");
+        std::vector<Word> words;
+        words.reserve(boxes.size());
+        for (auto& b : boxes) {
+            if (b.get_wmode() == poppler::text_box::vertical_wmode) continue;  // rotated margin text
+            auto u = b.text().to_utf8();
+            Word w;
+            w.text = clean_text(std::string_view(u.data(), u.size()));
+            if (w.text.empty()) continue;
+            auto r = b.bbox();
+            w.x0 = r.left();
+            w.x1 = r.right();
+            w.top = r.top();
+            w.bottom = r.bottom();
+            w.size = b.get_font_size();
+            if (!(w.size > 0.5) || !std::isfinite(w.size) || w.size > 500) w.size = std::max(1.0, w.bottom - w.top);
+            if (!std::isfinite(w.x0) || !std::isfinite(w.top) || !std::isfinite(w.x1) || !std::isfinite(w.bottom)) continue;
+            w.baseline = w.bottom - 0.2 * (w.bottom - w.top);
+            std::string font = b.get_font_name();
+            w.italic = font_italic(font);
+            w.bold = font_bold(font);
+            w.space_after = b.has_space_after();
+            total_text += w.text.size() + 1;
+            size_chars[std::round(w.size * 10) / 10] += codepoints(w.text);
+            words.push_back(std::move(w));
+        }
+        if (total_text > limits.max_text)
+            throw InputError("PDF text is larger than " + std::to_string(limits.max_text >> 20) + " MiB");
+        pl.lines = group_lines(std::move(words));
+        for (auto& l : pl.lines) assemble(l);
+    }
+    if (size_chars.empty())
+        throw InputError("PDF has no text layer (a scanned image?); unres needs a PDF with text, or its text");
+    {
+        std::size_t n = 0;
+        for (auto [s, c] : size_chars)
+            if (c > n) ex.body_size = s, n = c;
+    }
+    const double body = ex.body_size;
+    auto body_sized = [&](double s) { return std::fabs(s - body) <= 0.06 * body; };
+    {
+        double w = 0;
+        std::size_t c = 0;
+        for (const auto& pl : pages)
+            for (const auto& l : pl.lines)
+                for (const auto& wd : l.words)
+                    if (!wd.superscript && body_sized(wd.size)) w += wd.x1 - wd.x0, c += codepoints(wd.text);
+        ex.char_width = c > 0 && w > 0 ? w / static_cast<double>(c) : body * 0.45;
+    }
+
+    // ---- zones ----
+    // Repetition: the same text (digits folded) at the same height on two pages or more.
+    std::map<std::pair<std::string, long>, std::set<int>> seen;
+    for (int p = 0; p < npages; ++p)
+        for (const auto& l : pages[static_cast<std::size_t>(p)].lines)
+            seen[{repeat_key(l.text), std::lround(l.top / 4)}].insert(p);
+    auto repeated = [&](const TextLine& l) {
+        // running heads and footers are short and carry no footnote mark
+        if (l.text.size() > 60 || !l.marks.empty() || is_rule(l.text)) return false;
+        for (long dy = -1; dy <= 1; ++dy) {
+            auto it = seen.find({repeat_key(l.text), std::lround(l.top / 4) + dy});
+            if (it != seen.end() && it->second.size() >= 2) return true;
+        }
+        return false;
+    };
+    for (int p = 0; p < npages; ++p) {
+        PageLines& pl = pages[static_cast<std::size_t>(p)];
+        const double h = pl.height > 0 ? pl.height : 792;
+        for (auto& l : pl.lines) {
+            l.page = p;
+            bool top_band = l.bottom < 0.12 * h;
+            bool bottom_band = l.top > 0.85 * h;
+            if (bottom_band && (furniture_cells(l) || repeated(l))) l.zone = Zone::Footer;
+            else if (top_band && p > 0 && (furniture_cells(l) || repeated(l))) l.zone = Zone::Header;
+        }
+        // Footnotes: the run of smaller lines at the foot of the body, holding a line that opens
+        // with a superscript mark.
+        std::vector<std::size_t> body_idx;
+        for (std::size_t i = 0; i < pl.lines.size(); ++i)
+            if (pl.lines[i].zone == Zone::Body) body_idx.push_back(i);
+        // The footnote rule, when it is text ("_______________"), opens the area.
+        std::size_t rule = body_idx.size();
+        for (std::size_t k = 0; k < body_idx.size(); ++k)
+            if (is_rule(pl.lines[body_idx[k]].text) && pl.lines[body_idx[k]].top > 0.3 * h) rule = k;
+        if (rule < body_idx.size()) {
+            for (std::size_t k = rule; k < body_idx.size(); ++k) pl.lines[body_idx[k]].zone = Zone::Notes;
+            continue;
+        }
+        std::size_t run = body_idx.size();
+        bool has_mark = false;
+        while (run > 0) {
+            const TextLine& l = pl.lines[body_idx[run - 1]];
+            if (!(l.size < 0.92 * body)) break;
+            if (run < body_idx.size()) {
+                const TextLine& below = pl.lines[body_idx[run]];
+                if (below.top - l.bottom > 1.2 * std::max(l.size, below.size)) break;
+            }
+            if (!l.words.empty() && (l.words.front().superscript || (l.words.front().text.find_first_not_of('*') == std::string::npos)))
+                has_mark = true;
+            --run;
+        }
+        if (has_mark)
+            for (std::size_t k = run; k < body_idx.size(); ++k) pl.lines[body_idx[k]].zone = Zone::Notes;
+    }
+
+    // ---- indent and the text ----
+    std::string& text = ex.text;
+    int pending_ff = 0;
+    for (int p = 0; p < npages; ++p) {
+        PageLines& pl = pages[static_cast<std::size_t>(p)];
+        if (p > 0) ++pending_ff;
+        if (pl.lines.empty()) continue;
+        std::vector<double> xs;
+        double left = 1e9;
+        for (const auto& l : pl.lines) {
+            left = std::min(left, l.x);
+            if (l.zone == Zone::Body && body_sized(l.size)) xs.push_back(l.x);
+        }
+        double margin = xs.empty() ? left : mode_of(xs, 0.5);
+        const double cw = ex.char_width > 0.1 ? ex.char_width : 4.5;
+        int n_on_page = 0;
+        const TextLine* prev = nullptr;
+        for (auto& l : pl.lines) {
+            l.line_on_page = ++n_on_page;
+            l.indent = static_cast<int>(std::lround((l.x - margin) / cw));
+            l.column = std::clamp(static_cast<int>(std::lround((l.x - left) / cw)), 0, 400);
+            if (prev && l.top - prev->bottom > 0.45 * std::max(l.size, prev->size)) l.space_before = true;
+            prev = &l;
+            text.append(static_cast<std::size_t>(pending_ff), '\f');
+            pending_ff = 0;
+            text.append(static_cast<std::size_t>(l.column), ' ');
+            ex.line_start.push_back(static_cast<std::uint32_t>(text.size()));
+            text += l.text;
+            text += '\n';
+            ex.lines.push_back(std::move(l));
+        }
+    }
+    if (text.size() > limits.max_text) throw InputError("PDF text is larger than " + std::to_string(limits.max_text >> 20) + " MiB");
+    if (ex.lines.empty())
+        throw InputError("PDF has no text layer (a scanned image?); unres needs a PDF with text, or its text");
+    return ex;
+}
+
+}  // namespace unres::readers::pdf

@@ -1,0 +1,109 @@
+// Internal: the PDF reader (poppler-cpp).
+//
+// Job: turn the bytes of a PDF into typed text lines.  Input: the file's bytes.  Output: an
+// Extraction: one TextLine per printed line, in reading order, each with its page, its line
+// number on the page, its zone (header, body, notes, footer), its indent, and its typography
+// (superscript footnote marks, italic and bold ranges, font size), plus the text the user sees
+// (one line per printed line, a form feed before each page after the first).
+// Guarantees: never crashes on damaged or hostile input; bounded in pages, bytes and time;
+// every failure is an InputError with one clear message (encrypted, damaged, no text layer,
+// too many pages, too large).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "unres/source.hpp"
+
+namespace unres::readers::pdf {
+
+enum class Zone : std::uint8_t { Header, Body, Notes, Footer };
+std::string_view to_string(Zone z);
+
+/// One text box of the PDF (a word), in points, y growing downwards from the top of the page.
+struct Word {
+    std::string text;
+    double x0 = 0, top = 0, x1 = 0, bottom = 0;
+    double size = 0;       ///< font size
+    double baseline = 0;   ///< estimated from the box and the size
+    bool italic = false, bold = false;
+    bool space_after = false;
+    bool superscript = false;  ///< set smaller than its line and raised above its baseline
+};
+
+/// A range of TextLine::text.
+struct Range {
+    std::size_t begin = 0, end = 0;
+};
+
+struct LineMark {
+    Range range;       ///< where the mark's characters are in TextLine::text
+    std::string num;   ///< "6", "*"
+    double size_ratio = 0;  ///< mark size / line size
+};
+
+struct TextLine {
+    int page = 0;          ///< 0-based
+    int line_on_page = 0;  ///< 1-based, counting text lines only
+    Zone zone = Zone::Body;
+    double x = 0, top = 0, bottom = 0, baseline = 0;
+    double size = 0;       ///< the line's main font size
+    int indent = 0;        ///< columns from the page's body left margin (negative: left of it)
+    int column = 0;        ///< columns from the page's leftmost text line: the leading spaces of the line in text()
+    bool space_before = false;  ///< a vertical gap above it larger than the line pitch
+    std::string text;      ///< the line's words (marks included), single spaces, wide gaps as three spaces
+    std::vector<Word> words;
+    std::vector<LineMark> marks;
+    std::vector<Range> italics, bold;
+    std::vector<std::size_t> gaps;  ///< positions in text after which a wide gap (table cell, column) was
+};
+
+struct Extraction {
+    int pages = 0;
+    double body_size = 0;    ///< the most used font size (by characters)
+    double char_width = 0;   ///< average character width of the body font, in points
+    std::vector<TextLine> lines;
+    std::string text;                     ///< what SourceFile::text() holds
+    std::vector<std::uint32_t> line_start;  ///< per line: offset in text of its first character (after the indent)
+};
+
+struct Limits {
+    std::size_t max_bytes = std::size_t{256} << 20;  ///< input size
+    int max_pages = 2000;
+    std::size_t max_boxes_per_page = 20000;  // a dense page of real text has about 1,500
+    std::size_t max_text = std::size_t{64} << 20;
+    double max_seconds = 20;
+};
+
+inline bool is_pdf(std::string_view b) { return b.substr(0, 5) == "%PDF-"; }
+
+/// Reads `bytes`; throws InputError (one clear message) for what cannot be read.
+Extraction extract(std::string_view bytes, const Limits& limits = {});
+
+/// For a file's lines: 1-based line number in text() → (page, line on page).
+struct PageLine {
+    int page = 0;  ///< 1-based; 0 when the line is not a PDF text line
+    int line = 0;  ///< 1-based on its page
+};
+
+}  // namespace unres::readers::pdf
+
+namespace unres {
+/// The typography of a SourceFile read from a PDF (see SourceFile::layout()).
+struct TextLayout {
+    readers::pdf::Extraction pdf;
+};
+}  // namespace unres
+
+#include "readers/lines/line.hpp"
+
+namespace unres::readers {
+/// The text reader's lines for a SourceFile read from a PDF (src.layout() set): text without
+/// the superscript marks (they become Line::marks), italics, page, indent, furniture and
+/// footnote lines from the zones, a blank line where the PDF leaves a paragraph space.
+/// Defined in pdf_lines.cpp (no poppler there: it runs on the Extraction).
+std::vector<Line> pdf_reader_lines(const SourceFile& src);
+}  // namespace unres::readers

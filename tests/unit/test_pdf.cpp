@@ -1,0 +1,148 @@
+// The PDF reader (src/readers/pdf.cpp, src/readers/pdf_lines.cpp): typed lines from real and
+// generated PDFs, and PDF input through the CLI.  [pdf]
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "pdf_make.hpp"
+#include "support.hpp"
+#include "unres/parse.hpp"
+#include "unres/source.hpp"
+
+#if UNRES_WITH_PDF
+#include "readers/pdf.hpp"
+
+using unres::readers::pdf::Zone;
+
+namespace {
+const std::string kSample = "/samples/A_C.1_80_L.45.pdf";
+std::string sample_bytes() { return unres_test::read_file(unres_test::source_dir() + kSample); }
+}  // namespace
+
+TEST_CASE("pdf: typed lines of a generated draft", "[pdf]") {
+    auto ex = unres::readers::pdf::extract(unres_test::make_draft_pdf());
+    REQUIRE(ex.pages == 1);
+    CHECK(ex.body_size == Approx(10.0));
+    auto find = [&](std::string_view prefix) -> const unres::readers::pdf::TextLine& {
+        auto it = std::find_if(ex.lines.begin(), ex.lines.end(), [&](const auto& l) { return l.text.rfind(prefix, 0) == 0; });
+        REQUIRE(it != ex.lines.end());
+        return *it;
+    };
+    const auto& recalling = find("Recalling");
+    // the raised, smaller "1" is a mark of that line, not a line of its own
+    REQUIRE(recalling.marks.size() == 1);
+    CHECK(recalling.marks[0].num == "1");
+    CHECK(recalling.marks[0].size_ratio == Approx(0.65).margin(0.01));
+    REQUIRE(!recalling.italics.empty());
+    CHECK(recalling.text.substr(recalling.italics[0].begin, recalling.italics[0].end - recalling.italics[0].begin) == "Recalling");
+    CHECK(recalling.zone == Zone::Body);
+    CHECK(recalling.indent > 0);  // first-line indent: right of the body margin
+    CHECK(find("1.").indent == recalling.indent);
+    CHECK(find("Eightieth").indent < recalling.indent);
+    const auto& note = find("1 Resolution 79/1");
+    CHECK(note.zone == Zone::Notes);
+    REQUIRE(note.marks.size() == 1);
+    CHECK(note.marks[0].range.begin == 0);
+    CHECK(find("______").zone == Zone::Notes);
+    CHECK(find("25-12345 (E)").zone == Zone::Footer);
+    CHECK(find("A/C.3/80/L.99").zone == Zone::Body);  // the first page's header is the document's
+    for (std::size_t i = 0; i < ex.lines.size(); ++i) CHECK(ex.lines[i].line_on_page == int(i) + 1);
+}
+
+TEST_CASE("pdf: the generated draft through the reader: marks, italics, footnotes", "[pdf]") {
+    auto src = unres::load_source("typed.pdf", unres_test::make_draft_pdf());
+    REQUIRE(src.is_pdf());
+    auto doc = unres::parse(src);
+    CHECK(doc.format == unres::InputFormat::Pdf);
+    REQUIRE(doc.preamble.size() == 1);
+    CHECK(doc.preamble[0].text == "Recalling its resolution 79/1,");  // the mark's digit is not text
+    REQUIRE(doc.preamble[0].marks.size() == 1);
+    CHECK(doc.preamble[0].marks[0].num == "1");
+    CHECK_FALSE(doc.preamble[0].marks[0].inferred);
+    REQUIRE(!doc.preamble[0].italics.empty());
+    CHECK(doc.preamble[0].italics[0].begin == 0);
+    CHECK(doc.preamble[0].italics[0].end == 9);
+    REQUIRE(doc.operative.size() == 1);
+    CHECK(doc.operative[0].text.find("Decides to remain seized") != std::string::npos);
+    REQUIRE(doc.footnotes.size() == 1);
+    CHECK(doc.footnotes[0].num == "1");
+    CHECK(doc.footnotes[0].text == "Resolution 79/1 of 1 January 2025.");
+    // the mark's span covers its digit in the text the user sees
+    auto sp = doc.preamble[0].marks[0].span;
+    CHECK(src.text().substr(sp.begin, sp.end - sp.begin) == "1");
+    auto pl = src.page_location(sp.begin);
+    CHECK(pl.page == 1);
+    CHECK(pl.line == 10);
+}
+
+TEST_CASE("pdf: the sample draft A/C.1/80/L.45", "[pdf]") {
+    auto ex = unres::readers::pdf::extract(sample_bytes());
+    REQUIRE(ex.pages == 3);
+    CHECK(std::count(ex.text.begin(), ex.text.end(), '\f') == 2);
+    std::size_t marks = 0, notes = 0, footer = 0, header = 0, italic = 0;
+    for (const auto& l : ex.lines) {
+        marks += l.marks.size();
+        notes += l.zone == Zone::Notes;
+        footer += l.zone == Zone::Footer;
+        header += l.zone == Zone::Header;
+        italic += !l.italics.empty();
+        CHECK(l.text.find('\n') == std::string::npos);
+    }
+    CHECK(marks >= 10);   // 5 footnotes: a mark in the text and one before each body
+    CHECK(notes >= 5);
+    CHECK(footer >= 3);   // job number and page numbers
+    CHECK(header >= 2);   // running heads of pages 2 and 3
+    CHECK(italic >= 20);  // lead phrases
+    auto doc = unres::parse(unres::load_source("A_C.1_80_L.45.pdf", sample_bytes()));
+    CHECK(doc.meta.symbol.value == "A/C.1/80/L.45");
+    CHECK(doc.preamble.size() == 9);  // as in the official AKN of A/RES/80/45, adopted from it
+    CHECK(doc.operative.size() == 6);
+    REQUIRE(doc.footnotes.size() == 5);
+    for (const auto& f : doc.footnotes) CHECK(!f.text.empty());
+}
+
+TEST_CASE("pdf: check points at page and line, in text, JSON and SARIF", "[pdf]") {
+    // the generated draft with its footnote body removed: its mark has no footnote (UNR201)
+    unres_test::PdfPage p;
+    p.runs = {{72, 720, 14, "General Assembly"}, {72, 700, 10, "Ruritania: draft resolution"},
+              {96, 650, 10, "The General Assembly,", true}, {96, 630, 10, "Recalling", true},
+              {140, 630, 10, "its resolution 79/1,"}, {222, 634, 6.5, "7"}, {96, 610, 10, "1."},
+              {120, 610, 10, "Decides to remain seized."}};
+    unres_test::PdfPage p2;
+    p2.runs = {{96, 700, 10, "2."}, {120, 700, 10, "Requests a report"}, {188, 704, 6.5, "8"}, {96, 680, 10, "3."},
+               {120, 680, 10, "Decides to end."}};
+    const std::string dir = unres_test::scratch("pdf-diag");
+    const std::string f = dir + "/draft.pdf";
+    unres_test::write_file(f, unres_test::make_pdf({p, p2}));
+    auto r = unres_test::run("check '" + f + "'");
+    CHECK(r.code == 1);
+    CHECK(r.err.find(f + ":p1:4:") != std::string::npos);
+    CHECK(r.err.find(f + ":p2:1:") != std::string::npos);
+    auto j = unres_test::run("check --format json '" + f + "'");
+    CHECK(j.out.find("\"page\": 2") != std::string::npos);
+    auto s = unres_test::run("check --format sarif '" + f + "'");
+    CHECK(s.out.find("\"page\": 2") != std::string::npos);
+    auto g = unres_test::run("check --format github '" + f + "'");
+    CHECK(g.out.find("page 2") != std::string::npos);
+}
+
+TEST_CASE("pdf: directories and standard input take PDFs", "[pdf]") {
+    const std::string dir = unres_test::scratch("pdf-dir");
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    unres_test::write_file(dir + "/a.pdf", unres_test::make_draft_pdf());
+    unres_test::write_file(dir + "/b.md", "The General Assembly,\n\n1. Decides to remain seized of the matter.\n");
+    auto r = unres_test::run("check '" + dir + "'");
+    CHECK(r.code == 0);
+    CHECK(r.err.find("in 2 files") != std::string::npos);
+    auto in = unres_test::run("convert - --to json", dir + "/a.pdf");
+    CHECK(in.code == 0);
+    CHECK(in.out.find("\"format\": \"pdf\"") != std::string::npos);
+}
+#else
+TEST_CASE("pdf: a build without PDF support says so", "[pdf]") {
+    CHECK_THROWS_WITH(unres::load_source("a.pdf", unres_test::make_draft_pdf()),
+                      Catch::Contains("built without PDF support"));
+}
+#endif
