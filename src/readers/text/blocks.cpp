@@ -189,7 +189,7 @@ void TextReader::make_blocks(std::size_t body) {
         } else if (cur->kind == BlockKind::Closing && !parse_date(t).empty() && cur->last_line + 3 >= k) {
             new_block = false;
         } else if (l.zone == Zone::Body && prev && prev->zone == Zone::Body && !eff_blank && !was_break &&
-                   cur->kind == BlockKind::Para && lab.kind == LabelKind::None && rel_indent(l) <= 0) {
+                   cur->kind == BlockKind::Para && lab.kind == LabelKind::None && margins_.relative(l) <= 0) {
             // PDF: a line at the body margin without a paragraph space above it continues the
             // paragraph (a new one opens with a first-line indent or a space)
             new_block = false;
