@@ -334,6 +334,12 @@ std::size_t HeaderReader::read_header() {
         }
         bool chair = starts_with(lt, "draft resolution") || starts_with(lt, "draft decision") || starts_with(lt, "revised draft resolution") ||
                      starts_with(lt, "amendment");
+        if (chair && h > 0 && (lt == "draft resolution" || lt == "revised draft resolution" || lt == "draft decision")) {
+            // "Kazakhstan, ... and Uzbekistan:*" / "draft resolution": the sponsors' type wrapped
+            // (read after this loop), not a bare "Draft resolution" naming nobody
+            const std::string& pt = lines_[hl[h - 1]].text;
+            if (ends_with(pt, ":") || ends_with(pt, ":*")) chair = false;
+        }
         if (!sponsor_found && (type_here || chair) && !number_found) {
             sponsor_found = true;
             if (type_here) {
@@ -417,7 +423,10 @@ std::size_t HeaderReader::read_header() {
         for (std::size_t h = 1; h < hl.size(); ++h) {
             const Line& l = lines_[hl[h]];
             std::string lt = lower(l.text);
-            if ((lt == "draft resolution" || lt == "revised draft resolution" || lt == "draft decision") && ends_with(lines_[hl[h - 1]].text, ":")) {
+            // "Kazakhstan, ... and Uzbekistan:*" (an asterisk note glued to the colon) or "Romania:"
+            const std::string& pt = lines_[hl[h - 1]].text;
+            const std::size_t colon_cut = ends_with(pt, ":*") ? 2 : ends_with(pt, ":") ? 1 : 0;
+            if ((lt == "draft resolution" || lt == "revised draft resolution" || lt == "draft decision") && colon_cut > 0) {
                 std::size_t s = h - 1;
                 while (s > 0 && s - 1 > (agenda_at == SIZE_MAX ? 0 : agenda_at) && lines_[hl[s - 1]].kind == LineKind::Content &&
                        ends_with(lines_[hl[s - 1]].text, ","))
@@ -427,7 +436,7 @@ std::size_t HeaderReader::read_header() {
                 for (std::size_t q = s; q < h; ++q) {
                     const Line& ql = lines_[hl[q]];
                     std::string_view qt = ql.text;
-                    if (q + 1 == h) qt.remove_suffix(1);
+                    if (q + 1 == h) qt.remove_suffix(colon_cut);
                     if (!text.empty()) text += ' ';
                     text += qt;
                     if (q == s) span.begin = line_span(ql, 0, 0).begin;
