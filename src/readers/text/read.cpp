@@ -32,7 +32,7 @@ Document TextReader::run(std::vector<Line> lines) {
     mark_running_titles(lines_, body, doc_.meta.title.value);
     split_glued_numbers(lines_, body);
     margins_ = page_margins(lines_);
-    make_blocks(body);
+    blocks_ = make_blocks(lines_, body, markdown_, margins_);
     build_tree();
     link_marks(doc_, note_page_, note_region_lo_, lines_, src_);
     return std::move(doc_);

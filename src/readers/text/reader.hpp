@@ -3,6 +3,7 @@
 // are what the stages hand each other.
 #pragma once
 #include "readers/text/common.hpp"
+#include "readers/text/blocks.hpp"
 #include "readers/text/header.hpp"
 #include "readers/text/marks.hpp"
 #include "readers/text/notes.hpp"
@@ -28,7 +29,6 @@ private:
     std::vector<Line> lines_;
     Margins margins_;  // page → text margin (layout mode)
     std::vector<Block> blocks_;
-    int last_number_ = 0;  // last operative number seen while making blocks
     // footnote bookkeeping
     std::vector<int> note_page_;        // per doc_.footnotes: page of the text it belongs to
     std::vector<int> note_region_lo_;   // lowest page where its mark may be
@@ -95,18 +95,6 @@ private:
 
 
     void diag(std::string rule, Severity sev, Span span, std::string msg);
-    // ---- blocks ----
-    bool label_acceptable(const Line& l, const Label& lab, const Block* cur, const Line* prev_line) const;
-    static bool is_section_marker(std::string_view t, std::string& num, std::string& heading);
-    static bool is_annex_marker(std::string_view t, std::string& num, std::string& heading);
-    /// A table caption or list letter standing alone: "A." / "B".
-    static bool is_caption(std::string_view t);
-    /// "A. Build economic resilience": a lettered sub-heading (capital letter, dot, words, no
-    /// final punctuation).
-    static bool is_letter_heading(std::string_view t);
-    static bool is_closing_meeting(std::string_view t);
-    bool looks_like_heading(std::size_t k) const;
-    void make_blocks(std::size_t body);
     // ---- tree ----
     Para to_para(Block& b, const std::string& section);
     /// An item whose label was lost (markdown converters drop "(a)"): a child of the last item
