@@ -1,6 +1,6 @@
 // Stage 7 of the text reader (src/readers/text/marks.cpp), seen through the reader: footnote
-// marks in the tree linked to the footnote bodies.  (The stage still shares the reader's
-// object, so it is driven through readers::read_text.)
+// marks in the tree linked to the footnote bodies (driven through readers::read_text: the
+// stage needs the tree and the footnotes with their pages).
 #include <catch2/catch.hpp>
 
 #include <string>

@@ -1,6 +1,6 @@
 // Stages 5 and 6 of the text reader (src/readers/text/blocks.cpp, tree.cpp), seen through the
-// reader: body lines in, the nesting of paragraphs by label out.  (These two stages still share
-// the reader's object, so they are driven through readers::read_text.)
+// reader: body lines in, the nesting of paragraphs by label out (driven through
+// readers::read_text: the tree needs the blocks and the earlier stages' Document).
 #include <catch2/catch.hpp>
 
 #include <string>

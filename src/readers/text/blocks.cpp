@@ -2,15 +2,50 @@
 //
 // Job: join the content lines into logical paragraphs (across lines, pages and footnote
 // blocks), each with its label, and recognise sections, annexes, headings, captions and the
-// closing formula.  Input: the repaired body lines.  Output: blocks_.  Guarantees: every
+// closing formula.  Input: the repaired lines, the first body line, the page margins.
+// Output: the blocks, in order.  Guarantees: every
 // content character of the body is in exactly one block; a label is taken only where it can
 // open a paragraph.
-#include "readers/text/reader.hpp"
+#include "readers/text/blocks.hpp"
+
+#include "readers/text/common.hpp"
 
 namespace unres::readers::stages {
 
+namespace {
+
+class BlockMaker {
+public:
+    BlockMaker(const std::vector<Line>& lines, bool markdown, const Margins& margins)
+        : lines_(lines), markdown_(markdown), margins_(margins) {}
+    std::vector<Block> run(std::size_t body) {
+        make_blocks(body);
+        return std::move(blocks_);
+    }
+
+private:
+    const std::vector<Line>& lines_;
+    bool markdown_;
+    const Margins& margins_;
+    std::vector<Block> blocks_;
+    int last_number_ = 0;  // last operative number seen while making blocks
+
+    bool label_acceptable(const Line& l, const Label& lab, const Block* cur, const Line* prev_line) const;
+    static bool is_section_marker(std::string_view t, std::string& num, std::string& heading);
+    static bool is_annex_marker(std::string_view t, std::string& num, std::string& heading);
+    /// A table caption or list letter standing alone: "A." / "B".
+    static bool is_caption(std::string_view t);
+    /// "A. Build economic resilience": a lettered sub-heading (capital letter, dot, words, no
+    /// final punctuation).
+    static bool is_letter_heading(std::string_view t);
+    static bool is_closing_meeting(std::string_view t);
+    bool looks_like_heading(std::size_t k) const;
+    void make_blocks(std::size_t body);
+};
+
+
 // ---- blocks ----
-bool TextReader::label_acceptable(const Line& l, const Label& lab, const Block* cur, const Line* prev_line) const {
+bool BlockMaker::label_acceptable(const Line& l, const Label& lab, const Block* cur, const Line* prev_line) const {
     if (lab.kind == LabelKind::None) return false;
     if (!cur || !prev_line) return true;
     if (l.bullet || l.blank_before) return true;
@@ -28,7 +63,7 @@ bool TextReader::label_acceptable(const Line& l, const Label& lab, const Block* 
     return cur->kind != BlockKind::Para;
 }
 
-bool TextReader::is_section_marker(std::string_view t, std::string& num, std::string& heading) {
+bool BlockMaker::is_section_marker(std::string_view t, std::string& num, std::string& heading) {
     std::string_view w = t;
     if (ends_with(w, ".")) w.remove_suffix(1);
     if (label::is_upper_roman(w)) {
@@ -44,7 +79,7 @@ bool TextReader::is_section_marker(std::string_view t, std::string& num, std::st
     return false;
 }
 
-bool TextReader::is_annex_marker(std::string_view t, std::string& num, std::string& heading) {
+bool BlockMaker::is_annex_marker(std::string_view t, std::string& num, std::string& heading) {
     if (!(starts_with(t, "Annex") || starts_with(t, "ANNEX"))) return false;
     std::string_view rest = t.substr(5);
     if (starts_with(rest, "es")) rest.remove_prefix(2);
@@ -64,19 +99,19 @@ bool TextReader::is_annex_marker(std::string_view t, std::string& num, std::stri
 }
 
 /// A table caption or list letter standing alone: "A." / "B".
-bool TextReader::is_caption(std::string_view t) {
+bool BlockMaker::is_caption(std::string_view t) {
     return (t.size() == 2 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.') ||
            (t.size() == 1 && std::isupper(static_cast<unsigned char>(t[0])) && t != "I" && t != "V" && t != "X");
 }
 
 /// "A. Build economic resilience": a lettered sub-heading (capital letter, dot, words, no
 /// final punctuation).
-bool TextReader::is_letter_heading(std::string_view t) {
+bool BlockMaker::is_letter_heading(std::string_view t) {
     return t.size() > 4 && t.size() < 400 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.' && t[2] == ' ' &&
            is_upper_start(t.substr(3)) && !is_terminal(t);
 }
 
-bool TextReader::is_closing_meeting(std::string_view t) {
+bool BlockMaker::is_closing_meeting(std::string_view t) {
     std::size_t k = 0;
     while (k < t.size() && is_digit(t[k])) ++k;
     if (k == 0 || k > 4) return false;
@@ -85,7 +120,7 @@ bool TextReader::is_closing_meeting(std::string_view t) {
     return contains(t.substr(k, 30), " meeting");
 }
 
-bool TextReader::looks_like_heading(std::size_t k) const {
+bool BlockMaker::looks_like_heading(std::size_t k) const {
     const Line& l = lines_[k];
     if (is_terminal(l.text) || l.text.size() > 110 || !is_upper_start(l.text)) return false;
     if (is_preamble_lead(l.text) || is_operative_lead(l.text)) return false;
@@ -111,7 +146,7 @@ bool TextReader::looks_like_heading(std::size_t k) const {
     return false;
 }
 
-void TextReader::make_blocks(std::size_t body) {
+void BlockMaker::make_blocks(std::size_t body) {
     Block* cur = nullptr;
     const Line* prev = nullptr;
     bool page_break = false;   // non-content lines since the previous content line
@@ -291,6 +326,12 @@ void TextReader::make_blocks(std::size_t body) {
         std::size_t words = static_cast<std::size_t>(std::count(t.begin(), t.end(), ' ')) + 1;
         if (!is_terminal(t) && words <= 16 && is_upper_start(t) && b.marks.empty()) b.kind = BlockKind::Heading;
     }
+}
+
+}  // namespace
+
+std::vector<Block> make_blocks(const std::vector<Line>& lines, std::size_t body, bool markdown, const Margins& margins) {
+    return BlockMaker(lines, markdown, margins).run(body);
 }
 
 }  // namespace unres::readers::stages

@@ -44,6 +44,8 @@ private:
     int para_page(const Para& p, std::size_t pos) const;
     void find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted);
     void resolve_marks();
+    void infer_marks(const std::map<int, std::size_t>& by_value);
+    void link_refs_and_orphans();
 };
 
 
@@ -144,87 +146,96 @@ void MarkLinker::resolve_marks() {
         const auto& fn = doc_.footnotes[f];
         if (all_digits(fn.num) && fn.num.size() <= 3 && !explicit_nums.count(fn.num)) by_value[std::stoi(fn.num)] = f;
     }
-    if (!by_value.empty()) {
-        std::set<int> wanted;
-        for (auto& [v, f] : by_value) wanted.insert(v);
-        std::vector<Candidate> cands;
-        for_each_para([&](Para& p) {
-            std::size_t first = cands.size();
-            // explicit marks participate as fixed points
-            for (std::size_t mi = 0; mi < p.marks.size(); ++mi) {
-                const Mark& m = p.marks[mi];
-                if (!all_digits(m.num) || m.num.size() > 3) continue;
-                cands.push_back({&p, m.pos, m.pos, std::stoi(m.num), 1000, para_page(p, m.pos), true, mi});
-            }
-            find_candidates(p, cands, wanted);
-            std::stable_sort(cands.begin() + static_cast<std::ptrdiff_t>(first), cands.end(),
-                             [](const Candidate& a, const Candidate& b) { return a.b < b.b; });
-        });
-        // keep only candidates on a page where their footnote may be marked
-        std::vector<Candidate> ok;
-        for (auto& c : cands) {
-            if (c.explicit_mark) {
-                ok.push_back(c);
-                continue;
-            }
-            auto it = by_value.find(c.value);
-            if (it == by_value.end()) continue;
-            std::size_t f = it->second;
-            int lo = note_region_lo_.size() > f ? note_region_lo_[f] : 0;
-            int hi = note_page_.size() > f ? note_page_[f] : 0;
-            if (c.page >= lo && c.page <= hi) ok.push_back(c);
+    if (!by_value.empty()) infer_marks(by_value);
+    link_refs_and_orphans();
+}
+
+/// Bare digits that fit the sequence of the footnotes in `by_value` (value → footnote) on their
+/// pages become marks (inferred), explicit marks taking part as fixed points.
+void MarkLinker::infer_marks(const std::map<int, std::size_t>& by_value) {
+    std::set<int> wanted;
+    for (auto& [v, f] : by_value) wanted.insert(v);
+    std::vector<Candidate> cands;
+    for_each_para([&](Para& p) {
+        std::size_t first = cands.size();
+        // explicit marks participate as fixed points
+        for (std::size_t mi = 0; mi < p.marks.size(); ++mi) {
+            const Mark& m = p.marks[mi];
+            if (!all_digits(m.num) || m.num.size() > 3) continue;
+            cands.push_back({&p, m.pos, m.pos, std::stoi(m.num), 1000, para_page(p, m.pos), true, mi});
         }
-        // Document order (paragraphs are visited preamble first, so sort by source position:
-        // section preambles sit between operative paragraphs).
-        std::stable_sort(ok.begin(), ok.end(), [](const Candidate& a, const Candidate& b) {
-            return a.para->source_offset(a.b) < b.para->source_offset(b.b);
-        });
-        // Max-weight chain with strictly increasing values.
-        std::size_t n = ok.size();
-        std::vector<long> best(n, 0);
-        std::vector<std::ptrdiff_t> from(n, -1);
-        for (std::size_t i = 0; i < n; ++i) {
-            best[i] = ok[i].weight;
-            for (std::size_t j = 0; j < i; ++j) {
-                if (ok[j].value < ok[i].value && best[j] + ok[i].weight > best[i]) {
-                    best[i] = best[j] + ok[i].weight;
-                    from[i] = static_cast<std::ptrdiff_t>(j);
-                }
-            }
+        find_candidates(p, cands, wanted);
+        std::stable_sort(cands.begin() + static_cast<std::ptrdiff_t>(first), cands.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.b < b.b; });
+    });
+    // keep only candidates on a page where their footnote may be marked
+    std::vector<Candidate> ok;
+    for (auto& c : cands) {
+        if (c.explicit_mark) {
+            ok.push_back(c);
+            continue;
         }
-        std::ptrdiff_t at = -1;
-        long top = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            if (best[i] > top) top = best[i], at = static_cast<std::ptrdiff_t>(i);
-        std::vector<Candidate> chosen;
-        while (at >= 0) {
-            if (!ok[static_cast<std::size_t>(at)].explicit_mark) chosen.push_back(ok[static_cast<std::size_t>(at)]);
-            at = from[static_cast<std::size_t>(at)];
-        }
-        // Apply from the end of each paragraph so positions stay valid.
-        std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
-            return a.para != b.para ? a.para < b.para : a.b > b.b;
-        });
-        for (auto& c : chosen) {
-            Para& p = *c.para;
-            Mark m;
-            m.num = std::to_string(c.value);
-            m.inferred = true;
-            std::uint32_t sb = p.source_offset(c.b);
-            m.span = {sb, sb + static_cast<std::uint32_t>(c.e - c.b)};
-            // remove the digits and a space before them ("Rights, 8 the" → "Rights, the")
-            std::size_t cut_b = c.b, cut_e = c.e;
-            if (cut_b > 0 && p.text[cut_b - 1] == ' ' && (cut_e == p.text.size() || p.text[cut_e] == ' ')) --cut_b;
-            else if (cut_b > 0 && p.text[cut_b - 1] == ' ' && cut_e < p.text.size() && std::ispunct(static_cast<unsigned char>(p.text[cut_e]))) --cut_b;
-            m.pos = cut_b;
-            erase_text(p.text, p.map, p.marks, p.italics, cut_b, cut_e);
-            p.marks.push_back(m);
-        }
-        for_each_para([&](Para& p) {
-            std::stable_sort(p.marks.begin(), p.marks.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
-            while (!p.text.empty() && p.text.back() == ' ') p.text.pop_back();
-        });
+        auto it = by_value.find(c.value);
+        if (it == by_value.end()) continue;
+        std::size_t f = it->second;
+        int lo = note_region_lo_.size() > f ? note_region_lo_[f] : 0;
+        int hi = note_page_.size() > f ? note_page_[f] : 0;
+        if (c.page >= lo && c.page <= hi) ok.push_back(c);
     }
+    // Document order (paragraphs are visited preamble first, so sort by source position:
+    // section preambles sit between operative paragraphs).
+    std::stable_sort(ok.begin(), ok.end(), [](const Candidate& a, const Candidate& b) {
+        return a.para->source_offset(a.b) < b.para->source_offset(b.b);
+    });
+    // Max-weight chain with strictly increasing values.
+    std::size_t n = ok.size();
+    std::vector<long> best(n, 0);
+    std::vector<std::ptrdiff_t> from(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        best[i] = ok[i].weight;
+        for (std::size_t j = 0; j < i; ++j) {
+            if (ok[j].value < ok[i].value && best[j] + ok[i].weight > best[i]) {
+                best[i] = best[j] + ok[i].weight;
+                from[i] = static_cast<std::ptrdiff_t>(j);
+            }
+        }
+    }
+    std::ptrdiff_t at = -1;
+    long top = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (best[i] > top) top = best[i], at = static_cast<std::ptrdiff_t>(i);
+    std::vector<Candidate> chosen;
+    while (at >= 0) {
+        if (!ok[static_cast<std::size_t>(at)].explicit_mark) chosen.push_back(ok[static_cast<std::size_t>(at)]);
+        at = from[static_cast<std::size_t>(at)];
+    }
+    // Apply from the end of each paragraph so positions stay valid.
+    std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
+        return a.para != b.para ? a.para < b.para : a.b > b.b;
+    });
+    for (auto& c : chosen) {
+        Para& p = *c.para;
+        Mark m;
+        m.num = std::to_string(c.value);
+        m.inferred = true;
+        std::uint32_t sb = p.source_offset(c.b);
+        m.span = {sb, sb + static_cast<std::uint32_t>(c.e - c.b)};
+        // remove the digits and a space before them ("Rights, 8 the" → "Rights, the")
+        std::size_t cut_b = c.b, cut_e = c.e;
+        if (cut_b > 0 && p.text[cut_b - 1] == ' ' && (cut_e == p.text.size() || p.text[cut_e] == ' ')) --cut_b;
+        else if (cut_b > 0 && p.text[cut_b - 1] == ' ' && cut_e < p.text.size() && std::ispunct(static_cast<unsigned char>(p.text[cut_e]))) --cut_b;
+        m.pos = cut_b;
+        erase_text(p.text, p.map, p.marks, p.italics, cut_b, cut_e);
+        p.marks.push_back(m);
+    }
+    for_each_para([&](Para& p) {
+        std::stable_sort(p.marks.begin(), p.marks.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
+        while (!p.text.empty() && p.text.back() == ' ') p.text.pop_back();
+    });
+}
+
+/// Footnote::refs from every mark; a footnote without one is kept on its page's paragraph.
+void MarkLinker::link_refs_and_orphans() {
     // References and orphans.
     std::map<std::string, std::size_t> index;
     for (std::size_t f = 0; f < doc_.footnotes.size(); ++f) index.emplace(doc_.footnotes[f].num, f);

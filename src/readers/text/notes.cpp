@@ -32,6 +32,8 @@ private:
     void collect_footnotes();
     void add_note(std::string num, const std::vector<std::size_t>& ls, int page, int lo);
     void read_note_block(const std::vector<std::size_t>& idx, int page, int prev_page);
+    void read_sequential(const std::vector<std::size_t>& idx, int page, int lo);
+    void read_scrambled(const std::vector<std::size_t>& idx, const std::vector<std::size_t>& number_only, int page, int lo);
 };
 
 int NoteCollector::content_page_before(std::size_t k) const {
@@ -92,45 +94,49 @@ void NoteCollector::add_note(std::string num, const std::vector<std::size_t>& ls
 
 void NoteCollector::read_note_block(const std::vector<std::size_t>& idx, int page, int prev_page) {
     // Numbers standing alone on their lines (pdftotext) versus numbers with text.
-    std::vector<std::size_t> number_only, texts;
+    std::vector<std::size_t> number_only;
     bool any_inline_number = false;
     for (std::size_t i : idx) {
         const Line& l = lines_[i];
         if (l.note_number_only) number_only.push_back(i);
-        else {
-            texts.push_back(i);
-            if (!l.note_num.empty()) any_inline_number = true;
-        }
+        else if (!l.note_num.empty()) any_inline_number = true;
     }
     int lo = prev_page + 1;
-    if (number_only.empty() || any_inline_number) {
-        // Sequential: a numbered line starts a footnote, others continue it.
-        std::string num;
-        std::vector<std::size_t> cur;
-        auto flush = [&] {
-            if (!cur.empty() || !num.empty()) add_note(num, cur, page, lo);
-            cur.clear();
-        };
-        for (std::size_t i : idx) {
-            const Line& l = lines_[i];
-            if (!l.note_num.empty()) {
-                flush();
-                num = l.note_num;
-                if (!l.note_number_only) cur.push_back(i);
-            } else {
-                if (num.empty() && cur.empty() && !out_.notes.empty() && is_lower_start(l.text)) {
-                    // continues the previous page's last footnote
-                    auto& prev = out_.notes.back();
-                    prev.text += " " + l.text;
-                    prev.span.end = l.end;
-                    continue;
-                }
-                cur.push_back(i);
+    if (number_only.empty() || any_inline_number) read_sequential(idx, page, lo);
+    else read_scrambled(idx, number_only, page, lo);
+}
+
+/// A numbered line starts a footnote, the others continue it.
+void NoteCollector::read_sequential(const std::vector<std::size_t>& idx, int page, int lo) {
+    std::string num;
+    std::vector<std::size_t> cur;
+    auto flush = [&] {
+        if (!cur.empty() || !num.empty()) add_note(num, cur, page, lo);
+        cur.clear();
+    };
+    for (std::size_t i : idx) {
+        const Line& l = lines_[i];
+        if (!l.note_num.empty()) {
+            flush();
+            num = l.note_num;
+            if (!l.note_number_only) cur.push_back(i);
+        } else {
+            if (num.empty() && cur.empty() && !out_.notes.empty() && is_lower_start(l.text)) {
+                // continues the previous page's last footnote
+                auto& prev = out_.notes.back();
+                prev.text += " " + l.text;
+                prev.span.end = l.end;
+                continue;
             }
+            cur.push_back(i);
         }
-        flush();
-        return;
     }
+    flush();
+}
+
+/// pdftotext's default mode: numbers and texts are separated and partly out of order.
+void NoteCollector::read_scrambled(const std::vector<std::size_t>& idx, const std::vector<std::size_t>& number_only, int page,
+                                   int lo) {
     // pdftotext default mode: numbers and texts are separated and partly out of order.
     std::vector<int> nums;
     for (std::size_t i : number_only)

@@ -1,54 +1,52 @@
-// The text reader: typed lines → document tree, in stages, each in its own file:
+// The text reader: typed lines → document tree, in stages, each in its own file and each a
+// function of values:
 //
 //   1. lines (readers/lines/): a producer makes typed lines (text.cpp + markdown.cpp for text
 //      and markdown, readers/docx.cpp for Word); classify.cpp gives each its kind
-//   2. notes.cpp    footnote lines → footnote bodies with their pages
-//   3. header.cpp   the header fields before "The General Assembly,"
-//   4. repair.cpp   running titles, glued numbers, page margins
-//   5. blocks.cpp   content lines → logical paragraphs with their labels
-//   6. tree.cpp     blocks → preamble, operative (nested by label), sections, annexes, closing
-//   7. marks.cpp    footnote marks: markup first, then bare digits that fit the sequence;
-//                   orphan footnotes placed
+//   2. notes.cpp    read_notes: footnote lines → footnote bodies with their pages (NoteSet)
+//   3. header.cpp   read_header: the header fields before "The General Assembly," (Header)
+//   4. repair.cpp   mark_running_titles, split_glued_numbers, page_margins (Margins)
+//   5. blocks.cpp   make_blocks: content lines → logical paragraphs with their labels (Blocks)
+//   6. tree.cpp     build_tree: blocks → preamble, operative (nested by label), sections,
+//                   annexes, closing
+//   7. marks.cpp    link_marks: footnote marks, markup first, then bare digits that fit the
+//                   sequence; orphan footnotes placed
 //
 // The same stages serve plain text, pdftotext, markdown, .docx and PDF (readers/pdf_lines.cpp,
 // whose lines come classified by their zone).
-#include "readers/text/reader.hpp"
+#include "readers/text/blocks.hpp"
+#include "readers/text/header.hpp"
+#include "readers/text/marks.hpp"
+#include "readers/text/notes.hpp"
+#include "readers/text/repair.hpp"
+#include "readers/text/tree.hpp"
 
 #include <algorithm>
 
 namespace unres::readers {
 
-namespace stages {
-
-Document TextReader::run(std::vector<Line> lines) {
-    lines_ = std::move(lines);
+Document read_lines(const SourceFile& src, std::vector<Line> lines, InputFormat format) {
+    const bool markdown = format == InputFormat::Markdown;
+    Document doc;
+    doc.path = src.path();
+    doc.format = format;
     // A producer that knows where each line sits on the page (PDF) has classified its lines
     // from their zones; the line stage classifies the others from their text.
-    const bool zoned = !lines_.empty() && std::all_of(lines_.begin(), lines_.end(), [](const Line& l) { return l.zone != Zone::Unknown; });
-    if (!zoned) classify_lines(lines_, markdown_);
-    NoteSet notes = read_notes(lines_);
-    doc_.footnotes = std::move(notes.notes);
-    note_page_ = std::move(notes.page);
-    note_region_lo_ = std::move(notes.region_lo);
-    Header header = read_header(lines_);
-    doc_.meta = std::move(header.meta);
-    doc_.kind = header.kind;
-    doc_.authority = std::move(header.authority);
-    const std::size_t body = header.body;
-    mark_running_titles(lines_, body, doc_.meta.title.value);
-    split_glued_numbers(lines_, body);
-    margins_ = page_margins(lines_);
-    make_blocks(body);
-    build_tree();
-    link_marks(doc_, note_page_, note_region_lo_, lines_, src_);
-    return std::move(doc_);
-}
-
-}  // namespace stages
-
-Document read_lines(const SourceFile& src, std::vector<Line> lines, InputFormat format) {
-    stages::TextReader r(src, format);
-    return r.run(std::move(lines));
+    const bool zoned = !lines.empty() && std::all_of(lines.begin(), lines.end(), [](const Line& l) { return l.zone != Zone::Unknown; });
+    if (!zoned) classify_lines(lines, markdown);
+    stages::NoteSet notes = stages::read_notes(lines);
+    doc.footnotes = std::move(notes.notes);
+    stages::Header header = stages::read_header(lines);
+    doc.meta = std::move(header.meta);
+    doc.kind = header.kind;
+    doc.authority = std::move(header.authority);
+    stages::mark_running_titles(lines, header.body, doc.meta.title.value);
+    stages::split_glued_numbers(lines, header.body);
+    const stages::Margins margins = stages::page_margins(lines);
+    std::vector<stages::Block> blocks = stages::make_blocks(lines, header.body, markdown, margins);
+    stages::build_tree(doc, std::move(blocks), src);
+    stages::link_marks(doc, notes.page, notes.region_lo, lines, src);
+    return doc;
 }
 
 Document read_text(const SourceFile& src, InputFormat format) {

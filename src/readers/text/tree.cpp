@@ -2,14 +2,71 @@
 //
 // Job: turn blocks into the document tree: preamble, operative paragraphs nested by label
 // (letters, romans, dotted kinds; ambiguous "(i)" by its sequence), sections, annexes and the
-// closing.  Input: blocks_.  Guarantees: every block becomes a paragraph, a heading or a
+// closing.  Input: the blocks (blocks.cpp) and the Document the earlier stages filled.  Guarantees: every block becomes a paragraph, a heading or a
 // closing field; lost numbers are inferred and flagged num_inferred.
-#include "readers/text/reader.hpp"
+#include "readers/text/tree.hpp"
+
+#include "readers/text/common.hpp"
 
 namespace unres::readers::stages {
 
+namespace {
+
+class TreeBuilder {
+public:
+    TreeBuilder(Document& doc, std::vector<Block> blocks, const SourceFile& src)
+        : doc_(doc), blocks_(std::move(blocks)), src_(src) {}
+    void run() { build_tree(); }
+
+private:
+    Document& doc_;
+    std::vector<Block> blocks_;
+    const SourceFile& src_;
+
+    struct OpenList {
+        LabelKind kind;  // Letter, Roman, LetterDot, RomanDot; None while only unlabelled items are in it
+        std::string last;
+        std::vector<Para>* items;
+        int count = 0;
+    };
+
+    /// At most this many lists are open at once: each label is compared with every open list, so
+    /// hostile input that opens a level per label ((a), (i), (a), (i) ...) would take quadratic
+    /// time.  Past it, a label joins the innermost list; parse() reports the depth (UNR903).
+    static constexpr std::size_t kMaxOpenLists = 64;
+
+    static std::string successor(LabelKind k, std::string_view last) { return label::next(k, last); }
+
+    /// "(ii)" after "(hh)" is a letter: any label that reads as a letter can continue a lettered list.
+    static bool can_be_letter(const Label& l) { return label::is_letter_kind(l.kind) || label::letter_value(l.num) > 0; }
+    static bool can_be_roman(const Label& l) { return label::is_roman_kind(l.kind); }
+
+    /// Position of a label in its sequence: a=1 … z=26, aa=27; roman by value.
+    static int ordinal(LabelKind k, std::string_view num) { return static_cast<int>(label::value(k, num)); }
+
+    struct Target {
+        std::vector<Para>* preamble;
+        std::vector<Para>* operative;
+        std::vector<Section>* sections;
+    };
+
+    Para to_para(Block& b, const std::string& section);
+    /// An item whose label was lost (markdown converters drop "(a)"): a child of the last item
+    /// when that one introduces a list (":"), else the next sibling in the innermost list.
+    void place_unlabelled(Para& top, std::vector<OpenList>& open, Para&& child);
+    void place_child(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab);
+    /// Joins paragraph `q` to the end of `p` (one space between), keeping marks, italics and map.
+    static void append_para(Para& p, Para&& q);
+    /// "1. Decides ...;" / "Expresses ... [its '2.' lost by a converter]" / end or "3.": the
+    /// unnumbered operative paragraph between takes the missing number (Para::num_inferred).
+    static void infer_lost_numbers(std::vector<Para>& ops);
+    void build_tree();
+
+};
+
+
 // ---- tree ----
-Para TextReader::to_para(Block& b, const std::string& section) {
+Para TreeBuilder::to_para(Block& b, const std::string& section) {
     Para p;
     p.kind = b.label.kind;
     p.num = b.label.num;
@@ -32,7 +89,7 @@ Para TextReader::to_para(Block& b, const std::string& section) {
 
 /// An item whose label was lost (markdown converters drop "(a)"): a child of the last item
 /// when that one introduces a list (":"), else the next sibling in the innermost list.
-void TextReader::place_unlabelled(Para& top, std::vector<OpenList>& open, Para&& child) {
+void TreeBuilder::place_unlabelled(Para& top, std::vector<OpenList>& open, Para&& child) {
     std::vector<Para>* parent = &top.children;
     if (!open.empty()) {
         auto& items = *open.back().items;
@@ -51,7 +108,7 @@ void TextReader::place_unlabelled(Para& top, std::vector<OpenList>& open, Para&&
     open.push_back({LabelKind::None, "", parent, 1});
 }
 
-void TextReader::place_child(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab) {
+void TreeBuilder::place_child(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab) {
     bool paren = lab.kind == LabelKind::Letter || lab.kind == LabelKind::Roman;
     LabelKind letter_kind = paren ? LabelKind::Letter : LabelKind::LetterDot;
     LabelKind roman_kind = paren ? LabelKind::Roman : LabelKind::RomanDot;
@@ -150,7 +207,7 @@ void TextReader::place_child(Para& top, std::vector<OpenList>& open, Para&& chil
 }
 
 /// Joins paragraph `q` to the end of `p` (one space between), keeping marks, italics and map.
-void TextReader::append_para(Para& p, Para&& q) {
+void TreeBuilder::append_para(Para& p, Para&& q) {
     if (!q.heading.empty()) {
         q.text = q.heading + " " + q.text;  // headings inside the joined text keep their words
         for (auto& m : q.marks) m.pos += q.heading.size() + 1;
@@ -169,7 +226,7 @@ void TextReader::append_para(Para& p, Para&& q) {
 
 /// "1. Decides ...;" / "Expresses ... [its '2.' lost by a converter]" / end or "3.": the
 /// unnumbered operative paragraph between takes the missing number (Para::num_inferred).
-void TextReader::infer_lost_numbers(std::vector<Para>& ops) {
+void TreeBuilder::infer_lost_numbers(std::vector<Para>& ops) {
     auto number = [](const Para& p) -> long {
         if (p.kind != LabelKind::Number || p.num.empty() || p.num.size() > 6 || !all_digits(p.num)) return -1;
         return std::stol(p.num);
@@ -192,7 +249,7 @@ void TextReader::infer_lost_numbers(std::vector<Para>& ops) {
     }
 }
 
-void TextReader::build_tree() {
+void TreeBuilder::build_tree() {
     // Where does the operative part begin?
     std::size_t first_num = SIZE_MAX;
     for (std::size_t b = 0; b < blocks_.size(); ++b) {
@@ -467,6 +524,12 @@ void TextReader::build_tree() {
         d.message = "text after the closing formula that is not an annex: kept as unclassified";
         doc_.diagnostics.push_back(d);
     }
+}
+
+}  // namespace
+
+void build_tree(Document& doc, std::vector<Block> blocks, const SourceFile& src) {
+    TreeBuilder(doc, std::move(blocks), src).run();
 }
 
 }  // namespace unres::readers::stages
