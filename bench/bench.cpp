@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
             continue;
         }
         try {
-            unres::SourceFile src = unres::SourceFile::from_bytes(path, in.bytes);
+            unres::SourceFile src = unres::load_source(path, in.bytes);
             unres::Document doc = unres::parse(src);
             (void)unres::to_akn(doc);
         } catch (const std::exception& e) {
@@ -118,7 +118,7 @@ int main(int argc, char** argv) {
     for (long r = 0; r < repeats; ++r) {
         for (const auto& in : inputs) {
             auto t0 = Clock::now();
-            unres::SourceFile src = unres::SourceFile::from_bytes(in.path, in.bytes);
+            unres::SourceFile src = unres::load_source(in.path, in.bytes);
             auto t1 = Clock::now();
             unres::Document doc = unres::parse(src);
             auto t2 = Clock::now();

@@ -1,4 +1,5 @@
 #include "unres/document.hpp"
+#include "unres/label.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -60,15 +61,7 @@ std::uint32_t Para::source_offset(std::size_t pos) const {
 std::string Para::display_label() const {
     if (!label.empty()) return label;
     if (num.empty()) return {};
-    switch (kind) {
-        case LabelKind::Number: return num + ".";
-        case LabelKind::Letter:
-        case LabelKind::Roman: return "(" + num + ")";
-        case LabelKind::LetterDot:
-        case LabelKind::RomanDot: return num + ".";
-        case LabelKind::None: break;
-    }
-    return num;
+    return unres::label::format(kind, std::string_view(num));
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& diags) {

@@ -4,6 +4,7 @@
 // letters of a label, a mark or a reference.  Each edit is checked against the source
 // bytes it replaces, so a tree that does not match the file never produces a wrong edit.
 #include "unres/fix.hpp"
+#include "unres/label.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -58,27 +59,7 @@ std::optional<Span> run_in(const std::string& text, Span span, bool digits) {
 }
 
 /// 0 → "a", 25 → "z", 26 → "aa", 51 → "zz", 52 → "aaa" (the UN's doubled letters).
-std::string letters_for(std::size_t index) { return std::string(index / 26 + 1, static_cast<char>('a' + index % 26)); }
-
-std::string roman_for(std::size_t n) {
-    static const std::pair<std::size_t, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                                {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                                {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                                {1, "i"}};
-    std::string out;
-    for (const auto& [v, s] : table)
-        while (n >= v) {
-            out += s;
-            n -= v;
-        }
-    return out;
-}
-
-bool roman_letters_only(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return std::string_view("ivxlcdm").find(static_cast<char>(c | 0x20)) != std::string_view::npos;
-    });
-}
+std::string letters_for(std::size_t index) { return label::letter_label(static_cast<long>(index) + 1); }
 
 class EditList {
 public:
@@ -145,11 +126,13 @@ std::vector<std::string> relabel_children(const std::vector<Para>& kids) {
         if (!(paren ? k_paren : k_dot)) continue;
         bool same = k.kind == style;
         // "(i)", "(v)", "(x)" are letters and numerals: an ambiguous label counts with the list.
-        bool ambiguous = lettered ? (k.num.size() == 1 && roman_letters_only(k.num)) : roman_letters_only(k.num);
+        std::string low = k.num;
+        for (char& c : low) c = static_cast<char>(c | 0x20);
+        bool ambiguous = lettered ? label::is_ambiguous(low) && low.size() == 1 : label::is_roman(low);
         if (!same && !ambiguous) continue;
-        std::string label = lettered ? letters_for(index) : roman_for(index + 1);
+        std::string lab = lettered ? letters_for(index) : label::roman_label(static_cast<long>(index) + 1);
         bool up = std::any_of(k.num.begin(), k.num.end(), is_upper);
-        out[i] = up ? upper(label) : label;
+        out[i] = up ? upper(lab) : lab;
         ++index;
     }
     return out;

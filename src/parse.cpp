@@ -87,6 +87,18 @@ void limit_nesting(Document& doc) {
 
 }  // namespace
 
+SourceFile load_source(std::string path, std::string_view bytes) {
+    if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+        // A zip archive: a .docx, or an InputError saying why not (damaged, no
+        // word/document.xml, past the zip-bomb limits).
+        readers::DocxText d = readers::read_docx_text(bytes);
+        return SourceFile::from_extracted(std::move(path), std::string(bytes), std::move(d.text), Origin::Docx);
+    }
+    return SourceFile::from_bytes(std::move(path), bytes);
+}
+
+SourceFile load_source(const std::string& path) { return load_source(path, SourceFile::read_file(path)); }
+
 InputFormat detect_format(const SourceFile& src) {
     if (src.is_docx()) return InputFormat::Docx;
     std::string_view t = src.text();

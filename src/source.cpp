@@ -7,7 +7,6 @@
 #include <system_error>
 #include <filesystem>
 
-#include "readers/readers.hpp"
 #include "utf8.hpp"
 
 namespace unres {
@@ -23,8 +22,8 @@ std::string_view binary_kind(std::string_view b) {
     if (starts_with(b, "\xFF\xD8\xFF")) return "a JPEG image";
     if (starts_with(b, "GIF8")) return "a GIF image";
     if (starts_with(b, "\xD0\xCF\x11\xE0")) return "a legacy Word/OLE (.doc) file";
-    if (starts_with(b, "PK\x03\x04") || starts_with(b, "PK\x05\x06"))
-        return "a zip archive without word/document.xml, not a .docx";
+    if (starts_with(b, "PK\x03\x04")) return "a zip archive (a .docx is loaded with unres::load_source)";
+    if (starts_with(b, "PK\x05\x06")) return "a zip archive without word/document.xml, not a .docx";
     if (starts_with(b, "\x1F\x8B")) return "a gzip archive";
     if (starts_with(b, "\x7F" "ELF")) return "an executable";
     return {};
@@ -155,17 +154,7 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
     f.path_ = std::move(path);
     f.raw_.assign(bytes);
     std::string_view b = bytes;
-    std::string extracted;
-    if (starts_with(b, "PK\x03\x04")) {
-        // A zip archive: a .docx, or an InputError saying why not (damaged, no
-        // word/document.xml, past the zip-bomb limits).
-        extracted = readers::docx_to_markdown(b);
-        f.docx_ = true;
-        b = extracted;
-    }
-    if (f.docx_) {
-        // UTF-8 from the XML parser: validated below like any UTF-8 text.
-    } else if (starts_with(b, "\xEF\xBB\xBF")) {
+    if (starts_with(b, "\xEF\xBB\xBF")) {
         f.encoding_ = Encoding::Utf8Bom;
         b.remove_prefix(3);
     } else if (starts_with(b, "\xFF\xFE")) {
@@ -220,17 +209,17 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
             auto c = static_cast<unsigned char>(b[k]);
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
         }
-        if (!f.docx_ && probe >= 16 && ctrl * 10 > probe)
+        if (probe >= 16 && ctrl * 10 > probe)
             throw InputError("input is binary data, not a text (no known encoding fits)");
         // Not UTF-8 and not one valid multi-byte sequence in it: a single-byte encoding,
         // read as Windows-1252 (a superset of Latin-1's printable characters).  A file
         // that has valid multi-byte sequences too is damaged UTF-8: U+FFFD (UNR901).
-        if (!f.docx_ && f.invalid_utf8_ > 0 && multibyte == 0) {
+        if (f.invalid_utf8_ > 0 && multibyte == 0) {
             f.encoding_ = Encoding::Windows1252;
             f.text_ = decode_cp1252(b);
             f.invalid_utf8_ = 0;
             f.invalid_offsets_.clear();
-        } else if (!f.docx_ && probe >= 16 && f.invalid_utf8_ * 4 > probe) {
+        } else if (probe >= 16 && f.invalid_utf8_ * 4 > probe) {
             throw InputError("input is binary data, not a text (no known encoding fits)");
         }
     }
@@ -239,7 +228,18 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
     return f;
 }
 
-SourceFile SourceFile::from_path(const std::string& path) {
+SourceFile SourceFile::from_extracted(std::string path, std::string raw, std::string text, Origin origin) {
+    SourceFile f;
+    f.path_ = std::move(path);
+    f.raw_ = std::move(raw);
+    f.text_ = std::move(text);
+    f.origin_ = origin;
+    if (f.text_.size() > 0xFFFFFFF0u) throw InputError("input is larger than 4 GiB");
+    f.index_lines();
+    return f;
+}
+
+std::string SourceFile::read_file(const std::string& path) {
     std::error_code ec;
     auto st = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(st)) throw InputError(path + ": no such file");
@@ -249,8 +249,10 @@ SourceFile SourceFile::from_path(const std::string& path) {
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) throw InputError(path + ": read error");
-    return from_bytes(path, ss.str());
+    return ss.str();
 }
+
+SourceFile SourceFile::from_path(const std::string& path) { return from_bytes(path, read_file(path)); }
 
 void SourceFile::index_lines() {
     line_starts_.clear();

@@ -42,6 +42,10 @@ bool encoding_guessed(Encoding e);
 /// valid UTF-8 or has a character `enc` cannot represent.
 bool encode_text(std::string_view text, Encoding enc, std::string& out);
 
+/// Where text() came from: the file's own text, or the text a producer extracted from a
+/// binary format (a Word .docx today; PDF later), which is then what positions refer to.
+enum class Origin { Text, Docx, Pdf };
+
 /// Raised for input that cannot be decoded or is not a text at all (exit code 2).
 class InputError : public std::runtime_error {
 public:
@@ -54,21 +58,26 @@ public:
     /// Decodes `bytes`. UTF-8 (with or without BOM), UTF-16 LE/BE (with a BOM, or without
     /// one when the NUL pattern shows it) and Windows-1252 (see Encoding) are accepted.
     /// In a file with valid UTF-8 multi-byte sequences, invalid ones are replaced by
-    /// U+FFFD (one per bad byte) and counted in invalid_utf8(); NUL bytes are kept.  A .docx is turned into its markdown text (see
-    /// is_docx()).  Throws InputError only for content that is not text (binary formats
-    /// such as PDF, images, legacy .doc, zip archives other than .docx) or for a .docx
-    /// that cannot be read (damaged, or past the zip-bomb limits).
+    /// U+FFFD (one per bad byte) and counted in invalid_utf8(); NUL bytes are kept.  Throws
+    /// InputError only for content that is not text: binary formats such as PDF, images,
+    /// legacy .doc, zip archives (a .docx is loaded with unres::load_source, parse.hpp, which
+    /// extracts its text first).
     static SourceFile from_bytes(std::string path, std::string_view bytes);
-    /// Reads and decodes a file; throws InputError with a clear message on failure.
+    /// Reads and decodes a file (from_bytes); throws InputError with a clear message on failure.
     static SourceFile from_path(const std::string& path);
+    /// The file's bytes as read.  Throws InputError (no such file, a directory, unreadable).
+    static std::string read_file(const std::string& path);
+    /// A file whose text a producer extracted (`text`, valid UTF-8) from `raw` (the file's bytes).
+    static SourceFile from_extracted(std::string path, std::string raw, std::string text, Origin origin);
 
     const std::string& path() const { return path_; }
     const std::string& text() const { return text_; }
     /// The raw bytes as read (needed by `fix`, which edits the file in place).
     const std::string& raw() const { return raw_; }
     Encoding encoding() const { return encoding_; }
-    /// The bytes were a Word .docx: text() is the markdown extracted from it.
-    bool is_docx() const { return docx_; }
+    Origin origin() const { return origin_; }
+    /// The bytes were a Word .docx: text() is the text extracted from it (readers/docx.cpp).
+    bool is_docx() const { return origin_ == Origin::Docx; }
     std::size_t invalid_utf8() const { return invalid_utf8_; }
     /// Offsets (into text()) of the first invalid byte sequences, at most 100.
     const std::vector<std::uint32_t>& invalid_offsets() const { return invalid_offsets_; }
@@ -86,7 +95,7 @@ private:
     std::string raw_;
     std::string text_;
     Encoding encoding_ = Encoding::Utf8;
-    bool docx_ = false;
+    Origin origin_ = Origin::Text;
     std::size_t invalid_utf8_ = 0;
     std::vector<std::uint32_t> invalid_offsets_;
     std::vector<std::uint32_t> line_starts_;

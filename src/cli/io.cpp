@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli/cli.hpp"
+#include "unres/parse.hpp"
 
 namespace fs = std::filesystem;
 
@@ -47,8 +48,8 @@ std::string with_path(const std::string& path, const std::string& message) {
 }
 
 SourceFile load_source(const std::string& path, const std::string* stdin_bytes) {
-    if (path == "-") return SourceFile::from_bytes(kStdinName, stdin_bytes ? *stdin_bytes : std::string());
-    return SourceFile::from_path(path);
+    if (path == "-") return unres::load_source(kStdinName, stdin_bytes ? *stdin_bytes : std::string());
+    return unres::load_source(path);
 }
 
 namespace {

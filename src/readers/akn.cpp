@@ -40,7 +40,9 @@
 #include <vector>
 
 #include "readers/readers.hpp"
+#include "unres/label.hpp"
 #include "utf8.hpp"
+#include "words.hpp"
 
 namespace unres::readers {
 namespace {
@@ -122,33 +124,9 @@ bool has_class(const pugi::xml_node& n, std::string_view cls) {
 
 // ---------------------------------------------------------------- labels
 
-bool is_roman_lower(std::string_view s) {
-    if (s.empty()) return false;
-    static const std::array<std::string_view, 40> romans = {
-        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
-        "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi",
-        "xxvii", "xxviii", "xxix", "xxx", "xxxi", "xxxii", "xxxiii", "xxxiv", "xxxv", "xxxvi",
-        "xxxvii", "xxxviii", "xxxix", "xl"};
-    return std::find(romans.begin(), romans.end(), s) != romans.end();
-}
-
-bool is_roman_upper(std::string_view s) {
-    if (s.empty() || s.size() > 8) return false;
-    std::string low;
-    for (char c : s) {
-        if (c != 'I' && c != 'V' && c != 'X' && c != 'L') return false;
-        low += static_cast<char>(c - 'A' + 'a');
-    }
-    return is_roman_lower(low);
-}
-
-/// "a", "z", "aa", "qq": one lower-case letter, possibly repeated.
-bool is_letter_label(std::string_view s) {
-    if (s.empty() || s.size() > 3) return false;
-    for (char c : s)
-        if (c < 'a' || c > 'z' || c != s[0]) return false;
-    return true;
-}
+bool is_roman_lower(std::string_view s) { return label::is_roman(s); }
+bool is_roman_upper(std::string_view s) { return label::is_upper_roman(s); }
+bool is_letter_label(std::string_view s) { return label::is_letter(s); }
 
 enum class LabelStyle { None, Paren, Dot, Bare };
 
@@ -206,14 +184,9 @@ void classify_siblings(std::vector<Para>& items) {
             bool as_roman;
             if (letter && roman) {
                 // the sequence decides: (h)->(i) and (hh)->(ii) are letters, (t)->(i) opens a roman list
-                auto next_letter = [](const std::string& v) {
-                    if (v.empty()) return std::string("a");
-                    if (v[0] == 'z') return std::string(v.size() + 1, 'a');
-                    return std::string(v.size(), static_cast<char>(v[0] + 1));
-                };
-                bool prev_letter = prev && (prev->kind == LabelKind::Letter || prev->kind == LabelKind::LetterDot);
-                bool prev_roman = prev && (prev->kind == LabelKind::Roman || prev->kind == LabelKind::RomanDot);
-                if (prev_letter && next_letter(prev->num) == c)
+                bool prev_letter = prev && label::is_letter_kind(prev->kind);
+                bool prev_roman = prev && label::is_roman_kind(prev->kind);
+                if (prev_letter && label::next(prev->kind, prev->num) == c)
                     as_roman = false;
                 else if (prev_roman)
                     as_roman = true;
@@ -246,8 +219,7 @@ bool is_caption_label(std::string_view raw) {
 // ---------------------------------------------------------------- dates
 
 std::string iso_from_text(std::string_view text) {
-    static const std::array<std::string_view, 12> months = {"January", "February", "March", "April", "May", "June",
-                                                             "July", "August", "September", "October", "November", "December"};
+    const auto& months = words::kMonths;
     std::string s = collapse(text);
     for (std::size_t m = 0; m < months.size(); ++m) {
         auto at = s.find(months[m]);
@@ -274,11 +246,7 @@ std::string iso_from_text(std::string_view text) {
 
 std::vector<std::string> split_list(std::string_view line) {
     // Official short names that contain " and " (and ", " never occurs inside a name).
-    static const std::array<std::string_view, 9> compound = {
-        "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-        "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-        "United Kingdom of Great Britain and Northern Ireland", "Heard Island and McDonald Islands",
-        "Wallis and Futuna"};
+    const auto& compound = words::kAndStates;
     std::string s = collapse(line);
     std::vector<std::string> protected_names;
     for (auto name : compound) {

@@ -1,37 +1,40 @@
-// The .docx reader: Word's document turned into the markdown the text reader understands.
+// The .docx producer: Word's document turned into the text the user sees and the typed lines
+// the reading stages take (src/readers/lines/line.hpp), without a markdown detour.
 //
 // A .docx is a zip archive (read with libzip) whose word/document.xml holds the body and
 // word/footnotes.xml the footnotes (both read with pugixml: no DTD, no external entities,
-// only the predefined and numeric entities).  docx_to_markdown() writes
+// only the predefined and numeric entities).  read_docx_text() reads
 //
+//   - every paragraph of the body, tables and text boxes included: one line of the shown
+//     text each (so line N is paragraph N; an empty paragraph is an empty line), white space
+//     collapsed; a w:br line break is a space in the shown text and starts a new typed line
+//     of the same block; italics (direct w:i) and bold (w:b) become styles;
 //   - the first page's header (the header part of the first section: the "first" header
 //     when the section has w:titlePg, else the "default" one), which carries the symbol,
-//     the body and the distribution line of UN documents;
-//   - every paragraph of the body, tables and text boxes included, as one markdown block
-//     (blank line between blocks; a w:br line break inside a paragraph starts a new line
-//     of the same block), tabs as spaces, italics (direct w:i) as *…*, literal markdown
-//     characters escaped with a backslash;
-//   - footnote references as <sup>N</sup>, N being the number Word displays: automatic
-//     footnotes are numbered 1, 2, … in the order of their references (w:footnotePr
-//     numStart/numRestart are not read); a reference with w:customMarkFollows uses the
-//     text of the following run ("*") as its mark.  Superscript runs whose text is a
-//     number or asterisks (footnote numbers typed by hand) become <sup>…</sup> as well;
-//     other superscript text ("1<sup>st</sup>") stays plain text;
+//     the body and the distribution line of UN documents: its lines follow the body's in the
+//     shown text and open the typed lines;
+//   - footnote references as explicit marks, shown as their digits: N being the number Word
+//     displays: automatic footnotes are numbered 1, 2, … in the order of their references
+//     (w:footnotePr numStart/numRestart are not read); a reference with w:customMarkFollows
+//     uses the text of the following run ("*") as its mark.  Superscript runs whose text is a
+//     number or asterisks (footnote numbers typed by hand) are marks as well; other
+//     superscript text ("1st") stays plain text;
 //   - Word automatic numbering set directly on a paragraph (w:pPr/w:numPr), resolved with
 //     word/numbering.xml into a literal label: formats decimal, decimalZero, lowerLetter /
-//     upperLetter (a…z, aa…zz as Word counts), lowerRoman / upperRoman, bullet (written as a
-//     "- " list item) and none; any other format is written as a decimal.  The label text
-//     is w:lvlText with %1…%9 replaced by the levels' counters.  Counters are kept per
-//     abstract numbering (Word continues a list across w:num instances that share one),
+//     upperLetter (a…z, aa…zz as Word counts), lowerRoman / upperRoman, bullet (shown as
+//     "• ", the line's bullet flag) and none; any other format is written as a decimal.  The
+//     label text is w:lvlText with %1…%9 replaced by the levels' counters.  Counters are kept
+//     per abstract numbering (Word continues a list across w:num instances that share one),
 //     start at w:start, restart at a w:startOverride, and a level resets the deeper ones.
 //     Not supported: numbering given through a paragraph style, w:lvlRestart, w:isLgl,
 //     legacy (w:legacy) numbering;
-//   - then, after the body, one "[^N]: text" line per footnote, in number order.
+//   - then, after the body and the header, one line "N text" per footnote, in number order
+//     (the typed line's note_num is N).
 //
-// SourceFile::from_bytes() calls docx_to_markdown() for a zip archive that holds
-// word/document.xml, and keeps the markdown as the file's text(): every position, line and
-// column unres reports for a .docx refers to that extracted text (`unres check x.docx`
-// prints lines of the extracted text), while raw() keeps the archive's bytes.
+// unres::load_source() (src/parse.cpp) calls read_docx_text() for a zip archive and keeps the
+// shown text as the SourceFile's text() (raw() keeps the archive's bytes); read_docx()
+// produces the typed lines again from raw() and runs the reading stages on them, reading
+// them as the markdown producer's lines are read.
 //
 // Limits (hostile archives): at most 10,000 entries; every part read must declare at most
 // 64 MiB uncompressed (and is cut off, with an error, if it inflates past its declared size
@@ -40,6 +43,7 @@
 // links, no recursion), so deeply nested XML cannot exhaust the stack.
 #include <zip.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -53,6 +57,8 @@
 #include <pugixml.hpp>
 
 #include "readers/readers.hpp"
+#include "utf8.hpp"
+#include "unres/label.hpp"
 
 namespace unres::readers {
 
@@ -223,29 +229,22 @@ bool is_mark_text(std::string_view s) {
 
 // ---------------------------------------------------------------- numbering
 
+std::string to_upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
 std::string to_letters(long n, bool upper) {
-    // Word: a … z, aa … zz, aaa …
-    if (n < 1) n = 1;
-    long reps = (n - 1) / 26 + 1;
-    if (reps > 50) reps = 50;
-    char c = static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26);
-    return std::string(static_cast<std::size_t>(reps), c);
+    // Word: a … z, aa … zz, aaa … (at most 50 repeats)
+    std::string s = label::letter_label(std::clamp(n, 1L, 50L * 26));
+    return upper ? to_upper(std::move(s)) : s;
 }
 
 std::string to_roman(long n, bool upper) {
-    if (n < 1 || n > 3999) return std::to_string(n);
-    static constexpr std::array<std::pair<int, const char*>, 13> table{{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                                        {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"},
-                                                                        {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
-    std::string out;
-    for (const auto& [v, s] : table)
-        while (n >= v) {
-            out += s;
-            n -= v;
-        }
-    if (upper)
-        for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
-    return out;
+    std::string s = label::roman_label(n);
+    if (s.empty()) return std::to_string(n);
+    return upper ? to_upper(std::move(s)) : s;
 }
 
 struct Level {
@@ -360,35 +359,28 @@ struct Piece {
     enum Kind { Text, Sup, Break } kind = Text;
     std::string text;
     bool italic = false;
+    bool bold = false;
 };
 
-/// Backslash-escapes the characters the text reader would take as markup.
-void append_escaped(std::string& out, std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        bool esc = c == '\\' || c == '*' || c == '_' || c == '<' || c == '`' ||
-                   (c == '[' && i + 1 < s.size() && s[i + 1] == '^') ||
-                   (c == '&' && i + 1 < s.size() && (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '#'));
-        if (esc) out += '\\';
-        out += c;
-    }
-}
+/// A paragraph as read: its pieces and the list label Word numbering gives it.
+struct WordPara {
+    std::vector<Piece> pieces;
+    std::string prefix;  ///< "1.", "(a)" (Word list numbering), "" for none
+    bool bullet = false; ///< a bulleted list item
+};
 
 class Converter {
 public:
     Numbering numbering;
 
-    /// The markdown block of one paragraph ("" when it has no text).
-    std::string paragraph(pugi::xml_node p, bool in_footnote) {
-        std::vector<Piece> pieces;
-        std::string prefix;
-        bool bullet = false;
+    WordPara paragraph(pugi::xml_node p, bool in_footnote) {
+        WordPara out;
         if (!in_footnote) {
             pugi::xml_node numpr = child(child(p, "pPr"), "numPr");
             if (numpr) {
                 std::string_view id = val(child(numpr, "numId"));
                 long il = child(numpr, "ilvl") ? attr(child(numpr, "ilvl"), "val").as_int(0) : 0;
-                if (!id.empty() && id != "0") prefix = numbering.label(id, il, bullet);
+                if (!id.empty() && id != "0") out.prefix = numbering.label(id, il, out.bullet);
             }
         }
         walk(p, [&](pugi::xml_node n) {
@@ -397,12 +389,12 @@ public:
                 name == "moveFrom")
                 return false;
             if (name == "r") {
-                run(n, pieces);
+                run(n, out.pieces);
                 return false;
             }
             return true;
         });
-        return render(pieces, prefix, bullet);
+        return out;
     }
 
     /// Footnote ids in the order of their numbers, with the mark each displays.
@@ -415,6 +407,7 @@ private:
     void run(pugi::xml_node r, std::vector<Piece>& pieces) {
         pugi::xml_node rpr = child(r, "rPr");
         bool italic = on(child(rpr, "i"));
+        bool bold = on(child(rpr, "b"));
         bool sup = val(child(rpr, "vertAlign")) == "superscript";
         for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
             if (c.type() != pugi::node_element) continue;
@@ -425,16 +418,16 @@ private:
                     std::string mark(trim(text));
                     referenced.emplace_back(pending_custom_, mark);
                     pending_custom_.clear();
-                    if (!mark.empty()) pieces.push_back({Piece::Sup, mark, false});
+                    if (!mark.empty()) pieces.push_back({Piece::Sup, mark, false, false});
                     continue;
                 }
-                pieces.push_back({sup ? Piece::Sup : Piece::Text, std::move(text), italic});
+                pieces.push_back({sup ? Piece::Sup : Piece::Text, std::move(text), italic, bold});
             } else if (name == "tab" || name == "ptab") {
-                pieces.push_back({Piece::Text, " ", false});
+                pieces.push_back({Piece::Text, " ", false, false});
             } else if (name == "br" || name == "cr") {
-                pieces.push_back({Piece::Break, {}, false});
+                pieces.push_back({Piece::Break, {}, false, false});
             } else if (name == "noBreakHyphen") {
-                pieces.push_back({Piece::Text, "\u2011", italic});
+                pieces.push_back({Piece::Text, "\u2011", italic, bold});
             } else if (name == "footnoteReference") {
                 std::string id(attr(c, "id").value());
                 pugi::xml_attribute custom = attr(c, "customMarkFollows");
@@ -444,74 +437,220 @@ private:
                 } else {
                     std::string num = std::to_string(++next_note_);
                     referenced.emplace_back(id, num);
-                    pieces.push_back({Piece::Sup, num, false});
+                    pieces.push_back({Piece::Sup, num, false, false});
                 }
             }
             // w:footnoteRef (the number inside a footnote body), w:delText, w:instrText,
             // w:softHyphen, drawings (their text boxes are separate paragraphs): nothing.
         }
     }
+};
 
-    static std::string render(const std::vector<Piece>& pieces, const std::string& prefix, bool bullet) {
-        std::vector<std::string> lines(1);
-        for (std::size_t i = 0; i < pieces.size();) {
-            const Piece& p = pieces[i];
-            if (p.kind == Piece::Break) {
-                lines.emplace_back();
+// ---------------------------------------------------------------- the text and its lines
+
+/// White space inside a paragraph (U+00A0 and the other Unicode spaces too, as the text
+/// producer folds them): shown as one space, one space in the typed line.
+std::size_t space_len(std::string_view s, std::size_t i) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+    std::string_view r = s.substr(i);
+    if (r.substr(0, 2) == "\xC2\xA0") return 2;
+    if (r.substr(0, 2) == "\xE2\x80" && r.size() > 2) {
+        auto b = static_cast<unsigned char>(r[2]);
+        if ((b >= 0x80 && b <= 0x8A) || b == 0xAF) return 3;
+    }
+    if (r.substr(0, 3) == "\xE3\x80\x80") return 3;
+    return 0;
+}
+
+/// Writes the text the user sees (one line per Word paragraph, no markup, white space
+/// collapsed) and the typed lines that point into it.
+class Writer {
+public:
+    std::string text;
+    std::uint32_t lines_written = 0;
+
+    /// Writes one line of text for `p` (an empty line when it has no text) and returns its typed
+    /// lines, one per w:br segment that has text.
+    std::vector<Line> paragraph(const WordPara& p) {
+        std::vector<Line> out;
+        begin_line();
+        bool first = true;
+        for (std::size_t i = 0; i < p.pieces.size();) {
+            if (p.pieces[i].kind == Piece::Break) {
+                close(out);
+                pending_space_ = true;
                 ++i;
                 continue;
             }
-            // Merge the run of pieces of the same kind and italics.
-            std::string text;
-            std::size_t j = i;
-            while (j < pieces.size() && pieces[j].kind == p.kind && (p.kind == Piece::Sup || pieces[j].italic == p.italic))
-                text += pieces[j++].text;
-            i = j;
-            std::string& out = lines.back();
-            if (p.kind == Piece::Sup) {
-                if (is_mark_text(text)) out += "<sup>" + std::string(trim(text)) + "</sup>";
-                else append_escaped(out, text);
+            if (first && !has_text(p.pieces, i)) {  // the label goes on the first segment with text
+                while (i < p.pieces.size() && p.pieces[i].kind != Piece::Break) ++i;
                 continue;
             }
-            for (char& c : text)
-                if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-            if (!p.italic) {
-                append_escaped(out, text);
-                continue;
-            }
-            // *…* with the surrounding spaces outside the markers.
-            std::size_t b = text.find_first_not_of(' ');
-            if (b == std::string::npos) {
-                out += text;
-                continue;
-            }
-            std::size_t e = text.find_last_not_of(' ') + 1;
-            out += text.substr(0, b);
-            out += '*';
-            append_escaped(out, std::string_view(text).substr(b, e - b));
-            out += '*';
-            out += text.substr(e);
-        }
-        std::string block;
-        bool first = true;
-        for (std::string& l : lines) {
-            // Collapse spaces, trim.
-            std::string c;
-            for (char ch : l)
-                if (ch != ' ' || (!c.empty() && c.back() != ' ')) c += ch;
-            while (!c.empty() && c.back() == ' ') c.pop_back();
-            if (c.empty()) continue;
-            // A line must not start with what the reader takes as a block marker.
-            if (c[0] == '#' || c[0] == '>' || ((c[0] == '-' || c[0] == '+') && c.size() > 1 && c[1] == ' ')) c.insert(0, "\\");
             if (first) {
-                if (bullet) c.insert(0, "- ");
-                else if (!prefix.empty()) c.insert(0, prefix + " ");
                 first = false;
+                if (p.bullet) {
+                    text += "\xE2\x80\xA2 ";  // "• ": shown, not part of the line's text
+                    cur_.bullet = true;
+                } else if (!p.prefix.empty()) {
+                    write(p.prefix + " ", false, false);
+                }
             }
-            if (!block.empty()) block += '\n';
-            block += c;
+            i = write_run(p.pieces, i);
         }
-        return block;
+        close(out);
+        text += '\n';
+        return out;
+    }
+
+    /// The line "N text" of a footnote whose body is `paras` (joined with spaces).
+    Line note(const std::string& mark, const std::vector<WordPara>& paras) {
+        begin_line();
+        bool numbered = is_mark_text(mark);
+        if (numbered) text += mark;  // shown; the line's note_num
+        else write(mark, false, false);
+        pending_space_ = true;
+        for (const WordPara& p : paras) {
+            for (std::size_t i = 0; i < p.pieces.size();) {
+                if (p.pieces[i].kind == Piece::Break) {
+                    pending_space_ = true;
+                    ++i;
+                } else {
+                    i = write_run(p.pieces, i);
+                }
+            }
+            pending_space_ = true;
+        }
+        Line l = std::move(cur_);
+        finish(l);
+        if (l.map.empty()) l.begin = l.end = line_start_;
+        if (numbered) l.note_num = mark;
+        cur_ = Line{};
+        text += '\n';
+        return l;
+    }
+
+private:
+    Line cur_;
+    MappedText mt_;
+    std::uint32_t line_start_ = 0;
+    bool pending_space_ = false;  // white space seen since the last character written
+    bool new_segment_ = false;    // after a w:br: the next character opens a typed line
+
+    static bool has_text(const std::vector<Piece>& ps, std::size_t i) {
+        for (; i < ps.size() && ps[i].kind != Piece::Break; ++i)
+            for (std::size_t k = 0; k < ps[i].text.size(); ++k)
+                if (!space_len(ps[i].text, k)) return true;
+        return false;
+    }
+
+    std::uint32_t pos() const { return static_cast<std::uint32_t>(text.size()); }
+
+    void begin_line() {
+        ++lines_written;
+        line_start_ = pos();
+        pending_space_ = false;
+        new_segment_ = false;
+        cur_ = Line{};
+        cur_.number = lines_written;
+        cur_.begin = cur_.end = pos();
+        mt_ = MappedText{};
+    }
+
+    /// Moves the typed text into `l`.
+    void finish(Line& l) {
+        mt_.trim_end();
+        for (auto& m : l.marks) m.pos = std::min(m.pos, mt_.text.size());
+        std::erase_if(l.styles, [&](const Style& r) { return r.begin >= r.end || r.end > mt_.text.size(); });
+        l.text = std::move(mt_.text);
+        l.map = std::move(mt_.map);
+        mt_ = MappedText{};
+    }
+
+    /// Ends the current typed line (kept when it has text) and opens the next one on the same
+    /// shown line.
+    void close(std::vector<Line>& out) {
+        finish(cur_);
+        if (!cur_.text.empty() || !cur_.marks.empty()) out.push_back(std::move(cur_));
+        std::uint32_t number = lines_written;
+        cur_ = Line{};
+        cur_.number = number;
+        cur_.begin = cur_.end = pos();
+        new_segment_ = true;
+    }
+
+    /// Before a character: the owed space, shown and typed.
+    void space_before() {
+        if (pending_space_ && pos() > line_start_) {
+            text += ' ';
+            mt_.space(pos() - 1);
+        }
+        pending_space_ = false;
+        if (new_segment_) cur_.begin = pos();
+        new_segment_ = false;
+    }
+
+    void write(std::string_view s, bool italic, bool bold) {
+        std::size_t style_begin = std::string::npos;
+        for (std::size_t k = 0; k < s.size();) {
+            if (std::size_t n = space_len(s, k)) {
+                pending_space_ = true;
+                k += n;
+                continue;
+            }
+            space_before();
+            if (style_begin == std::string::npos) style_begin = mt_.text.size();
+            std::size_t len = utf8::valid_sequence(s, k);
+            if (len == 0) len = 1;
+            mt_.append(s.substr(k, len), pos());
+            text.append(s.substr(k, len));
+            k += len;
+            cur_.end = pos();
+        }
+        if ((italic || bold) && style_begin != std::string::npos && style_begin < mt_.text.size()) {
+            Style st;
+            st.begin = style_begin;
+            st.end = mt_.text.size();
+            st.italic = italic;
+            st.bold = bold;
+            cur_.styles.push_back(st);
+        }
+    }
+
+    /// Writes the run of pieces starting at i: Text pieces of the same italics, or consecutive
+    /// Sup pieces read as one (a footnote mark when it is one); returns the index after it.
+    std::size_t write_run(const std::vector<Piece>& ps, std::size_t i) {
+        const Piece& p = ps[i];
+        std::size_t j = i;
+        std::string sup;
+        while (j < ps.size() && ps[j].kind == p.kind && (p.kind == Piece::Sup || ps[j].italic == p.italic)) {
+            if (p.kind == Piece::Sup) sup += ps[j].text;
+            ++j;
+        }
+        if (p.kind != Piece::Sup) {
+            if (p.italic) {  // one italic range over the run (bold ranges per piece)
+                std::string run;
+                for (std::size_t k = i; k < j; ++k) run += ps[k].text;
+                write(run, true, false);
+            } else {
+                for (std::size_t k = i; k < j; ++k) write(ps[k].text, false, ps[k].bold);
+            }
+            return j;
+        }
+        if (!is_mark_text(sup)) {
+            write(sup, false, false);
+            return j;
+        }
+        std::string_view num = trim(sup);
+        space_before();
+        Mark m;
+        m.num = std::string(num);
+        m.pos = mt_.text.size();
+        m.span = {pos(), pos() + static_cast<std::uint32_t>(num.size())};
+        text.append(num);
+        cur_.end = pos();
+        cur_.marks.push_back(m);
+        return j;
     }
 };
 
@@ -545,15 +684,40 @@ std::string first_header_part(const pugi::xml_document& doc, const std::optional
     return {};
 }
 
-void add_block(std::string& md, const std::string& block) {
+/// Appends one block of typed lines, with the blank line that separates blocks.
+void add_block(std::vector<Line>& lines, std::vector<Line>&& block) {
     if (block.empty()) return;
-    if (!md.empty()) md += "\n\n";
-    md += block;
+    if (!lines.empty()) {
+        Line blank;
+        blank.begin = blank.end = block.front().begin;
+        blank.number = block.front().number;
+        lines.push_back(std::move(blank));
+    }
+    for (Line& l : block) lines.push_back(std::move(l));
+}
+
+/// The typed lines of the first page's header (symbol, body, distribution, date), one block.
+std::vector<Line> header_lines(const Archive& archive, const pugi::xml_document& doc, Writer& w) {
+    std::vector<Line> block;
+    std::string header = first_header_part(doc, archive.read("word/_rels/document.xml.rels"));
+    if (header.empty()) return block;
+    auto hx = archive.read(header);
+    if (!hx) return block;
+    pugi::xml_document hd;
+    parse_xml(hd, *hx, header);
+    Converter hc;  // its own footnote and list counters: headers hold neither
+    walk(hd, [&](pugi::xml_node n) {
+        if (local(n) == "Fallback") return false;
+        if (local(n) == "p")
+            for (Line& l : w.paragraph(hc.paragraph(n, true))) block.push_back(std::move(l));
+        return true;
+    });
+    return block;
 }
 
 }  // namespace
 
-std::string docx_to_markdown(std::string_view bytes) {
+DocxText read_docx_text(std::string_view bytes) {
     Archive archive(bytes);
     std::optional<std::string> body = archive.read("word/document.xml");
     if (!body) throw InputError("zip archive has no word/document.xml: not a .docx file");
@@ -567,34 +731,20 @@ std::string docx_to_markdown(std::string_view bytes) {
         conv.numbering.load(nd);
     }
 
-    std::string md;
-    // The first page's header: symbol, body, distribution, date.
-    std::string header = first_header_part(doc, archive.read("word/_rels/document.xml.rels"));
-    if (!header.empty()) {
-        if (auto hx = archive.read(header)) {
-            pugi::xml_document hd;
-            parse_xml(hd, *hx, header);
-            Converter hc;  // its own footnote and list counters: headers hold neither
-            std::string block;
-            walk(hd, [&](pugi::xml_node n) {
-                if (local(n) == "Fallback") return false;
-                if (local(n) == "p") {
-                    std::string line = hc.paragraph(n, true);
-                    if (!line.empty()) block += (block.empty() ? "" : "\n") + line;
-                }
-                return true;
-            });
-            add_block(md, block);
-        }
-    }
-
+    // The shown text: the body's paragraphs first (line N = paragraph N), then the header's,
+    // then the footnotes.  The typed lines are in reading order: header, body, footnotes.
+    Writer w;
+    std::vector<std::vector<Line>> body_blocks;
     pugi::xml_node body_node = child(child(doc, "document"), "body");
     walk(body_node, [&](pugi::xml_node n) {
         std::string_view name = local(n);
         if (name == "Fallback" || name == "sectPr") return false;
-        if (name == "p") add_block(md, conv.paragraph(n, false));
+        if (name == "p") body_blocks.push_back(w.paragraph(conv.paragraph(n, false)));
         return true;  // text boxes: paragraphs inside a paragraph come after it
     });
+    std::vector<Line> header = header_lines(archive, doc, w);
+
+    std::vector<std::vector<Line>> note_blocks;
 
     if (!conv.referenced.empty()) {
         pugi::xml_document fd;
@@ -608,28 +758,30 @@ std::string docx_to_markdown(std::string_view bytes) {
         for (const auto& [id, mark] : referenced) {
             auto it = notes.find(id);
             if (it == notes.end()) continue;
-            std::string text;
+            std::vector<WordPara> paras;
             walk(it->second, [&](pugi::xml_node n) {
                 if (local(n) == "Fallback") return false;
-                if (local(n) == "p") {
-                    std::string block = conv.paragraph(n, true);
-                    for (char& c : block)
-                        if (c == '\n') c = ' ';
-                    if (!block.empty()) text += (text.empty() ? "" : " ") + block;
-                }
+                if (local(n) == "p") paras.push_back(conv.paragraph(n, true));
                 return true;
             });
-            add_block(md, "[^" + mark + "]: " + text);
+            std::vector<Line> one;
+            one.push_back(w.note(mark, paras));
+            note_blocks.push_back(std::move(one));
         }
     }
-    md += '\n';
-    return md;
+    DocxText out;
+    add_block(out.lines, std::move(header));
+    for (auto& b : body_blocks) add_block(out.lines, std::move(b));
+    for (auto& b : note_blocks) add_block(out.lines, std::move(b));
+    out.text = std::move(w.text);
+    return out;
 }
 
 Document read_docx(const SourceFile& src) {
     if (!src.is_docx())
         throw InputError("input is not a .docx file (a zip archive with word/document.xml)");
-    Document doc = read_text(src, InputFormat::Markdown);
+    DocxText d = read_docx_text(src.raw());
+    Document doc = read_lines(src, std::move(d.lines), InputFormat::Markdown);
     doc.format = InputFormat::Docx;
     return doc;
 }

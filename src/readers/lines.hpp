@@ -1,59 +1,20 @@
-// Internal: the line stage of the text reader.
+// Internal: the line producers and the line stage.
 //
-// The source is cut into physical lines; each line is cleaned (markdown markup and
-// converter artefacts removed, whitespace collapsed) into `Line::text` while keeping a
-// map back to the source, footnote marks found in markup (`<sup>6</sup>`, `[^6]`) and
-// italic ranges.  Then every line is classified: blank, page furniture, footnote
-// separator, footnote body, or content.
+// Producers turn a source into typed lines (readers/lines/line.hpp): split_lines for plain
+// text and markdown (lines/text.cpp, lines/markdown.cpp), read_docx_text for Word
+// (readers/docx.cpp).  The line stage, classify_lines (lines/classify.cpp), then gives every
+// line its kind: blank, page furniture, footnote separator, footnote body, or content.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "readers/lines/line.hpp"
 #include "unres/document.hpp"
 #include "unres/source.hpp"
 
 namespace unres::readers {
-
-enum class LineKind {
-    Blank,
-    Furniture,    ///< page header/footer: running symbol, job number, barcode, page counter
-    Separator,    ///< "______" line that opens a footnote block
-    FrontMatter,  ///< markdown YAML front matter
-    Footnote,     ///< a line of a footnote body (first or continuation)
-    Content,
-};
-
-struct Line {
-    std::uint32_t begin = 0;  ///< source offset of the first byte of the raw line
-    std::uint32_t end = 0;    ///< source offset after the last byte (terminator excluded)
-    std::uint32_t number = 0; ///< 1-based line number
-    int page = 0;             ///< 0-based page (form feeds, or furniture-separated regions)
-    int indent = 0;           ///< leading white space in columns (tabs count 8)
-    bool bullet = false;      ///< markdown list bullet ("- ") was removed
-    bool heading = false;     ///< markdown heading ("## ") was removed
-    bool blank_before = false;///< a blank line precedes it
-    LineKind kind = LineKind::Content;
-    std::string text;         ///< cleaned text, single spaces, trimmed
-    std::vector<SourceMapEntry> map;
-    std::vector<Mark> marks;  ///< marks found in markup; pos into text
-    std::vector<TextRange> italics;
-    std::vector<std::size_t> gaps;  ///< text positions where a wide gap (3+ spaces: layout columns) was collapsed
-    std::string note_num;     ///< for the first line of a footnote body: its number ("*" too)
-    bool note_number_only = false;  ///< a line holding only a footnote number (pdftotext)
-};
-
-/// Accumulates cleaned text while recording where each byte came from.
-class MappedText {
-public:
-    void append(std::string_view piece, std::uint32_t src);
-    /// Appends one space unless the text is empty or already ends with one.
-    void space(std::uint32_t src);
-    void trim_end();
-    std::string text;
-    std::vector<SourceMapEntry> map;
-};
 
 /// Page furniture: running symbol, job number, barcode, page counter (alone or together).
 bool is_furniture(std::string_view t);
@@ -64,7 +25,7 @@ std::vector<std::string_view> cells(const Line& l);
 /// Removes the first `cut` bytes of a line's text, keeping map, marks and italics right.
 void drop_prefix(Line& l, std::size_t cut);
 
-/// Cuts and cleans the lines of `src` (markdown markup removed only when `markdown`).
+/// The text producer: cuts and cleans the lines of `src` (markdown markup read only when `markdown`).
 std::vector<Line> split_lines(const SourceFile& src, bool markdown);
 
 /// Marks page furniture, separators, blank lines and front matter; assigns pages.

@@ -1,5 +1,5 @@
-// Internal: the words of UN resolutions the reader relies on (lead phrases, organs,
-// States whose names contain "and").  Lists, not rules keyed to one document.
+// Internal: the reader's judgement of lead phrases on a line (which may be a wrapped line, so
+// it is stricter than the UNR305/UNR306 rules).  The word lists themselves live in src/words.hpp.
 #pragma once
 #include <string_view>
 
@@ -15,17 +15,5 @@ bool is_operative_lead(std::string_view s);
 
 /// The first word of `s`.
 std::string_view first_word(std::string_view s);
-
-/// Month name?
-bool is_month(std::string_view w);
-
-/// Words after which a number is a quantity or a reference, never a footnote mark.
-bool is_number_context_word(std::string_view w);
-
-/// Official State names that contain " and " (so sponsor lists are split right).
-bool is_and_state(std::string_view name);
-
-/// A name of a principal organ or body that opens the enacting formula.
-bool is_organ_name(std::string_view s);
 
 }  // namespace unres::readers

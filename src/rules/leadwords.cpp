@@ -5,7 +5,7 @@
 // optionally after an adverb ("Deeply concerned", "Further recalling").  Operative
 // paragraphs open with a verb in the present indicative ("Decides", "Calls upon"),
 // optionally after an adverb ("Also", "Further", "Strongly", "Once again").  The
-// word lists below are the common UN ones; any "-ing"/"-ed" participle and any
+// word lists (src/words.hpp, shared with the reader) are the common UN ones; any "-ing"/"-ed" participle and any
 // third-person "-s" verb not in the noun list is accepted, so the rules stay quiet
 // on unusual but correct phrases.  Paragraphs from the first "We ..." on are a
 // declaration's (EDITORIAL-RULES 3) and are not checked.
@@ -14,6 +14,7 @@
 #include <cctype>
 
 #include "rules/rules.hpp"
+#include "words.hpp"
 
 namespace unres::rules {
 
@@ -53,24 +54,7 @@ bool ends_with(const std::string& s, std::string_view tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& list, const std::string& w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-constexpr std::array<std::string_view, 12> kAdverbs = {"also", "further", "furthermore", "again", "once", "still",
-                                                      "moreover", "most", "very", "ever", "hereby", "therefore"};
-
-constexpr std::array<std::string_view, 16> kAdjectives = {
-    "aware",   "mindful",      "conscious", "cognizant", "cognisant", "desirous", "confident", "grateful",
-    "anxious", "appreciative", "eager",     "keen",      "hopeful",   "pursuant", "fully",     "seized"};
-
-// Plural nouns and other "-s" words that can open a sentence but are not verbs.
-constexpr std::array<std::string_view, 14> kNotVerbs = {"states", "governments", "parties", "members", "nations",
-                                                       "its",    "this",        "thus",    "is",      "has",
-                                                       "was",    "as",          "his",     "countries"};
-
-bool adverb(const std::string& w) { return (w.size() > 3 && ends_with(w, "ly")) || in(kAdverbs, w); }
+bool adverb(const std::string& w) { return (w.size() > 3 && ends_with(w, "ly")) || words::is_lead_adverb(w); }
 
 bool starts_upper(const std::string& w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
 
@@ -84,13 +68,13 @@ std::size_t head_index(const std::vector<Word>& ws) {
 bool preambular_lead(const std::vector<Word>& ws) {
     if (ws.empty() || !starts_upper(ws[0].text)) return false;
     std::string h = lower(ws[head_index(ws)].text);
-    return (h.size() > 4 && ends_with(h, "ing")) || (h.size() > 3 && ends_with(h, "ed")) || in(kAdjectives, h);
+    return (h.size() > 4 && ends_with(h, "ing")) || (h.size() > 3 && ends_with(h, "ed")) || words::is_preamble_adjective(h);
 }
 
 bool operative_lead(const std::vector<Word>& ws) {
     if (ws.empty() || !starts_upper(ws[0].text)) return false;
     std::string h = lower(ws[head_index(ws)].text);
-    return h.size() >= 4 && ends_with(h, "s") && !ends_with(h, "ss") && !in(kNotVerbs, h);
+    return h.size() >= 4 && ends_with(h, "s") && !ends_with(h, "ss") && !words::is_not_verb(h);
 }
 
 }  // namespace

@@ -14,15 +14,13 @@ namespace unres::rules {
 
 namespace {
 
-bool is_dot(LabelKind k) { return k == LabelKind::LetterDot || k == LabelKind::RomanDot; }
-bool is_sub(LabelKind k) {
-    return k == LabelKind::Letter || k == LabelKind::Roman || k == LabelKind::LetterDot || k == LabelKind::RomanDot;
-}
-LabelKind letter_kind(bool dot) { return dot ? LabelKind::LetterDot : LabelKind::Letter; }
-LabelKind roman_kind(bool dot) { return dot ? LabelKind::RomanDot : LabelKind::Roman; }
-bool is_letter(LabelKind k) { return k == LabelKind::Letter || k == LabelKind::LetterDot; }
+using label::letter_kind;
+using label::roman_kind;
+bool is_dot(LabelKind k) { return label::is_dot_kind(k); }
+bool is_sub(LabelKind k) { return label::is_sub_kind(k); }
+bool is_letter(LabelKind k) { return label::is_letter_kind(k); }
 
-long value_in(LabelKind k, const std::string& num) { return is_letter(k) ? letter_value(num) : roman_value(num); }
+long value_in(LabelKind k, const std::string& num) { return label::value(k, num); }
 
 /// The degree that should follow `parent` (EM: 1. -> (a) -> (i) -> a. -> i.).
 LabelKind expected_child(LabelKind parent) {

@@ -9,6 +9,7 @@
 
 #include "unres/diagnostic.hpp"
 #include "unres/document.hpp"
+#include "unres/label.hpp"
 #include "unres/source.hpp"
 #include "unres/validate.hpp"
 
@@ -47,13 +48,13 @@ Span label_or_span(const Para& p);
 /// Source span of Para::text[begin, end) (via the paragraph's map).
 Span text_span(const Para& p, std::size_t begin, std::size_t end);
 
-/// Label values: "7" -> 7; "d" -> 4, "z" -> 26, "aa" -> 27, "bb" -> 28; "iv" -> 4.
-/// Return 0 when `num` is not of that form.
-long number_value(std::string_view num);
-long letter_value(std::string_view num);
-long roman_value(std::string_view num);
-std::string letter_label(long v);  ///< 4 -> "d", 27 -> "aa"
-std::string roman_label(long v);   ///< 4 -> "iv"
+/// Label values and labels: include/unres/label.hpp (0 when `num` is not of that form).
+using label::bare_label;
+using label::letter_label;
+using label::letter_value;
+using label::number_value;
+using label::roman_label;
+using label::roman_value;
 
 /// One labelled item of a numbered or lettered list, with its value in the list's scheme.
 struct SeqItem {
@@ -69,10 +70,10 @@ struct SeqNaming {
     LabelKind kind = LabelKind::Number;
 };
 
-/// "7" for numbers, "(d)" for letters, "(iv)" for romans, "d." / "iv." for dot kinds.
-std::string format_label(LabelKind kind, long value);
-/// The bare label text ("7", "d", "iv") of `value` in `kind`'s scheme.
-std::string bare_label(LabelKind kind, long value);
+/// A label in a message: "7" for numbers ("paragraph 7"), else label::format: "(d)", "(iv)", "d.", "iv.".
+inline std::string format_label(LabelKind kind, long value) {
+    return kind == LabelKind::Number || kind == LabelKind::None ? std::to_string(value) : label::format(kind, value);
+}
 
 /// Checks that `items` run start, start+1, ... and reports gaps, duplicates and
 /// items out of order (one diagnostic per fault).  The first diagnostic of the list

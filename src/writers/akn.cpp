@@ -20,6 +20,7 @@
 
 #include "unres/writers.hpp"
 #include "utf8.hpp"
+#include "words.hpp"
 
 namespace unres {
 namespace {
@@ -166,15 +167,12 @@ bool valid_iso_date(std::string_view d) {
 
 /// "2023-12-19" -> "19 December 2023" (the UN's form).
 std::string long_date(std::string_view iso) {
-    static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
-                                                   "May",     "June",     "July",      "August",
-                                                   "September", "October", "November", "December"};
     int m = (iso[5] - '0') * 10 + (iso[6] - '0');
     std::string day(iso.substr(8, 2));
     if (day[0] == '0') day.erase(0, 1);
     std::string year(iso.substr(0, 4));
     while (year.size() > 1 && year[0] == '0') year.erase(0, 1);
-    return day + " " + std::string(kMonths[m - 1]) + " " + year;
+    return day + " " + std::string(words::month_name(m)) + " " + year;
 }
 
 // ---------------------------------------------------------------- session number

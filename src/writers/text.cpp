@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "unres/writers.hpp"
+#include "words.hpp"
 
 namespace unres {
 namespace {
@@ -49,13 +50,10 @@ bool iso_date(std::string_view d) {
 
 std::string printed_date(const std::string& iso) {
     if (!iso_date(iso)) return iso;
-    static constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",
-                                                   "May",     "June",     "July",      "August",
-                                                   "September", "October", "November", "December"};
     int m = (iso[5] - '0') * 10 + (iso[6] - '0');
     std::string day = iso.substr(8, 2);
     if (day[0] == '0') day.erase(0, 1);
-    return day + " " + std::string(kMonths[m - 1]) + " " + iso.substr(0, 4);
+    return day + " " + std::string(words::month_name(m)) + " " + iso.substr(0, 4);
 }
 
 std::size_t floor_boundary(std::string_view s, std::size_t pos) {

@@ -27,7 +27,7 @@ struct Outcome {
     std::string akn;       ///< the Akoma Ntoso written, when the input was accepted
 };
 
-/// bytes -> SourceFile -> parse(format) -> validate -> to_akn, to_json, to_text.
+/// bytes -> load_source -> parse(format) -> validate -> to_akn, to_json, to_text.
 /// Undecodable bytes (InputError from SourceFile) are a documented outcome (exit 2), as is an
 /// InputError from parse() when `parse_may_refuse` (XML that is not well-formed, too deep).
 /// Any other exception or an AKN output that is not well-formed XML is a finding (crashes and
@@ -37,7 +37,7 @@ inline Outcome pipeline(std::string_view bytes, unres::InputFormat format, bool 
     try {
         unres::SourceFile src;
         try {
-            src = unres::SourceFile::from_bytes("fuzz-input", bytes);
+            src = unres::load_source("fuzz-input", bytes);
         } catch (const unres::InputError&) {
             o.refused = true;
             return o;

@@ -130,7 +130,7 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    // Only a zip archive's signature sends bytes to the .docx reader (SourceFile::from_bytes);
+    // Only a zip archive's signature sends bytes to the .docx reader (unres::load_source);
     // anything else is the text reader's, which fuzz_text covers.
     if (size < 4 || std::memcmp(data, "PK\x03\x04", 4) != 0) return 0;
     return unres_fuzz::run_pipeline(data, size, unres::InputFormat::Docx, /*parse_may_refuse=*/false);

@@ -59,7 +59,7 @@ TEST_CASE("adopted resolutions check without error-level findings, except real f
     for (const auto& path : files) {
         std::string name = std::filesystem::path(path).filename().string();
         if (unres_test::read_file(path).rfind("\xD0\xCF\x11\xE0", 0) == 0) continue;  // legacy Word: exit 2 (test_docx)
-        unres::SourceFile src = unres::SourceFile::from_path(path);
+        unres::SourceFile src = unres::load_source(path);
         unres::Document doc = unres::parse(src);
         for (const auto& d : unres::validate(doc, src)) {
             if (d.severity != unres::Severity::Error) continue;

@@ -133,7 +133,7 @@ bool has_line(const std::string& text, const std::string& line) {
 
 std::string input_error(const std::string& bytes) {
     try {
-        unres::SourceFile::from_bytes("x.docx", bytes);
+        unres::load_source("x.docx", bytes);
     } catch (const unres::InputError& e) {
         return e.what();
     }
@@ -234,7 +234,7 @@ void check_against_truth(const std::string& file) {
     };
     auto row = truth_row(file);
     REQUIRE(!row.empty());
-    unres::SourceFile src = unres::SourceFile::from_path(unres_test::source_dir() + "/tests/corpus/docx/" + file);
+    unres::SourceFile src = unres::load_source(unres_test::source_dir() + "/tests/corpus/docx/" + file);
     REQUIRE(src.is_docx());
     unres::Document doc = unres::parse(src);
     CHECK(doc.format == unres::InputFormat::Docx);
@@ -254,28 +254,33 @@ void check_against_truth(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("docx: Word numbering, footnotes and italics become the markdown the text reader reads", "[docx]") {
-    unres::SourceFile src = unres::SourceFile::from_bytes("sample.docx", sample_docx());
+TEST_CASE("docx: the shown text has one line per Word paragraph, without markup", "[docx]") {
+    unres::SourceFile src = unres::load_source("sample.docx", sample_docx());
     REQUIRE(src.is_docx());
-    const std::string& md = src.text();
-    INFO(md);
-    // Footnotes are numbered by the order of their references (ids 5 then 2), italics keep
-    // their spaces outside the markers, literal markup characters are escaped.
-    CHECK(has_line(md, "*The General Assembly*,"));
-    CHECK(has_line(md, "*Recalling* its resolution 70/1 of 25 September 2015,<sup>1</sup>"));
-    CHECK(has_line(md, "1. *Decides* to apply rule\\_5 and rule \\*7 to the report;"));
-    CHECK(has_line(md, "2. *Requests* the Secretary-General to report on:<sup>2</sup>"));
-    CHECK(has_line(md, "(a) The first matter;"));
-    CHECK(has_line(md, "(b) The second matter;"));
-    CHECK(has_line(md, "(i) A detail;"));
-    CHECK(has_line(md, "(ii) Another detail;"));
-    CHECK(has_line(md, "(c) The third matter;"));  // a deeper level does not reset its parent
-    CHECK(has_line(md, "3. *Decides* to remain seized of the matter."));  // level 0 continues after level 1
-    CHECK(has_line(md, "50th plenary meeting"));  // w:br: a new line of the same block
-    CHECK(has_line(md, "9 December 2019"));
-    CHECK(has_line(md, "[^1]: Resolution 70/1."));
-    CHECK(has_line(md, "[^2]: *Official Records*, Supplement No. 13."));
-    CHECK(md.find("Never referenced") == std::string::npos);
+    const std::string& text = src.text();
+    INFO(text);
+    // Line N is the body's paragraph N; Word numbering is written as the label, footnote
+    // references as their digits (numbered by the order of the references: ids 5 then 2), a
+    // w:br as a space; the first page's header follows the body, the footnotes come last.
+    const std::vector<std::string> want = {
+        "The General Assembly,",
+        "Recalling its resolution 70/1 of 25 September 2015,1",
+        "1. Decides to apply rule_5 and rule *7 to the report;",
+        "2. Requests the Secretary-General to report on:2",
+        "(a) The first matter;",
+        "(b) The second matter;",
+        "(i) A detail;",
+        "(ii) Another detail;",
+        "(c) The third matter;",  // a deeper level does not reset its parent
+        "3. Decides to remain seized of the matter.",  // level 0 continues after level 1
+        "50th plenary meeting 9 December 2019",
+        "1 Resolution 70/1.",
+        "2 Official Records, Supplement No. 13.",
+    };
+    REQUIRE(src.line_count() >= want.size());
+    for (std::size_t k = 0; k < want.size(); ++k) CHECK(src.line_text(static_cast<std::uint32_t>(k + 1)) == want[k]);
+    CHECK(text.find("Never referenced") == std::string::npos);
+    CHECK(text.find('*', text.find("rule *7") + 6) == std::string::npos);  // italics are not written as markup
 
     unres::Document doc = unres::parse(src);
     CHECK(unres::detect_format(src) == unres::InputFormat::Docx);
@@ -292,8 +297,19 @@ TEST_CASE("docx: Word numbering, footnotes and italics become the markdown the t
     CHECK(doc.footnotes[1].text == "Official Records, Supplement No. 13.");
     CHECK(doc.closing.meeting == "50th plenary meeting");
     CHECK(doc.closing.date == "2019-12-09");
-    // Positions are those of the extracted text.
+    // Positions are those of the shown text: a paragraph's line is its paragraph number.
     CHECK(src.line_text(doc.operative[2].line).substr(0, 3) == "3. ");
+    CHECK(doc.operative[0].line == 3);
+    CHECK(src.location(doc.operative[0].label_span.begin).line == 3);
+    CHECK(doc.operative[0].label == "1.");
+    const unres::Mark& m = doc.preamble[0].marks[0];
+    CHECK(m.num == "1");
+    CHECK(src.text().substr(m.span.begin, m.span.end - m.span.begin) == "1");
+    CHECK(src.location(m.span.begin).line == 2);
+    // Italic runs become the paragraph's italics (no markup in between).
+    REQUIRE(!doc.preamble[0].italics.empty());
+    const unres::TextRange& it = doc.preamble[0].italics[0];
+    CHECK(doc.preamble[0].text.substr(it.begin, it.end - it.begin) == "Recalling");
 }
 
 TEST_CASE("docx: the real Word files in tests/corpus/docx have their TRUTH.tsv structure", "[docx]") {
@@ -309,7 +325,7 @@ TEST_CASE("docx: the real Word files in tests/corpus/docx have their TRUTH.tsv s
 }
 
 TEST_CASE("docx: the real files carry their header, and the CLI converts them", "[docx]") {
-    unres::SourceFile src = unres::SourceFile::from_path(unres_test::source_dir() + "/tests/corpus/docx/A_RES_72_4.docx");
+    unres::SourceFile src = unres::load_source(unres_test::source_dir() + "/tests/corpus/docx/A_RES_72_4.docx");
     unres::Document doc = unres::parse(src);
     CHECK(doc.meta.symbol.value == "A/RES/72/4");
     CHECK(doc.meta.number.value == "72/4");
@@ -368,7 +384,7 @@ TEST_CASE("docx: broken, hostile and legacy Word files are refused with a clear 
         CHECK(r.err.find("legacy Word .doc is not supported; save as .docx") != std::string::npos);
     }
     SECTION("--input-format docx on a text") {
-        unres::SourceFile src = unres::SourceFile::from_bytes("x.md", "The General Assembly,\n\n1. Decides;\n");
+        unres::SourceFile src = unres::load_source("x.md", "The General Assembly,\n\n1. Decides;\n");
         CHECK_THROWS_AS(unres::parse(src, unres::InputFormat::Docx), unres::InputError);
     }
 }

@@ -81,14 +81,14 @@ const std::vector<Input>& akn_inputs() {
 
 unres::Document parse_string(const std::string& name, const std::string& bytes,
                              unres::InputFormat format = unres::InputFormat::Auto) {
-    return unres::parse(unres::SourceFile::from_bytes(name, bytes), format);
+    return unres::parse(unres::load_source(name, bytes), format);
 }
 
 /// Parsed once per input for all the test cases.
 const unres::Document& parsed(const Input& in) {
     static std::map<std::string, unres::Document> cache;
     auto it = cache.find(in.path);
-    if (it == cache.end()) it = cache.emplace(in.path, unres::parse(unres::SourceFile::from_path(in.path))).first;
+    if (it == cache.end()) it = cache.emplace(in.path, unres::parse(unres::load_source(in.path))).first;
     return it->second;
 }
 

@@ -1,0 +1,237 @@
+// The text producer: a SourceFile cut into typed lines (plain text, pdftotext raw and
+// -layout, and markdown with lines/markdown.cpp).
+//
+// Job: one Line per physical line of the source, cleaned: white space collapsed to single
+// spaces and trimmed, with a map back to the source.  Input: the decoded source.  Fills:
+// number, begin/end, page (a form feed starts a page), indent (leading white space in
+// columns, tabs count 8), gaps (runs of 3+ spaces: -layout columns), explicit marks from
+// "<sup>N</sup>" (converters write them into plain text too), and for markdown the
+// markdown producer's facts (emphasis styles, "[^N]" marks, note_num of "[^N]:" lines,
+// heading / bullet flags).  Leaves zone unknown and kind Content (the line stage,
+// lines/classify.cpp classify_lines, decides kinds).
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+
+#include "readers/lines.hpp"
+#include "readers/lines/markdown.hpp"
+#include "utf8.hpp"
+
+namespace unres::readers {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+/// U+00A0 (no-break space) and other Unicode spaces are folded to a plain space.
+std::size_t unicode_space_len(std::string_view s, std::size_t i) {
+    if (starts_with(s.substr(i), "\xC2\xA0")) return 2;                 // U+00A0
+    if (starts_with(s.substr(i), "\xE2\x80") && i + 2 < s.size()) {    // U+2000..U+200B, U+202F
+        auto c = static_cast<unsigned char>(s[i + 2]);
+        if ((c >= 0x80 && c <= 0x8A) || c == 0xAF) return 3;
+    }
+    if (starts_with(s.substr(i), "\xE3\x80\x80")) return 3;             // ideographic space
+    return 0;
+}
+
+/// Tags we drop silently (their text content is kept).
+bool is_drop_tag(std::string_view tag) {
+    static constexpr std::array<std::string_view, 14> tags{"<br>",  "<br/>", "<br />", "<u>",  "</u>",  "<b>",  "</b>",
+                                                           "<strong>", "</strong>", "<span>", "</span>", "<p>", "</p>", "<sub>"};
+    for (auto t : tags)
+        if (tag == t) return true;
+    return tag == "</sub>";
+}
+
+/// Reads `<sup>X</sup>` (or the converter artefact `<sup>&</sup>lt;sup>X</sup>`) at s[i].
+/// On success returns the length consumed and the content in `content`.
+std::size_t read_sup(std::string_view s, std::size_t i, std::string_view& content) {
+    std::string_view rest = s.substr(i);
+    std::size_t open = 0;
+    if (starts_with(rest, "<sup>&</sup>lt;sup>")) open = 19;
+    else if (starts_with(rest, "&lt;sup&gt;")) open = 11;
+    else if (starts_with(rest, "<sup>")) open = 5;
+    else return 0;
+    // The content is at most 40 bytes: look for the closing tag that far only (searching to the
+    // end of the line for each of many unclosed tags is quadratic).
+    rest = rest.substr(0, open + 40 + 12);
+    std::size_t close = rest.find("</sup>", open);
+    std::size_t close_len = 6;
+    std::size_t alt = rest.find("&lt;/sup&gt;", open);
+    if (alt != std::string_view::npos && (close == std::string_view::npos || alt < close)) {
+        close = alt;
+        close_len = 12;
+    }
+    if (close == std::string_view::npos || close - open > 40) return 0;
+    content = rest.substr(open, close - open);
+    return close + close_len;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+/// Cleans one raw line into `out`.
+void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& out) {
+    MappedText mt;
+    std::size_t i = 0;
+    // Leading white space → indent.
+    int indent = 0;
+    while (i < raw.size()) {
+        if (raw[i] == ' ') ++indent;
+        else if (raw[i] == '\t') indent += 8;
+        else if (raw[i] == '\f' || raw[i] == '\r' || raw[i] == '\v') {
+        } else if (std::size_t u = unicode_space_len(raw, i)) {
+            ++indent;
+            i += u - 1;
+        } else
+            break;
+        ++i;
+    }
+    out.indent = static_cast<float>(indent);
+    if (markdown) i = markdown_block_markers(raw, i, out);
+    MarkdownInline md;  // open emphasis of this line
+    auto src_at = [&](std::size_t k) { return base + static_cast<std::uint32_t>(k); };
+    while (i < raw.size()) {
+        char c = raw[i];
+        if (is_space(c)) {
+            std::size_t run = i;
+            while (run < raw.size() && raw[run] == ' ') ++run;
+            if (run - i >= 3 && !mt.text.empty()) out.gaps.push_back(mt.text.size());
+            mt.space(src_at(i));
+            ++i;
+            continue;
+        }
+        if (std::size_t u = unicode_space_len(raw, i)) {
+            mt.space(src_at(i));
+            i += u;
+            continue;
+        }
+        if (c == '<' || c == '&') {
+            std::string_view content;
+            if (std::size_t n = read_sup(raw, i, content)) {
+                if (is_mark_label(content)) {
+                    Mark m;
+                    m.num = std::string(trim(content));
+                    // A mark after a space: the space belongs before the mark, drop it later.
+                    m.pos = mt.text.size();
+                    m.span = {src_at(i), src_at(i + n)};
+                    out.marks.push_back(m);
+                } else {
+                    // Superscript text that is not a mark (e.g. "1<sup>st</sup>"): keep its text.
+                    std::size_t off = static_cast<std::size_t>(content.data() - raw.data());
+                    mt.append(content, src_at(off));
+                }
+                i += n;
+                continue;
+            }
+            if (c == '<') {
+                std::size_t close = raw.substr(0, i + 12).find('>', i);  // only as far as a tag can end
+                if (close != std::string_view::npos && close - i < 12) {
+                    std::string_view tag = raw.substr(i, close - i + 1);
+                    if (is_drop_tag(tag)) {
+                        i = close + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        if (markdown) {
+            if (std::size_t n = md.at(raw, i, base, mt, out)) {
+                i += n;
+                continue;
+            }
+        }
+        std::size_t len = utf8::valid_sequence(raw, i);
+        if (len == 0) len = 1;
+        mt.append(raw.substr(i, len), src_at(i));
+        i += len;
+    }
+    mt.trim_end();
+    // Drop italics that ended up empty or reversed; clamp to the text.
+    std::erase_if(out.styles, [&](const Style& r) { return r.begin >= r.end || r.end > mt.text.size(); });
+    for (auto& m : out.marks) m.pos = std::min(m.pos, mt.text.size());
+    out.text = std::move(mt.text);
+    out.map = std::move(mt.map);
+}
+
+
+}  // namespace
+
+void drop_prefix(Line& l, std::size_t cut) {
+    cut = std::min(cut, l.text.size());
+    if (cut == 0) return;
+    l.text.erase(0, cut);
+    std::vector<SourceMapEntry> m;
+    for (std::size_t k = 0; k < l.map.size(); ++k) {
+        const auto& e = l.map[k];
+        std::size_t next = k + 1 < l.map.size() ? l.map[k + 1].text_pos : std::string::npos;
+        if (next != std::string::npos && next <= cut) continue;
+        if (e.text_pos < cut) m.push_back({0, e.src + static_cast<std::uint32_t>(cut - e.text_pos)});
+        else m.push_back({e.text_pos - cut, e.src});
+    }
+    l.map = std::move(m);
+    for (auto& mk : l.marks) mk.pos = mk.pos >= cut ? mk.pos - cut : 0;
+    for (auto& r : l.styles) {
+        r.begin = r.begin >= cut ? r.begin - cut : 0;
+        r.end = r.end >= cut ? r.end - cut : 0;
+    }
+    std::erase_if(l.styles, [](const Style& r) { return r.begin >= r.end; });
+}
+
+std::vector<TextRange> Line::italics() const {
+    std::vector<TextRange> out;
+    for (const Style& s : styles)
+        if (s.italic) out.push_back({s.begin, s.end});
+    return out;
+}
+
+void Line::add_italic(std::size_t b, std::size_t e) {
+    Style s;
+    s.begin = b;
+    s.end = e;
+    s.italic = true;
+    styles.push_back(s);
+}
+
+void MappedText::append(std::string_view piece, std::uint32_t src) {
+    if (piece.empty()) return;
+    if (map.empty() || map.back().src + (text.size() - map.back().text_pos) != src) map.push_back({text.size(), src});
+    text.append(piece);
+}
+
+void MappedText::space(std::uint32_t src) {
+    if (text.empty() || text.back() == ' ') return;
+    append(" ", src);
+}
+
+void MappedText::trim_end() {
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    while (!map.empty() && map.back().text_pos >= text.size() && map.size() > 1) map.pop_back();
+}
+
+std::vector<Line> split_lines(const SourceFile& src, bool markdown) {
+    std::vector<Line> lines;
+    lines.reserve(src.line_count());
+    int page = 0;
+    for (std::uint32_t n = 1; n <= src.line_count(); ++n) {
+        std::uint32_t b = src.line_start(n);
+        std::string_view raw = src.line_text(n);
+        Line l;
+        l.begin = b;
+        l.end = b + static_cast<std::uint32_t>(raw.size());
+        l.number = n;
+        if (raw.find('\f') != std::string_view::npos) ++page;
+        l.page = page;
+        clean_line(raw, b, markdown, l);
+        lines.push_back(std::move(l));
+    }
+    return lines;
+}
+
+
+}  // namespace unres::readers

@@ -1,0 +1,293 @@
+// Stage 5, blocks.
+//
+// Job: join the content lines into logical paragraphs (across lines, pages and footnote
+// blocks), each with its label, and recognise sections, annexes, headings, captions and the
+// closing formula.  Input: the repaired body lines.  Output: blocks_.  Guarantees: every
+// content character of the body is in exactly one block; a label is taken only where it can
+// open a paragraph.
+#include "readers/text/reader.hpp"
+
+namespace unres::readers::stages {
+
+// ---- blocks ----
+bool TextReader::label_acceptable(const Line& l, const Label& lab, const Block* cur, const Line* prev_line) const {
+    if (lab.kind == LabelKind::None) return false;
+    if (!cur || !prev_line) return true;
+    if (l.bullet || l.blank_before) return true;
+    if (cur->label_only) return false;
+    if (is_terminal(prev_line->text)) return true;
+    // the next operative number, followed by a capitalised word, opens a paragraph even
+    // when the line before lacks its final punctuation (a heading, a lost character)
+    if (lab.kind == LabelKind::Number && std::to_string(last_number_ + 1) == lab.num &&
+        (lab.len >= l.text.size() || is_upper_start(std::string_view(l.text).substr(lab.len))))
+        return true;
+    // after a heading ("Subnational finance"): a block of one short line without punctuation
+    if (cur->kind == BlockKind::Para && cur->label.kind == LabelKind::None && cur->last_line <= cur->first_line + 2 &&
+        cur->mt.text.size() <= 160 && is_upper_start(cur->mt.text) && cur->marks.empty() && !is_terminal(cur->mt.text))
+        return true;
+    return cur->kind != BlockKind::Para;
+}
+
+bool TextReader::is_section_marker(std::string_view t, std::string& num, std::string& heading) {
+    std::string_view w = t;
+    if (ends_with(w, ".")) w.remove_suffix(1);
+    if (label::is_upper_roman(w)) {
+        num = std::string(w);
+        return true;
+    }
+    std::size_t dot = t.find(". ");
+    if (dot != std::string_view::npos && label::is_upper_roman(t.substr(0, dot)) && !is_terminal(t) && is_upper_start(t.substr(dot + 2))) {
+        num = std::string(t.substr(0, dot));
+        heading = std::string(t.substr(dot + 2));
+        return true;
+    }
+    return false;
+}
+
+bool TextReader::is_annex_marker(std::string_view t, std::string& num, std::string& heading) {
+    if (!(starts_with(t, "Annex") || starts_with(t, "ANNEX"))) return false;
+    std::string_view rest = t.substr(5);
+    if (starts_with(rest, "es")) rest.remove_prefix(2);
+    if (!rest.empty() && rest[0] != ' ') return false;
+    while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+    std::string_view w = first_word(rest);
+    if (!w.empty() && (label::is_upper_roman(w) || all_digits(w) || (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))))) {
+        num = std::string(w);
+        rest.remove_prefix(w.size());
+        while (!rest.empty() && (rest[0] == ' ' || rest[0] == '.' || rest[0] == ':')) rest.remove_prefix(1);
+    }
+    if (rest.size() > 120 || is_terminal(t)) {
+        if (!(rest.empty() || ends_with(t, ":"))) return false;
+    }
+    heading = std::string(rest);
+    return true;
+}
+
+/// A table caption or list letter standing alone: "A." / "B".
+bool TextReader::is_caption(std::string_view t) {
+    return (t.size() == 2 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.') ||
+           (t.size() == 1 && std::isupper(static_cast<unsigned char>(t[0])) && t != "I" && t != "V" && t != "X");
+}
+
+/// "A. Build economic resilience": a lettered sub-heading (capital letter, dot, words, no
+/// final punctuation).
+bool TextReader::is_letter_heading(std::string_view t) {
+    return t.size() > 4 && t.size() < 400 && std::isupper(static_cast<unsigned char>(t[0])) && t[1] == '.' && t[2] == ' ' &&
+           is_upper_start(t.substr(3)) && !is_terminal(t);
+}
+
+bool TextReader::is_closing_meeting(std::string_view t) {
+    std::size_t k = 0;
+    while (k < t.size() && is_digit(t[k])) ++k;
+    if (k == 0 || k > 4) return false;
+    std::string_view suf = t.substr(k, 2);
+    if (!(suf == "st" || suf == "nd" || suf == "rd" || suf == "th")) return false;
+    return contains(t.substr(k, 30), " meeting");
+}
+
+bool TextReader::looks_like_heading(std::size_t k) const {
+    const Line& l = lines_[k];
+    if (is_terminal(l.text) || l.text.size() > 110 || !is_upper_start(l.text)) return false;
+    if (is_preamble_lead(l.text) || is_operative_lead(l.text)) return false;
+    // a heading does not end with a preposition, article or conjunction
+    {
+        std::string_view t = l.text;
+        std::size_t sp = t.rfind(' ');
+        std::string_view last = sp == std::string_view::npos ? t : t.substr(sp + 1);
+        for (std::string_view w : {"of", "the", "and", "to", "in", "for", "on", "with", "by", "a", "an", "or", "at", "from", "its", "their"})
+            if (last == w) return false;
+    }
+    // the next content line opens a paragraph (after at most three more heading lines)
+    int more = 0;
+    for (std::size_t j = k + 1; j < lines_.size(); ++j) {
+        const Line& n = lines_[j];
+        if (n.kind != LineKind::Content) continue;
+        Label lab = parse_label(n.text);
+        std::string a, b;
+        if (lab.kind != LabelKind::None || is_preamble_lead(n.text) || is_operative_lead(n.text) || is_section_marker(n.text, a, b))
+            return true;
+        if (is_terminal(n.text) || n.text.size() > 110 || !is_upper_start(n.text) || ++more > 3) return false;
+    }
+    return false;
+}
+
+void TextReader::make_blocks(std::size_t body) {
+    Block* cur = nullptr;
+    const Line* prev = nullptr;
+    bool page_break = false;   // non-content lines since the previous content line
+    bool blank = false;
+    // pdftotext sometimes puts a paragraph's last words right after its lone number
+    // ("3." / "session." / "Further decides ... eightieth"): read the start first.
+    std::vector<std::size_t> order;
+    for (std::size_t k = body; k < lines_.size(); ++k) order.push_back(k);
+    auto next_content = [&](std::size_t from) {
+        for (std::size_t j = from + 1; j < order.size(); ++j)
+            if (lines_[order[j]].kind == LineKind::Content) return j;
+        return order.size();
+    };
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Line& l = lines_[order[i]];
+        if (l.kind != LineKind::Content) continue;
+        Label lab = parse_label(l.text);
+        if (lab.kind == LabelKind::None || lab.len < l.text.size()) continue;
+        std::size_t a = next_content(i);
+        if (a >= order.size() || !(is_lower_start(lines_[order[a]].text) || is_caption(lines_[order[a]].text))) continue;
+        std::size_t b = next_content(a);
+        if (b >= order.size() || !is_upper_start(lines_[order[b]].text) || parse_label(lines_[order[b]].text).kind != LabelKind::None)
+            continue;
+        std::swap(order[a], order[b]);
+    }
+    for (std::size_t k : order) {
+        const Line& l = lines_[k];
+        if (l.kind == LineKind::Blank) {
+            blank = true;
+            continue;
+        }
+        if (l.kind != LineKind::Content) {
+            if (l.kind != LineKind::FrontMatter) page_break = true;
+            continue;
+        }
+        bool eff_blank = blank && !page_break;
+        blank = false;
+        bool was_break = page_break;
+        page_break = false;
+        std::string_view t = l.text;
+        Label lab = parse_label(t);
+        std::string snum, sheading;
+        bool new_block = false;
+        BlockKind kind = BlockKind::Para;
+        bool prev_term = prev ? is_terminal(prev->text) : true;
+        if (t[0] == '|') {
+            // a table row ("| cell | cell |", or unres's own "| text" for unstructured blocks)
+            new_block = !cur || cur->kind != BlockKind::Table || eff_blank;
+            kind = BlockKind::Table;
+        } else if (!cur) {
+            new_block = true;
+            if (is_section_marker(t, snum, sheading)) kind = BlockKind::Section;
+        } else if (cur->label_only) {
+            new_block = false;  // "1." then its text on the next line
+        } else if (cur->kind == BlockKind::Heading && is_caption(cur->mt.text) && lab.kind == LabelKind::None &&
+                   is_upper_start(t) && !is_preamble_lead(t) && !is_operative_lead(t)) {
+            new_block = false;  // "B." then its title on the next line
+        } else if (is_section_marker(t, snum, sheading) && (prev_term || eff_blank || cur->kind != BlockKind::Para)) {
+            new_block = true;
+            kind = BlockKind::Section;
+        } else if (is_annex_marker(t, snum, sheading) && (prev_term || eff_blank || was_break || cur->kind != BlockKind::Para) &&
+                   (eff_blank || was_break || t.size() < 40)) {
+            new_block = true;
+            kind = BlockKind::Annex;
+        } else if (is_closing_meeting(t) && (prev_term || eff_blank)) {
+            new_block = true;
+            kind = BlockKind::Closing;
+        } else if (lab.kind != LabelKind::None && label_acceptable(l, lab, cur, prev)) {
+            new_block = true;
+        } else if (is_caption(t) || (l.heading && lab.kind == LabelKind::None && !is_annex_marker(t, snum, sheading)) ||
+                   (is_letter_heading(t) && (prev_term || eff_blank || was_break || cur->kind != BlockKind::Para))) {
+            // a caption letter, or a markdown heading ("### Peacebuilding Commission")
+            new_block = true;
+            kind = BlockKind::Heading;
+        } else if (cur->kind == BlockKind::Closing && !parse_date(t).empty() && cur->last_line + 3 >= k) {
+            new_block = false;
+        } else if (is_lower_start(t) || (is_digit(t[0]) && lab.kind == LabelKind::None)) {
+            // paragraphs start with a capital or a label: this continues the previous one
+            new_block = false;
+        } else if ((cur->kind == BlockKind::Section || cur->kind == BlockKind::Annex) && cur->heading.empty() &&
+                   lab.kind == LabelKind::None) {
+            new_block = true;
+            kind = BlockKind::Heading;
+        } else if (cur->kind == BlockKind::Heading && !prev_term && !is_preamble_lead(t) && !is_operative_lead(t) &&
+                   !starts_with(t, "We ") &&
+                   lab.kind == LabelKind::None && !eff_blank && cells(l).size() < 3 && cells(*prev).size() < 3 &&
+                   k <= cur->first_line + 2) {
+            new_block = false;  // a heading wrapped over two lines
+        } else if (cur->kind != BlockKind::Para) {
+            new_block = true;
+        } else if (eff_blank && is_upper_start(t) && cur->first_line == cur->last_line && cur->mt.text.size() <= 110 &&
+                   cur->label.kind == LabelKind::None && cur->marks.empty()) {
+            // a short unpunctuated line standing alone between blank lines is a heading
+            new_block = true;
+        } else if (!prev_term) {
+            new_block = false;
+        } else if (eff_blank) {
+            new_block = true;
+        } else if (!markdown_ && rel_indent(l) >= 3 && (prev == nullptr || rel_indent(*prev) < rel_indent(l) || prev->page != l.page)) {
+            new_block = true;
+        } else if (is_preamble_lead(t) || is_operative_lead(t) || starts_with(t, "We ") || starts_with(t, "We,")) {
+            new_block = true;
+        } else if (looks_like_heading(k)) {
+            new_block = true;
+            kind = BlockKind::Heading;
+        } else if (prev && last_meaningful(prev->text) == ';' && !markdown_ && t.size() <= 110 && !is_terminal(t)) {
+            // after an item's final ";" a capitalised line without a label is a sub-heading,
+            // possibly wrapped ("Technology transfer, ... financing for" / "science, ...")
+            new_block = true;
+            kind = BlockKind::Heading;
+        }
+        if (new_block && kind == BlockKind::Para && lab.kind == LabelKind::Number) last_number_ = std::stoi(lab.num);
+        if (new_block && kind == BlockKind::Section) last_number_ = 0;
+        if (new_block) {
+            blocks_.emplace_back();
+            cur = &blocks_.back();
+            cur->kind = kind;
+            cur->first_line = k;
+            if (kind == BlockKind::Section || kind == BlockKind::Annex) {
+                cur->label.num = snum;
+                cur->heading = sheading;
+            }
+            append_line(*cur, l);
+            if (kind == BlockKind::Table) {
+                std::size_t cut = cur->mt.text.size() > 1 && cur->mt.text[1] == ' ' ? 2 : 1;
+                erase_text(cur->mt.text, cur->mt.map, cur->marks, cur->italics, 0, cut);
+            }
+            if (kind == BlockKind::Para && lab.kind != LabelKind::None) {
+                cur->label = lab;
+                cur->label_span = line_span(l, 0, lab.label_len);
+                cur->label_only = lab.len >= t.size();
+                erase_text(cur->mt.text, cur->mt.map, cur->marks, cur->italics, 0, lab.len);
+                for (auto& p : cur->pages) p.first = 0;
+            }
+        } else {
+            append_line(*cur, l);
+            if (cur->label_only && !cur->mt.text.empty()) cur->label_only = false;
+            if ((cur->kind == BlockKind::Section || cur->kind == BlockKind::Annex) && cur->heading.empty()) {
+            }
+        }
+        cur->last_line = k;
+        prev = &l;
+    }
+    // Closing blocks: a date line may follow the meeting line as a new Para block.
+    for (std::size_t b = 0; b + 1 < blocks_.size(); ++b) {
+        if (blocks_[b].kind == BlockKind::Closing && blocks_[b + 1].kind == BlockKind::Para && blocks_[b + 1].label.kind == LabelKind::None &&
+            parse_date(blocks_[b + 1].mt.text).size() && blocks_[b + 1].mt.text.size() < 40) {
+            Block& c = blocks_[b];
+            c.mt.text += " " + blocks_[b + 1].mt.text;
+            c.end = blocks_[b + 1].end;
+            blocks_.erase(blocks_.begin() + static_cast<std::ptrdiff_t>(b) + 1);
+        }
+    }
+    // Para blocks that are really tables (many short lines without punctuation) or headings
+    // (short, unpunctuated, followed by a new block).
+    for (auto& b : blocks_) {
+        if (b.kind != BlockKind::Para || b.label.kind != LabelKind::None) continue;
+        std::size_t n = 0, shortish = 0;
+        for (std::size_t k = b.first_line; k <= b.last_line && k < lines_.size(); ++k) {
+            const Line& l = lines_[k];
+            if (l.kind != LineKind::Content) continue;
+            ++n;
+            if (l.text.size() < 45 && !is_terminal(l.text)) ++shortish;
+        }
+        std::size_t columns = 0;
+        for (std::size_t k = b.first_line; k <= b.last_line && k < lines_.size(); ++k)
+            if (lines_[k].kind == LineKind::Content && cells(lines_[k]).size() >= 3) ++columns;
+        if ((n >= 5 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n) || (columns >= 3 && columns * 3 >= n) ||
+            (n == 1 && columns == 1)) {
+            b.kind = BlockKind::Table;
+            continue;
+        }
+        std::string_view t = b.mt.text;
+        std::size_t words = static_cast<std::size_t>(std::count(t.begin(), t.end(), ' ')) + 1;
+        if (!is_terminal(t) && words <= 16 && is_upper_start(t) && b.marks.empty()) b.kind = BlockKind::Heading;
+    }
+}
+
+}  // namespace unres::readers::stages

@@ -1,0 +1,198 @@
+// Internal: what the reading stages of the text reader share (src/readers/text/*.cpp):
+// small text predicates, the label that opens a line (label::lex with the space after it),
+// and the Block, a logical paragraph made of lines, that blocks.cpp makes and tree.cpp reads.
+#pragma once
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "readers/lines.hpp"
+#include "readers/readers.hpp"
+#include "readers/vocab.hpp"
+#include "unres/label.hpp"
+#include "utf8.hpp"
+#include "words.hpp"
+
+namespace unres::readers::stages {
+
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
+}
+inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+inline bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
+inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+inline std::string lower(std::string_view s) {
+    std::string r(s);
+    for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return r;
+}
+
+/// Strips closing quotes/brackets and trailing footnote digits to find the real last character.
+inline char last_meaningful(std::string_view t) {
+    // "...to the Committee; or" / "...; and": the list connector after the punctuation
+    for (std::string_view conj : {"; or", "; and", ", or", ", and", ";or", ";and"})
+        if (ends_with(t, conj)) return conj[0];
+    while (!t.empty()) {
+        char c = t.back();
+        if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == ']') {
+            // ")" ends e.g. "(A/78/53)." only with a following "."; here we look past it
+            t.remove_suffix(1);
+            continue;
+        }
+        if (ends_with(t, "\xE2\x80\x9D") || ends_with(t, "\xE2\x80\x99")) {  // ” ’
+            t.remove_suffix(3);
+            continue;
+        }
+        if (is_digit(c)) {
+            // a trailing footnote mark: ", 12" or ",12" or "." + digits
+            std::size_t k = t.size();
+            while (k > 0 && is_digit(t[k - 1])) --k;
+            if (t.size() - k <= 3 && k > 0) {
+                char before = t[k - 1];
+                std::size_t j = k;
+                if (before == ' ' && j >= 2) before = t[j - 2];
+                if (before == ',' || before == ';' || before == ':' || before == '.') return before;
+            }
+            return c;
+        }
+        return c;
+    }
+    return '\0';
+}
+
+/// A month name, with any punctuation after it ("December,").
+inline bool is_month(std::string_view w) {
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+    return words::month_index(w) > 0;
+}
+
+inline bool is_terminal(std::string_view t) {
+    char c = last_meaningful(t);
+    return c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?';
+}
+
+// ---------------------------------------------------------------------------
+// Labels
+
+struct Label {
+    LabelKind kind = LabelKind::None;
+    std::string num;        ///< bare
+    std::size_t len = 0;    ///< bytes of the label and the following space
+    std::size_t label_len = 0;  ///< bytes of the label itself
+    bool ambiguous = false; ///< (i), (v), (x)… may be a letter or a roman numeral
+};
+
+/// The label that opens a line (label::lex) with the space after it.
+inline Label parse_label(std::string_view t) {
+    label::Parsed p = label::lex(t);
+    if (!p.valid()) return {};
+    Label l;
+    l.kind = p.kind;
+    l.num = std::move(p.num);
+    l.label_len = p.length;
+    l.len = p.length < t.size() ? p.length + 1 : p.length;
+    l.ambiguous = p.ambiguous;
+    return l;
+}
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+enum class BlockKind { Para, Section, Annex, Closing, Heading, Table };
+
+struct Block {
+    BlockKind kind = BlockKind::Para;
+    MappedText mt;
+    std::vector<Mark> marks;
+    std::vector<TextRange> italics;
+    std::vector<std::pair<std::size_t, int>> pages;  // text_pos → page
+    std::uint32_t begin = 0, end = 0;
+    std::uint32_t line = 0;
+    std::size_t first_line = 0, last_line = 0;  // indices into lines
+    Label label;
+    Span label_span;
+    bool label_only = false;
+    std::string heading;  // for Section/Annex blocks: the text after the marker
+};
+
+inline void append_line(Block& b, const Line& l) {
+    std::size_t base = b.mt.text.size();
+    if (!b.mt.text.empty()) {
+        // "country-" + "specific": keep the hyphen, no space; otherwise one space.
+        bool hyphen = b.mt.text.back() == '-' && b.mt.text.size() >= 2 && std::isalpha(static_cast<unsigned char>(b.mt.text[b.mt.text.size() - 2])) &&
+                      is_lower_start(l.text);
+        if (!hyphen) b.mt.space(l.begin);
+        base = b.mt.text.size();
+    } else {
+        b.begin = l.map.empty() ? l.begin : l.map.front().src;
+        b.line = l.number;
+    }
+    for (const auto& e : l.map) b.mt.map.push_back({base + e.text_pos, e.src});
+    b.mt.text += l.text;
+    for (auto m : l.marks) {
+        m.pos += base;
+        b.marks.push_back(m);
+    }
+    for (auto r : l.italics()) b.italics.push_back({r.begin + base, r.end + base});
+    b.pages.push_back({base, l.page});
+    b.end = l.end;
+}
+
+/// Removes [b, e) from the block text keeping everything else aligned.
+inline void erase_text(std::string& text, std::vector<SourceMapEntry>& map, std::vector<Mark>& marks,
+                std::vector<TextRange>& italics, std::size_t b, std::size_t e) {
+    if (e <= b) return;
+    std::size_t n = e - b;
+    // source of the first byte after the cut
+    std::uint32_t src_after = 0;
+    {
+        auto it = std::upper_bound(map.begin(), map.end(), e, [](std::size_t p, const SourceMapEntry& x) { return p < x.text_pos; });
+        if (it != map.begin()) {
+            --it;
+            src_after = it->src + static_cast<std::uint32_t>(e - it->text_pos);
+        }
+    }
+    std::vector<SourceMapEntry> out;
+    bool need_after = e < text.size();
+    for (std::size_t k = 0; k < map.size(); ++k) {
+        auto x = map[k];
+        if (x.text_pos < b) out.push_back(x);
+        else if (x.text_pos >= e) {
+            if (need_after && x.text_pos > e) out.push_back({b, src_after});
+            need_after = false;
+            out.push_back({x.text_pos - n, x.src});
+        }
+    }
+    if (need_after) out.push_back({b, src_after});
+    // dedupe entries with the same text_pos (keep the last)
+    std::vector<SourceMapEntry> dd;
+    for (auto& x : out) {
+        if (!dd.empty() && dd.back().text_pos == x.text_pos) dd.back() = x;
+        else dd.push_back(x);
+    }
+    map = std::move(dd);
+    text.erase(b, n);
+    for (auto& m : marks) {
+        if (m.pos >= e) m.pos -= n;
+        else if (m.pos > b) m.pos = b;
+    }
+    for (auto& r : italics) {
+        auto adj = [&](std::size_t p) { return p >= e ? p - n : (p > b ? b : p); };
+        r.begin = adj(r.begin);
+        r.end = adj(r.end);
+    }
+    std::erase_if(italics, [](const TextRange& r) { return r.begin >= r.end; });
+}
+
+// ---------------------------------------------------------------------------
+// The reader
+
+}  // namespace unres::readers::stages

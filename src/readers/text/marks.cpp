@@ -1,0 +1,228 @@
+// Stage 7, footnote marks.
+//
+// Job: link footnotes to the marks in the text: marks found in markup first, then bare digits
+// that fit the footnote sequence on the footnote's page; a footnote whose mark is not found is
+// placed as an orphan on its page's paragraph.  Input: the tree and the footnotes with their
+// pages.  Guarantees: a mark is linked at most once; no footnote text is lost.
+#include "readers/text/reader.hpp"
+
+namespace unres::readers::stages {
+
+int TextReader::page_at(const std::vector<std::pair<std::size_t, int>>& pages, std::size_t pos) {
+    int pg = pages.empty() ? 0 : pages.front().second;
+    for (const auto& [tp, p] : pages) {
+        if (tp <= pos) pg = p;
+        else break;
+    }
+    return pg;
+}
+
+void TextReader::for_each_para(const std::function<void(Para&)>& f) {
+    std::function<void(Para&)> rec = [&](Para& p) {
+        f(p);
+        for (auto& c : p.children) rec(c);
+    };
+    for (auto& p : doc_.preamble) rec(p);
+    for (auto& p : doc_.operative) rec(p);
+    for (auto& p : doc_.instructions) rec(p);
+    for (auto& a : doc_.annexes) {
+        for (auto& p : a.preamble) rec(p);
+        for (auto& p : a.operative) rec(p);
+    }
+}
+
+int TextReader::para_page(const Para& p, std::size_t pos) const {
+    // the page of the source line holding text position pos
+    std::uint32_t off = p.source_offset(pos);
+    std::uint32_t line = src_.location(off).line;
+    if (line >= 1 && line <= lines_.size()) return lines_[line - 1].page;
+    return 0;
+}
+
+void TextReader::find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted) {
+    const std::string& t = p.text;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        if (!is_digit(t[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t b = i;
+        while (i < t.size() && is_digit(t[i])) ++i;
+        std::size_t e = i;
+        char before = b > 0 ? t[b - 1] : ' ';
+        char after = e < t.size() ? t[e] : ' ';
+        // the token must end here (space, end, or closing punctuation that follows a mark)
+        if (!(after == ' ' || e == t.size() || after == ',' || after == ';' || after == '.' || after == ')')) continue;
+        if (after == '.' && e + 1 < t.size() && is_digit(t[e + 1])) continue;
+        if (before == '/' || before == '-' || before == '.' || before == '(' || before == ':') continue;
+        std::size_t len = e - b;
+        auto try_add = [&](std::size_t db, int weight) {
+            std::string digits = t.substr(db, e - db);
+            if (digits.empty() || digits.size() > 3 || digits[0] == '0') return;
+            int v = std::stoi(digits);
+            if (!wanted.count(v)) return;
+            out.push_back({&p, db, e, v, weight, para_page(p, db), false, 0});
+        };
+        if (before == ' ' && b >= 2) {
+            // detached: "Rights, 8 the", "Disabilities 6 and", "2023, 5"
+            std::size_t pe = b - 1;
+            std::size_t ps = t.rfind(' ', pe - 1);
+            ps = ps == std::string::npos ? 0 : ps + 1;
+            std::string_view prev(t.data() + ps, pe - ps);
+            std::string_view next = first_word(std::string_view(t).substr(e));
+            std::string_view prev_bare = prev;
+            while (!prev_bare.empty() && std::ispunct(static_cast<unsigned char>(prev_bare.back())) && prev_bare.back() != '.') prev_bare.remove_suffix(1);
+            bool prev_punct = !prev.empty() && (prev.back() == ',' || prev.back() == ';' || prev.back() == ':' || prev.back() == '.' ||
+                                                prev.back() == ')' || ends_with(prev, "\xE2\x80\x9D") || prev.back() == '"');
+            bool prev_word = !prev.empty() && (std::isalpha(static_cast<unsigned char>(prev.back())) || prev_punct);
+            bool prev_number = !prev_bare.empty() && std::all_of(prev_bare.begin(), prev_bare.end(), [](char c) { return is_digit(c) || c == '/' || c == ','; }) && !prev_punct;
+            bool bad_prev = words::is_number_context_word(prev) || is_month(prev) || prev_number || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
+            bool bad_next = is_month(next) || next == "per" || next == "percent" || next == "million" || next == "billion" ||
+                            next == "years" || next == "days" || next == "months" ||
+                            next == "%" || next == "States" || next == "countries" || next == "Member" || next == "members" ||
+                            next == "weeks" || next == "hours" || next == "times";
+            if (!bad_next && !next.empty() && is_digit(next[0])) bad_next = true;
+            if (prev_word && !bad_prev && !bad_next) try_add(b, prev_punct ? 3 : 2);
+        } else if (before != ' ' && b > 0) {
+            // glued: "Nations1", "peace,1", "Punishment,9", "20242" (year 2024 + mark 2)
+            std::size_t ws = t.rfind(' ', b);
+            ws = ws == std::string::npos ? 0 : ws + 1;
+            std::string_view tok(t.data() + ws, e - ws);
+            if (std::isalpha(static_cast<unsigned char>(before)) || before == ',' || before == ';' || before == ')' || before == '"' ||
+                (static_cast<unsigned char>(before) >= 0x80)) {
+                if (len <= 3 && tok.size() > len + 1) try_add(b, 2);
+            } else if (is_digit(before)) {
+            }
+        } else if (b > 0 && is_digit(before)) {
+        }
+        // year + mark: a 5–7 digit token starting with 19xx/20xx
+        if (len >= 5 && len <= 7 && (starts_with(std::string_view(t).substr(b), "19") || starts_with(std::string_view(t).substr(b), "20")) &&
+            (before == ' ' || b == 0)) {
+            std::string_view next = first_word(std::string_view(t).substr(e));
+            (void)next;
+            try_add(b + 4, 2);
+        }
+    }
+}
+
+void TextReader::resolve_marks() {
+    // Explicit marks: from markup.  Inferred: bare digits consistent with the sequence.
+    std::set<std::string> explicit_nums;
+    for_each_para([&](Para& p) {
+        for (auto& m : p.marks) explicit_nums.insert(m.num);
+    });
+    // Footnotes whose marks are missing: look for bare digits on their page.
+    std::map<int, std::size_t> by_value;  // numeric footnotes not referenced explicitly
+    for (std::size_t f = 0; f < doc_.footnotes.size(); ++f) {
+        const auto& fn = doc_.footnotes[f];
+        if (all_digits(fn.num) && fn.num.size() <= 3 && !explicit_nums.count(fn.num)) by_value[std::stoi(fn.num)] = f;
+    }
+    if (!by_value.empty()) {
+        std::set<int> wanted;
+        for (auto& [v, f] : by_value) wanted.insert(v);
+        std::vector<Candidate> cands;
+        for_each_para([&](Para& p) {
+            std::size_t first = cands.size();
+            // explicit marks participate as fixed points
+            for (std::size_t mi = 0; mi < p.marks.size(); ++mi) {
+                const Mark& m = p.marks[mi];
+                if (!all_digits(m.num) || m.num.size() > 3) continue;
+                cands.push_back({&p, m.pos, m.pos, std::stoi(m.num), 1000, para_page(p, m.pos), true, mi});
+            }
+            find_candidates(p, cands, wanted);
+            std::stable_sort(cands.begin() + static_cast<std::ptrdiff_t>(first), cands.end(),
+                             [](const Candidate& a, const Candidate& b) { return a.b < b.b; });
+        });
+        // keep only candidates on a page where their footnote may be marked
+        std::vector<Candidate> ok;
+        for (auto& c : cands) {
+            if (c.explicit_mark) {
+                ok.push_back(c);
+                continue;
+            }
+            auto it = by_value.find(c.value);
+            if (it == by_value.end()) continue;
+            std::size_t f = it->second;
+            int lo = note_region_lo_.size() > f ? note_region_lo_[f] : 0;
+            int hi = note_page_.size() > f ? note_page_[f] : 0;
+            if (c.page >= lo && c.page <= hi) ok.push_back(c);
+        }
+        // Document order (paragraphs are visited preamble first, so sort by source position:
+        // section preambles sit between operative paragraphs).
+        std::stable_sort(ok.begin(), ok.end(), [](const Candidate& a, const Candidate& b) {
+            return a.para->source_offset(a.b) < b.para->source_offset(b.b);
+        });
+        // Max-weight chain with strictly increasing values.
+        std::size_t n = ok.size();
+        std::vector<long> best(n, 0);
+        std::vector<std::ptrdiff_t> from(n, -1);
+        for (std::size_t i = 0; i < n; ++i) {
+            best[i] = ok[i].weight;
+            for (std::size_t j = 0; j < i; ++j) {
+                if (ok[j].value < ok[i].value && best[j] + ok[i].weight > best[i]) {
+                    best[i] = best[j] + ok[i].weight;
+                    from[i] = static_cast<std::ptrdiff_t>(j);
+                }
+            }
+        }
+        std::ptrdiff_t at = -1;
+        long top = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            if (best[i] > top) top = best[i], at = static_cast<std::ptrdiff_t>(i);
+        std::vector<Candidate> chosen;
+        while (at >= 0) {
+            if (!ok[static_cast<std::size_t>(at)].explicit_mark) chosen.push_back(ok[static_cast<std::size_t>(at)]);
+            at = from[static_cast<std::size_t>(at)];
+        }
+        // Apply from the end of each paragraph so positions stay valid.
+        std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
+            return a.para != b.para ? a.para < b.para : a.b > b.b;
+        });
+        for (auto& c : chosen) {
+            Para& p = *c.para;
+            Mark m;
+            m.num = std::to_string(c.value);
+            m.inferred = true;
+            std::uint32_t sb = p.source_offset(c.b);
+            m.span = {sb, sb + static_cast<std::uint32_t>(c.e - c.b)};
+            // remove the digits and a space before them ("Rights, 8 the" → "Rights, the")
+            std::size_t cut_b = c.b, cut_e = c.e;
+            if (cut_b > 0 && p.text[cut_b - 1] == ' ' && (cut_e == p.text.size() || p.text[cut_e] == ' ')) --cut_b;
+            else if (cut_b > 0 && p.text[cut_b - 1] == ' ' && cut_e < p.text.size() && std::ispunct(static_cast<unsigned char>(p.text[cut_e]))) --cut_b;
+            m.pos = cut_b;
+            erase_text(p.text, p.map, p.marks, p.italics, cut_b, cut_e);
+            p.marks.push_back(m);
+        }
+        for_each_para([&](Para& p) {
+            std::stable_sort(p.marks.begin(), p.marks.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
+            while (!p.text.empty() && p.text.back() == ' ') p.text.pop_back();
+        });
+    }
+    // References and orphans.
+    std::map<std::string, std::size_t> index;
+    for (std::size_t f = 0; f < doc_.footnotes.size(); ++f) index.emplace(doc_.footnotes[f].num, f);
+    std::vector<std::pair<std::uint32_t, std::pair<std::string, Span>>> refs;
+    for_each_para([&](Para& p) {
+        for (const auto& m : p.marks) refs.push_back({m.span.begin, {m.num, m.span}});
+    });
+    std::sort(refs.begin(), refs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& r : refs) {
+        auto it = index.find(r.second.first);
+        if (it != index.end()) doc_.footnotes[it->second].refs.push_back(r.second.second);
+    }
+    // asterisk notes belong to the sponsor line / title: no paragraph mark expected
+    for (std::size_t f = 0; f < doc_.footnotes.size(); ++f) {
+        auto& fn = doc_.footnotes[f];
+        if (!fn.refs.empty() || fn.num == "*" || fn.num.empty()) continue;
+        // host: the paragraph holding the last content before the footnote body
+        Para* host = nullptr;
+        std::uint32_t body = fn.span.begin;
+        for_each_para([&](Para& p) {
+            if (p.span.begin < body) host = &p;
+        });
+        if (host) host->orphan_notes.push_back(fn.num);
+    }
+}
+
+}  // namespace unres::readers::stages

@@ -1,0 +1,102 @@
+// The line producers (src/readers/lines/text.cpp, markdown.cpp) and the line stage
+// (lines/classify.cpp): source lines in, typed lines out.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "readers/lines.hpp"
+#include "unres/source.hpp"
+
+using namespace unres;
+using namespace unres::readers;
+
+namespace {
+
+std::vector<Line> produce(const std::string& text, bool markdown) {
+    static std::vector<SourceFile> keep;  // lines point into their source
+    keep.push_back(SourceFile::from_bytes("t", text));
+    return split_lines(keep.back(), markdown);
+}
+
+std::string italic_text(const Line& l) {
+    std::string out;
+    for (const auto& r : l.italics()) out += "[" + l.text.substr(r.begin, r.end - r.begin) + "]";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("text producer: indent, pages, gaps, <sup> marks", "[lines]") {
+    auto ls = produce("  1.  Decides\n\tx\n\fPage two   next column\nword<sup>6</sup> more\n", false);
+    REQUIRE(ls.size() >= 4);
+    CHECK(ls[0].text == "1. Decides");
+    CHECK(ls[0].indent == 2.0f);
+    CHECK(ls[1].columns() == 8);
+    CHECK(ls[0].page == 0);
+    CHECK(ls[2].page == 1);  // a form feed starts a page
+    CHECK(ls[2].text == "Page two next column");
+    REQUIRE(ls[2].gaps.size() == 1);
+    CHECK(ls[2].text.substr(ls[2].gaps[0]) == " next column");
+    CHECK(ls[3].text == "word more");
+    REQUIRE(ls[3].marks.size() == 1);
+    CHECK(ls[3].marks[0].num == "6");
+    CHECK(ls[3].marks[0].pos == 4);
+    CHECK(ls[3].zone == Zone::Unknown);
+    // plain text keeps emphasis characters
+    auto plain = produce("*Recalling* its\n", false);
+    CHECK(plain[0].text == "*Recalling* its");
+    CHECK(plain[0].styles.empty());
+}
+
+TEST_CASE("markdown producer: emphasis, bold, [^N], headings and bullets", "[lines]") {
+    struct Row {
+        const char* in;
+        const char* text;
+        const char* italics;
+    };
+    const std::vector<Row> rows = {
+        {"*Recalling* its resolution", "Recalling its resolution", "[Recalling]"},
+        {"_Noting_ the report", "Noting the report", "[Noting]"},
+        {"<i>Aware</i> of it", "Aware of it", "[Aware]"},
+        {"**Bold** and *it*", "Bold and it", "[it]"},
+        {"rule\\_5 and \\*7", "rule_5 and *7", ""},
+        {"snake_case_word", "snake_case_word", ""},
+        {"A &amp; B", "A & B", ""},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.in);
+        auto ls = produce(std::string(r.in) + "\n", true);
+        CHECK(ls[0].text == r.text);
+        CHECK(italic_text(ls[0]) == r.italics);
+    }
+    auto bold = produce("**Bold** text\n", true);
+    REQUIRE(bold[0].styles.size() == 1);
+    CHECK(bold[0].styles[0].bold);
+    CHECK_FALSE(bold[0].styles[0].italic);
+
+    auto ls = produce("## Heading\n- item\nas noted[^3] here\n[^3]: The note.\n", true);
+    CHECK(ls[0].heading);
+    CHECK(ls[0].text == "Heading");
+    CHECK(ls[1].bullet);
+    CHECK(ls[1].text == "item");
+    REQUIRE(ls[2].marks.size() == 1);
+    CHECK(ls[2].marks[0].num == "3");
+    CHECK(ls[2].text == "as noted here");
+    CHECK(ls[3].note_num == "3");
+    CHECK(ls[3].text == "The note.");
+}
+
+TEST_CASE("line stage: kinds and pages", "[lines]") {
+    auto ls = produce("The General Assembly,\n\n__________\n1 Resolution 1.\n23-12345 (E)\nRecalling\n", false);
+    classify_lines(ls, false);
+    REQUIRE(ls.size() >= 6);
+    CHECK(ls[0].kind == LineKind::Content);
+    CHECK(ls[1].kind == LineKind::Blank);
+    CHECK(ls[2].kind == LineKind::Separator);
+    CHECK(ls[3].kind == LineKind::Footnote);
+    CHECK(ls[3].note_num == "1");
+    CHECK(ls[4].kind == LineKind::Furniture);
+    CHECK(ls[5].kind == LineKind::Content);
+    CHECK(ls[5].page == 1);  // furniture after a footnote block ends the page
+}
