@@ -7,6 +7,7 @@
 #include "unres/label.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -70,6 +71,7 @@ public:
         if (text_.compare(span.begin, span.end - span.begin, rep) == 0) return;
         edits_.push_back({span, rep});
     }
+    std::size_t size() const { return edits_.size(); }
     std::vector<Edit> take() {
         std::stable_sort(edits_.begin(), edits_.end(),
                          [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
@@ -103,6 +105,7 @@ struct Item {
 struct Scope {
     std::vector<Item> items;
     bool restart = false;
+    bool renumbered = false;  ///< some paragraph of the scope gets a new number
 };
 
 /// New bare labels for a list of sub-paragraphs ("" = leave that child alone).
@@ -143,13 +146,13 @@ public:
     Fixer(const Document& doc, const SourceFile& src, const FixOptions& opt)
         : doc_(doc), text_(src.text()), opt_(opt), edits_(text_) {}
 
-    std::vector<Edit> run() {
-        number_scope(doc_.operative, resolution_);
+    FixPlan run() {
+        number_scope(doc_.operative, doc_.sections, resolution_);
         for (const Para& p : doc_.preamble) relabel_tree(p);
         for (const Para& p : doc_.instructions) relabel_tree(p);
         annexes_.resize(doc_.annexes.size());
         for (std::size_t a = 0; a < doc_.annexes.size(); ++a) {
-            number_scope(doc_.annexes[a].operative, annexes_[a]);
+            number_scope(doc_.annexes[a].operative, doc_.annexes[a].sections, annexes_[a]);
             for (const Para& p : doc_.annexes[a].preamble) relabel_tree(p);
         }
         if (opt_.footnotes) footnotes();
@@ -164,12 +167,145 @@ public:
                     references_in(an.operative[i], annexes_[a], static_cast<long>(i), an.operative[i].section, false);
             }
         }
-        return edits_.take();
+        FixPlan plan;
+        plan.edits = edits_.take();
+        plan.notes = std::move(notes_);
+        return plan;
     }
 
 private:
+    void note(Span span, std::string message, Severity sev = Severity::Note) {
+        Diagnostic d;
+        d.rule = "fix";
+        d.severity = sev;
+        d.span = span;
+        d.message = std::move(message);
+        notes_.push_back(std::move(d));
+    }
+
+    static Span at(std::uint32_t offset) { return Span{offset, offset}; }
+
+    static std::string number_phrase(const Para& p) { return p.num.empty() ? "an unnumbered paragraph" : "paragraph " + p.num; }
+
+    /// Where the number `k` stands glued inside `p`'s text (or its sub-paragraphs'): the digits,
+    /// as a word of their own, followed by an optional full stop, a space and a capital letter
+    /// ("...; 6 Also reaffirms"), as a paragraph whose number lost its full stop is read.
+    struct Glued {
+        const Para* para = nullptr;
+        std::size_t pos = 0;    ///< in para->text
+        std::uint32_t src = 0;  ///< in the source
+        bool mark = false;      ///< read as a footnote mark (not in para->text)
+    };
+    static std::optional<std::size_t> glued_in(const std::string& t, const std::string& n) {
+        static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+        for (std::size_t i = t.find(n); i != std::string::npos; i = t.find(n, i + 1)) {
+            if (i > 0 && t[i - 1] != ' ') continue;
+            std::size_t j = i + n.size();
+            if (j < t.size() && t[j] == '.') ++j;
+            if (j + 1 >= t.size() || t[j] != ' ' || !is_upper(t[j + 1])) continue;
+            // "of 6 December 2023" is a date, not a paragraph number.
+            bool month = std::any_of(std::begin(kMonths), std::end(kMonths),
+                                     [&](const char* m) { return t.compare(j + 1, std::strlen(m), m) == 0; });
+            if (month) continue;
+            return i;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Glued> glued_number(const Para& p, long k) const {
+        const std::string n = std::to_string(k);
+        const std::string& t = p.text;
+        if (auto i = glued_in(t, n)) return Glued{&p, *i, p.source_offset(*i), false};
+        // Or the reader took it for a footnote mark (a bare digit) before a new sentence.
+        for (const Mark& m : p.marks) {
+            if (!m.inferred || m.num != n) continue;
+            std::size_t j = m.pos;
+            while (j < t.size() && t[j] == ' ') ++j;
+            if (j < t.size() && is_upper(t[j])) return Glued{&p, m.pos, m.span.begin, true};
+        }
+        for (const Para& c : p.children)
+            if (auto g = glued_number(c, k)) return g;
+        return std::nullopt;
+    }
+
+    /// Why renumbering this scope would rest on a guess (a note at the place), or nullopt.
+    std::optional<std::pair<Span, std::string>> scope_uncertain(const std::vector<Para>& paras,
+                                                                const std::vector<Section>& sections) const {
+        for (const Para& p : paras) {
+            if (p.num_inferred)
+                return std::make_pair(at(p.span.begin), "the number of paragraph " + p.num +
+                                                            " is not in the text (recovered from its neighbours)");
+            if (p.boundary_guessed)
+                return std::make_pair(at(p.span.begin), "where " + number_phrase(p) + " starts was guessed by the reader");
+            if (p.label_malformed)
+                return std::make_pair(p.label_span, "the label \"" + p.label + "\" of " + number_phrase(p) + " is malformed");
+        }
+        // A gap whose missing number stands inside the text before it, or whose paragraphs are
+        // there without a number (lost by the converter); a numbering that restarts at 1 after a
+        // sub-heading (fix would number on across it).
+        long prev = -1;
+        std::size_t prev_at = 0;
+        bool unnumbered_before = false;
+        for (std::size_t i = 0; i < paras.size(); ++i) {
+            const Para& p = paras[i];
+            if (p.kind != LabelKind::Number || !all_digits(p.num)) {
+                unnumbered_before = unnumbered_before || p.kind == LabelKind::None;
+                continue;
+            }
+            long v = to_long(p.num);
+            if (unnumbered_before && v > prev + 1 && prev >= 0)
+                return std::make_pair(at(p.span.begin), "paragraphs without a number stand before paragraph " + p.num +
+                                                            ", in the gap after " + std::to_string(prev) +
+                                                            ": their numbers may have been lost");
+            if (unnumbered_before && prev < 0 && v > 1)
+                return std::make_pair(at(p.span.begin), "paragraphs without a number stand before paragraph " + p.num +
+                                                            ": their numbers may have been lost");
+            if (prev >= 0 && v == 1 && !p.heading.empty())
+                return std::make_pair(at(p.span.begin), "the numbering restarts at 1 after the heading \"" + p.heading + "\"");
+            unnumbered_before = false;
+            if (prev >= 0 && v > prev + 1)
+                for (long k = prev + 1; k < v && k <= prev + 5; ++k) {
+                    // In a sub-heading or a section heading printed before this paragraph.
+                    for (std::size_t q = prev_at + 1; q <= i; ++q) {
+                        const Para& h = paras[q];
+                        if (!h.heading.empty() && glued_in(h.heading, std::to_string(k)))
+                            return std::make_pair(at(h.span.begin), "paragraph " + std::to_string(k) +
+                                                                        " may be inside the heading \"" + h.heading.substr(0, 60) +
+                                                                        "\": the reader may have missed its number");
+                        if (h.section != paras[q - 1].section)
+                            for (const Section& sec : sections)
+                                if (sec.num == h.section && glued_in(sec.heading, std::to_string(k)))
+                                    return std::make_pair(at(sec.span.begin),
+                                                          "paragraph " + std::to_string(k) + " may be inside the heading of section " +
+                                                              sec.num + " (\"" + sec.heading.substr(0, 60) +
+                                                              "...\"): the reader may have missed its number");
+                    }
+                    for (std::size_t q = prev_at; q < i; ++q)
+                        if (auto g = glued_number(paras[q], k)) {
+                            std::string shown = g->para->text;
+                            std::size_t pos = std::min(g->pos, shown.size());
+                            if (g->mark) shown.insert(pos, pos < shown.size() && shown[pos] == ' ' ? " " + std::to_string(k) : std::to_string(k) + " ");
+                            std::size_t from = pos > 30 ? pos - 30 : 0;
+                            // Whole UTF-8 characters only.
+                            while (from > 0 && (static_cast<unsigned char>(shown[from]) & 0xC0) == 0x80) --from;
+                            std::size_t len = std::min<std::size_t>(60, shown.size() - from);
+                            while (from + len < shown.size() && (static_cast<unsigned char>(shown[from + len]) & 0xC0) == 0x80) ++len;
+                            std::string excerpt = shown.substr(from, len);
+                            return std::make_pair(at(g->src),
+                                                  "paragraph " + std::to_string(k) + " may be inside the text before it (\"" +
+                                                      (from > 0 ? "..." : "") + excerpt +
+                                                      "...\"): the reader may have missed its number");
+                        }
+                }
+            prev = v;
+            prev_at = i;
+        }
+        return std::nullopt;
+    }
+
     /// Numbers one list of operative paragraphs and re-letters their sub-paragraphs.
-    void number_scope(const std::vector<Para>& paras, Scope& scope) {
+    void number_scope(const std::vector<Para>& paras, const std::vector<Section>& sections, Scope& scope) {
         // Groups of consecutive paragraphs in the same section.
         std::vector<std::vector<std::size_t>> groups;
         for (std::size_t i = 0; i < paras.size(); ++i) {
@@ -200,6 +336,8 @@ private:
         long counter = 0;
         std::string current_group;
         bool first_item = true;
+        std::vector<std::pair<Span, std::string>> planned;
+        bool changes = false;
         for (std::size_t i = 0; i < paras.size(); ++i) {
             const Para& p = paras[i];
             if (scope.restart && (first_item || p.section != current_group)) counter = 0;
@@ -214,19 +352,116 @@ private:
                 ++counter;
                 if (opt_.numbering) {
                     item.new_num = std::to_string(counter);
-                    if (auto r = run_in(text_, p.label_span, true)) edits_.replace(*r, item.new_num);
+                    changes = changes || item.new_num != item.old_num;
+                    if (auto r = run_in(text_, p.label_span, true)) planned.emplace_back(*r, item.new_num);
                 }
             }
             item.letters = relabel_tree(p);
             scope.items.push_back(std::move(item));
         }
+        if (changes) {
+            if (auto why = scope_uncertain(paras, sections)) {
+                note(why->first, "not renumbered: " + why->second);
+                for (Item& it : scope.items) it.new_num = it.old_num;
+                return;
+            }
+        }
+        scope.renumbered = changes;
+        for (const auto& [span, now] : planned) edits_.replace(span, now);
     }
 
     /// Re-letters the sub-paragraphs under `p` (every depth); returns the mapping of
     /// p's own children (old lower-case label → new one).
+    /// A label of a list ("(c)", "(iv)") written inside running text: "(x)" after a space,
+    /// colon or semicolon and before a space, not in "subparagraph (b)" or "paragraph 3 (b)".
+    /// Only labels of the list's kind count: lower-case (or, for an upper-case list, upper-case)
+    /// letters "b", "aa" for a lettered list, numerals "iv" for a roman one, so "(WHO)" does not.
+    static std::optional<std::size_t> inline_label(const std::string& t, bool lettered, bool up) {
+        for (std::size_t i = t.find('('); i != std::string::npos; i = t.find('(', i + 1)) {
+            if (i > 0 && t[i - 1] != ' ' && t[i - 1] != ':' && t[i - 1] != ';') continue;
+            std::size_t j = i + 1;
+            while (j < t.size() && (up ? is_upper(t[j]) : is_lower(t[j])) && j - i <= 5) ++j;
+            if (j == i + 1 || j >= t.size() || t[j] != ')' || j + 1 >= t.size() || t[j + 1] != ' ') continue;
+            std::string_view label(t.data() + i + 1, j - i - 1);
+            bool fits = lettered ? std::all_of(label.begin(), label.end(), [&](char c) { return c == label[0]; })
+                                 : roman_letters_only(label);
+            if (!fits) continue;
+            std::size_t w = i;
+            while (w > 0 && (t[w - 1] == ' ' || is_digit(t[w - 1]))) --w;
+            std::size_t ws = w;
+            while (ws > 0 && (is_alpha(t[ws - 1]) || t[ws - 1] == '-')) --ws;
+            std::string word = lower(t.substr(ws, w - ws));
+            if (word.find("paragraph") != std::string::npos) continue;
+            return i;
+        }
+        return std::nullopt;
+    }
+
+    /// Why re-lettering p's children would rest on a guess, or nullopt.
+    std::optional<std::pair<Span, std::string>> list_uncertain(const Para& p) const {
+        for (const Para& k : p.children) {
+            if (k.label_malformed) return std::make_pair(k.label_span, "the label \"" + k.label + "\" is malformed");
+            if (k.label_inline)
+                return std::make_pair(k.label_span, "the label \"" + k.label + "\" stands inside running text");
+            if (k.boundary_guessed)
+                return std::make_pair(k.label_span, "where the item \"" + k.label + "\" starts was guessed by the reader");
+        }
+        // Several lists read as one: the first label again ("(a)" ... "(a)"), or a sub-heading
+        // inside; and labels lost before the first one ("(e)" after items without a label).
+        std::size_t firsts = 0, unlabelled = 0;
+        for (std::size_t i = 0; i < p.children.size(); ++i) {
+            const Para& k = p.children[i];
+            if (k.kind == LabelKind::None) {
+                ++unlabelled;
+                continue;
+            }
+            if (k.kind == LabelKind::Number) continue;
+            std::string n = lower(k.num);
+            bool lettered = k.kind == LabelKind::Letter || k.kind == LabelKind::LetterDot;
+            bool first = n == (lettered ? "a" : "i");
+            if (first && ++firsts > 1)
+                return std::make_pair(k.label_span, "the list restarts at \"" + k.label + "\": several lists were read as one");
+            if (i > 0 && !k.heading.empty())
+                return std::make_pair(k.label_span, "a sub-heading stands before \"" + k.label + "\"");
+            if (firsts == 0 && !first && (unlabelled > 0 || p.kind == LabelKind::None))
+                return std::make_pair(k.label_span, "the list starts at \"" + k.label + "\" " +
+                                                        (unlabelled > 0 ? "after items without a label" : "under a paragraph without a number") +
+                                                        ": labels before it may have been lost");
+            if (firsts == 0) firsts = first ? 1 : firsts;
+        }
+        bool lettered = true, up = false;
+        for (const Para& k : p.children)
+            if (k.kind != LabelKind::None && k.kind != LabelKind::Number) {
+                lettered = k.kind == LabelKind::Letter || k.kind == LabelKind::LetterDot;
+                up = std::any_of(k.num.begin(), k.num.end(), is_upper);
+                break;
+            }
+        auto inline_in = [&](const Para& q) -> std::optional<std::pair<Span, std::string>> {
+            if (auto i = inline_label(q.text, lettered, up)) {
+                std::size_t e = q.text.find(')', *i);
+                return std::make_pair(at(q.source_offset(*i)), "the list continues an enumeration inside the text (\"" +
+                                                                   q.text.substr(*i, e + 1 - *i) + " ...\")");
+            }
+            return std::nullopt;
+        };
+        if (auto r = inline_in(p)) return r;
+        for (const Para& k : p.children)
+            if (auto r = inline_in(k)) return r;
+        return std::nullopt;
+    }
+
     std::vector<std::pair<std::string, std::string>> relabel_tree(const Para& p) {
         std::vector<std::pair<std::string, std::string>> map;
         std::vector<std::string> labels = relabel_children(p.children);
+        bool changes = false;
+        for (std::size_t i = 0; i < p.children.size(); ++i)
+            changes = changes || (!labels[i].empty() && labels[i] != p.children[i].num);
+        if (changes && opt_.numbering) {
+            if (auto why = list_uncertain(p)) {
+                note(why->first, "sub-paragraphs of " + number_phrase(p) + " not re-lettered: " + why->second);
+                for (std::string& l : labels) l.clear();
+            }
+        }
         for (std::size_t i = 0; i < p.children.size(); ++i) {
             const Para& k = p.children[i];
             std::string now = (opt_.numbering && !labels[i].empty()) ? labels[i] : k.num;
@@ -344,16 +579,36 @@ private:
 
         // Every body's number must be found, or the footnotes are left as they are:
         // renumbering the marks without their bodies would make things worse.
+        std::map<std::uint32_t, const Mark*> inferred;  // marks recovered from bare digits, by position
+        for (const Mark* m : marks)
+            if (m->inferred) inferred.emplace(m->span.begin, m);
         std::vector<std::pair<Span, std::string>> planned;
+        // The order rests on every mark.  A mark recovered from a bare digit is trusted when it
+        // is tied to a body of its number and stands in order between its neighbours; any other
+        // (a number the reader took for a mark: "5 million", a lost paragraph number) makes the
+        // renumbering a guess.
+        const Mark* guessed = nullptr;
+        bool changes = false;
         for (std::size_t i = 0; i < order.size(); ++i) {
             std::string now = std::to_string(i + 1);
-            for (const Span& s : order[i]->marks)
+            changes = changes || order[i]->num != now;
+            const Unit& u = *order[i];
+            bool in_order = !u.bodies.empty() && (i == 0 || order[i - 1]->value < u.value) &&
+                            (i + 1 == order.size() || u.value < order[i + 1]->value);
+            for (const Span& s : order[i]->marks) {
                 if (auto r = run_in(text_, s, true)) planned.emplace_back(*r, now);
+                if (auto it = inferred.find(s.begin); it != inferred.end() && !in_order && !guessed) guessed = it->second;
+            }
             for (const Footnote* f : order[i]->bodies) {
                 auto r = body_number(*f);
                 if (!r) return;
                 planned.emplace_back(*r, now);
             }
+        }
+        if (changes && guessed) {
+            note(guessed->span, "footnotes not renumbered: the mark " + guessed->num +
+                                    " is a bare digit the reader took for a footnote mark, out of order or without a body");
+            return;
         }
         for (const auto& [span, now] : planned) edits_.replace(span, now);
     }
@@ -518,7 +773,10 @@ private:
                 if (dir == Dir::Below && !(pos > index)) continue;
                 target = &it;  // the last one wins
             }
-            if (!target) continue;
+            if (!target) {
+                dangling(p, r, old, scope, group, preamble);
+                continue;
+            }
             replace_text(p, r.num, target->new_num);
             for (const Token& l : r.letters) {
                 std::string was = lower(p.text.substr(l.pos, l.len));
@@ -533,6 +791,35 @@ private:
         }
     }
 
+    /// A reference to a number no paragraph of the scope has (in any direction).  Once the
+    /// scope is renumbered and that number exists again, the reference would silently name
+    /// another paragraph: the number is written "[deleted N]", which check reports (UNR401).
+    void dangling(const Para& p, const Ref& r, const std::string& old, const Scope& scope, const std::string& group,
+                  bool preamble) {
+        if (!opt_.numbering || !scope.renumbered) return;
+        bool existed = false;
+        const Item* heir = nullptr;  // the paragraph that gets the number after the renumbering
+        std::map<std::string, int> uses;
+        for (const Item& it : scope.items) {
+            if (scope.restart && !preamble && it.group != group) continue;
+            existed = existed || it.old_num == old;
+            if (it.new_num == old) heir = &it;
+            ++uses[it.old_num];
+        }
+        if (existed || !heir) return;
+        // The heir's own number is written twice ("8, 10, 10, 11"): it is the paragraph that was
+        // given a wrong number, not one that moved up after a deletion; the reference meant it.
+        if (uses[heir->old_num] > 1) return;
+        std::uint32_t s = p.source_offset(r.num.pos);
+        std::size_t before = edits_.size();
+        replace_text(p, r.num, "[deleted " + old + "]");
+        if (edits_.size() == before) return;
+        note(Span{s, static_cast<std::uint32_t>(s + r.num.len)},
+             "the reference to paragraph " + old + " points to a paragraph that no longer exists; written \"[deleted " +
+                 old + "]\" so that it names no other paragraph after the renumbering: rewrite or remove it",
+             Severity::Warning);
+    }
+
     /// Replaces a token of Para::text in the source, if the source has the same bytes there.
     void replace_text(const Para& p, const Token& tok, const std::string& rep) {
         std::uint32_t s = p.source_offset(tok.pos);
@@ -545,6 +832,7 @@ private:
     const std::string& text_;
     FixOptions opt_;
     EditList edits_;
+    std::vector<Diagnostic> notes_;
     Scope resolution_;
     std::vector<Scope> annexes_;
 };
@@ -638,9 +926,13 @@ std::string range(std::size_t start, std::size_t count) {
 
 }  // namespace
 
-std::vector<Edit> compute_fixes(const Document& doc, const SourceFile& src, const FixOptions& options) {
+FixPlan plan_fixes(const Document& doc, const SourceFile& src, const FixOptions& options) {
     if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx) return {};
     return Fixer(doc, src, options).run();
+}
+
+std::vector<Edit> compute_fixes(const Document& doc, const SourceFile& src, const FixOptions& options) {
+    return plan_fixes(doc, src, options).edits;
 }
 
 std::string apply_edits(std::string_view text, const std::vector<Edit>& edits) {

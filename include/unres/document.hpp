@@ -74,6 +74,18 @@ struct Para {
     /// The number was not in the text: it was recovered from its neighbours (1., [lost], 3.),
     /// `label` and `label_span` stay empty.  The validator still reports the missing number.
     bool num_inferred = false;
+    /// The reader had to guess where this paragraph starts: its label was found glued inside
+    /// a line ("... commitments 13. We gather"), or the break before it is not in the text.
+    /// `unres fix` does not renumber the paragraphs of a scope holding such a paragraph.
+    bool boundary_guessed = false;
+    /// The label is not written as its kind is ("6" without its full stop, "(a" without its
+    /// closing parenthesis, "l." read as "1."): `label` keeps it as written.  `unres fix`
+    /// does not renumber the scope (or re-letter the list) it is in.
+    bool label_malformed = false;
+    /// The label stood inside running text, an inline enumeration ("initiatives to: (a) focus
+    /// ...; (b) promote ..."), not at the start of a paragraph of its own.  `unres fix` does not
+    /// re-letter the list it is in.
+    bool label_inline = false;
     /// Footnotes (numbers) whose body sits on this paragraph's page but whose mark was
     /// not found: writers place them at the end of this paragraph so no text is lost.
     std::vector<std::string> orphan_notes;

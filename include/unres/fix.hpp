@@ -41,8 +41,31 @@ struct FixOptions {
 ///   number occurs twice (a paragraph was inserted with the number it is meant to take),
 ///   a reference means the last such paragraph in the direction it points to.
 ///
+/// fix acts only on what the reader is sure of.  It leaves a numbering scope (the resolution's
+/// operative part, one annex) as it is when renumbering it would rest on a guess: a recovered
+/// number (Para::num_inferred), a guessed paragraph boundary (Para::boundary_guessed), a malformed
+/// label (Para::label_malformed), or a gap whose missing number stands inside the text before it
+/// ("... under international law; 6 Also reaffirms ...": the reader may have missed a paragraph
+/// that lost its full stop).  It leaves a list of sub-paragraphs as it is when one of its labels
+/// is flagged (malformed, inline, guessed boundary) or when labels of the list's kind stand
+/// inside the text of the paragraph or of its items (an inline enumeration "(a) ...; (b) ...").
+/// It leaves the footnotes as they are when renumbering them would change a mark recovered from
+/// a bare digit (Mark::inferred).  Each time, a note (severity Note) says what was left and why.
+///
+/// A reference to a paragraph that no longer exists ("paragraph 4 above" after paragraph 4 was
+/// deleted) would, once the others are renumbered, name another paragraph.  When the scope is
+/// renumbered and the number would then exist, fix writes it "paragraph [deleted 4] above" (the
+/// one edit that is not a digit or letter swap), which `unres check` reports (UNR401) until a
+/// person rewrites it, and a warning says so.
+///
 /// The edits are sorted by position, never overlap, and each one changes its bytes.
 /// Spans are offsets into src.text().
+struct FixPlan {
+    std::vector<Edit> edits;
+    std::vector<Diagnostic> notes;  ///< what fix left alone and why, the dangling references (rule "fix")
+};
+FixPlan plan_fixes(const Document& doc, const SourceFile& src, const FixOptions& options = {});
+/// plan_fixes(...).edits.
 std::vector<Edit> compute_fixes(const Document& doc, const SourceFile& src, const FixOptions& options = {});
 
 /// Applies sorted, non-overlapping edits to `text`.  Throws std::invalid_argument when

@@ -58,7 +58,15 @@ int run_fix(const FixCliOptions& opts) {
             fo.numbering = filters[i]->family_enabled("UNR1");
             fo.footnotes = filters[i]->family_enabled("UNR2");
             fo.references = filters[i]->family_enabled("UNR4");
-            std::vector<Edit> edits = compute_fixes(doc, src, fo);
+            FixPlan plan = plan_fixes(doc, src, fo);
+            // What fix left alone and why, and the dangling references it marked.
+            for (const Diagnostic& n : plan.notes) {
+                if (opts.quiet && n.severity == Severity::Note) continue;
+                LineCol lc = src.location(n.span.begin);
+                std::cerr << shown << ':' << lc.line << ':' << lc.column << ": " << to_string(n.severity) << ": "
+                          << n.message << '\n';
+            }
+            const std::vector<Edit>& edits = plan.edits;
             std::string fixed = apply_edits(src.text(), edits);
             if (edits.empty()) {
                 ++unchanged;

@@ -20,6 +20,7 @@ namespace {
 struct Target {
     long num = 0;
     std::vector<std::string> subs;  // "(b)" -> {"b"}; "(a) (ii)" -> {"a", "ii"}
+    bool deleted = false;           // "paragraph [deleted 4]", as `unres fix` marks a dangling reference
 };
 
 struct Ref {
@@ -76,6 +77,16 @@ private:
             return false;
         }
         return true;
+    }
+
+    /// A number, or "[deleted N]" (what `unres fix` writes for a paragraph that no longer exists).
+    bool target_number(long& v, bool& deleted) {
+        std::size_t b = pos_;
+        deleted = false;
+        if (!lit("[deleted ")) return number(v);
+        if (number(v) && lit("]")) return deleted = true;
+        pos_ = b;
+        return false;
     }
 
     /// "(b)" -> "b"
@@ -138,7 +149,7 @@ private:
         spaces();
         for (;;) {
             Target tg;
-            if (!number(tg.num)) return false;
+            if (!target_number(tg.num, tg.deleted)) return false;
             std::size_t b = pos_;
             spaces();
             if (!chain(tg.subs)) pos_ = b;
@@ -184,8 +195,9 @@ private:
         if (!lit("paragraph")) return false;
         spaces();
         long n = 0;
-        if (!number(n)) return false;
-        for (auto& c : subs) r.targets.push_back({n, c});
+        bool deleted = false;
+        if (!target_number(n, deleted)) return false;
+        for (auto& c : subs) r.targets.push_back({n, c, deleted});
         return tail(r, false);
     }
 
@@ -230,6 +242,11 @@ struct Resolver {
 
     void target(const Para&, long at, std::string_view section, const Ref& r, const Target& tg,
                 const std::string& phrase, Span span) {
+        if (tg.deleted) {
+            cx.report("UNR401", span, "\"" + phrase + "\": paragraph " + std::to_string(tg.num) +
+                                          " was deleted (marked by unres fix): rewrite or remove the reference");
+            return;
+        }
         std::vector<const Item*> cands;
         const auto& scope = (r.dir == 0 && resolution) ? resolution->items : items;
         if (r.dir == 0 && resolution) at = -1;  // positions in the annex say nothing about the resolution

@@ -246,6 +246,143 @@ TEST_CASE("a drafting session: insert a paragraph, delete a sub-paragraph and fo
     CHECK(run("fix --diff " + q(f)).out.empty());
 }
 
+TEST_CASE("a drafting session: a referenced paragraph is deleted; fix renumbers, the reference stays reported", "[fix]") {
+    std::string d = fresh_dir("dangling");
+    std::string f = d + "/draft.md";
+    // Paragraph 30 refers to paragraphs 22 and 25; then the drafter deletes paragraph 22.
+    std::vector<std::string> out;
+    for (const std::string& l : lines_of(sample_text()))
+        if (l.rfind("- 22. Calls upon States to ensure that migrants", 0) != 0) out.push_back(l);
+    REQUIRE(out.size() + 1 == lines_of(sample_text()).size());
+    edit_line(out, "- 30. Takes note of the report", [](std::string& l) {
+        replace_once(l, "migrants;<sup>36</sup>", "migrants, in line with paragraphs 22 and 25 above;<sup>36</sup>");
+    });
+    const std::string drafted = join(out);
+    write_file(f, drafted);
+
+    auto before = run("check --color never " + q(f));
+    CHECK(before.code == 1);
+    CHECK(before.err.find("\"paragraphs 22 and 25 above\": there is no paragraph 22 [UNR401]") != std::string::npos);
+
+    // fix renumbers 23..33 to 22..32, follows 25 to 24, and marks the reference to the deleted
+    // paragraph so that it names no other one; it says so.
+    auto r = run("fix " + q(f));
+    REQUIRE(r.code == 0);
+    CHECK(r.err.find("warning: the reference to paragraph 22 points to a paragraph that no longer exists") != std::string::npos);
+    const std::string fixed = read_file(f);
+    CHECK(has_line_starting(fixed, "- 22. Encourages States to strengthen cooperation"));
+    CHECK(has_line(fixed, "  - 32. Decides to remain seized of the matter."));
+    CHECK(has_line_starting(fixed, "- 29. Takes note of the report of the Secretary-General on the human rights of migrants, "
+                                   "in line with paragraphs [deleted 22] and 24 above;"));
+
+    // check after the fix still reports the dangling reference, as an error naming it.
+    auto after = run("check --color never " + q(f));
+    CHECK(after.code == 1);
+    CHECK(after.err.find("\"paragraphs [deleted 22] and 24 above\": paragraph 22 was deleted") != std::string::npos);
+    CHECK(after.err.find("[UNR101]") == std::string::npos);  // the numbering itself is right again
+    // And a second fix has nothing left to do.
+    CHECK(run("fix --check " + q(f)).code == 0);
+}
+
+TEST_CASE("fix acts only on what the reader is sure of", "[fix]") {
+    const std::string head = "The General Assembly,\n\nRecalling its resolutions,\n\n";
+    auto plan = [](const std::string& text, auto&& flag) {
+        unres::SourceFile src = unres::SourceFile::from_bytes("t.txt", text);
+        unres::Document doc = unres::parse(src);
+        flag(doc);
+        unres::FixPlan p = unres::plan_fixes(doc, src);
+        return std::make_pair(unres::apply_edits(src.text(), p.edits), p.notes);
+    };
+    auto none = [](unres::Document&) {};
+    // A gap (3 after 1): renumbered when the reader is sure of the structure.
+    const std::string gap = head + "1. Decides one;\n\n3. Decides two;\n\n4. Decides three.\n";
+    {
+        auto [text, notes] = plan(gap, none);
+        CHECK(text.find("\n2. Decides two;\n\n3. Decides three.") != std::string::npos);
+        CHECK(notes.empty());
+    }
+    struct FlagCase {
+        const char* name;
+        void (*set)(unres::Document&);
+        const char* why;
+    };
+    const FlagCase cases[] = {
+        {"recovered number", [](unres::Document& d) { d.operative[1].num_inferred = true; }, "recovered from its neighbours"},
+        {"guessed boundary", [](unres::Document& d) { d.operative[1].boundary_guessed = true; }, "was guessed"},
+        {"malformed label", [](unres::Document& d) { d.operative[2].label_malformed = true; }, "is malformed"},
+    };
+    for (const FlagCase& c : cases) {
+        INFO(c.name);
+        unres::Document probe = unres::parse(unres::SourceFile::from_bytes("t.txt", gap));
+        REQUIRE(probe.operative.size() == 3);
+        auto [text, notes] = plan(gap, c.set);
+        CHECK(text == gap);
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].severity == unres::Severity::Note);
+        CHECK(notes[0].message.find("not renumbered: ") == 0);
+        CHECK(notes[0].message.find(c.why) != std::string::npos);
+    }
+    SECTION("a number glued into the text before a gap: 'law; 6 Also reaffirms'") {
+        std::string t = head + "1. Decides one;\n\n2. Reaffirms its obligations under international law;\n3\n"
+                               "Also reaffirms the role of the Commission;\n\n4. Decides three.\n";
+        auto [text, notes] = plan(t, none);
+        CHECK(text == t);
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].message.find("paragraph 3 may be inside the text before it") != std::string::npos);
+    }
+    SECTION("lists: a flagged label, an inline enumeration, several lists read as one") {
+        const std::string list = head + "1. Decides:\n\n(a) To act;\n\n(c) To report.\n";
+        auto [plain, plain_notes] = plan(list, none);
+        CHECK(plain.find("\n(b) To report.") != std::string::npos);
+        auto [flagged, flagged_notes] = plan(list, [](unres::Document& d) { d.operative[0].children[1].label_inline = true; });
+        CHECK(flagged == list);
+        REQUIRE(flagged_notes.size() == 1);
+        CHECK(flagged_notes[0].message.find("stands inside running text") != std::string::npos);
+
+        std::string inl = head + "1. Calls for initiatives to: (a) focus on impact; (b) promote ownership; (c) give due\n"
+                                 "consideration to frameworks;\n(d) ensure additionality; (e) share risks.\n";
+        auto [inl_text, inl_notes] = plan(inl, none);
+        CHECK(inl_text == inl);
+        auto [two, two_notes] = plan(head + "1. Decides:\n\n(a) One;\n\n(b) Two;\n\n(a) Three;\n\n(b) Four.\n", none);
+        CHECK(two.find("(c) Three") == std::string::npos);
+        CHECK(two.find("(d) Four") == std::string::npos);
+        // The same mechanism on a tree that says so: a list whose third item is "(a)" again.
+        auto [merged, merged_notes] = plan(head + "1. Decides:\n\n(a) One;\n\n(b) Two;\n\n(c) Three.\n",
+                                           [](unres::Document& d) { d.operative[0].children[2].num = "a"; });
+        REQUIRE(merged_notes.size() == 1);
+        CHECK(merged_notes[0].message.find("the list restarts at") != std::string::npos);
+    }
+    SECTION("footnotes: a bare digit out of order is not a sure mark") {
+        std::string t = head + "1. Decides<sup>2</sup> one;\n\n2. Decides two.\n\n<sup>2</sup> A/1.\n";
+        auto [text, notes] = plan(t, none);
+        CHECK(text.find("Decides<sup>1</sup> one") != std::string::npos);  // sure: renumbered
+        auto [kept, kept_notes] = plan(t, [](unres::Document& d) {
+            for (unres::Mark& m : d.operative[0].marks) m.inferred = true;
+            d.footnotes.clear();  // a bare digit with no body
+        });
+        CHECK(kept == t);
+        REQUIRE(kept_notes.size() == 1);
+        CHECK(kept_notes[0].message.find("footnotes not renumbered") == 0);
+    }
+}
+
+TEST_CASE("fix --check wants no change on any untouched text of the test corpus", "[fix][corpus]") {
+    // Every text and markdown file of tests/corpus (tests/corpus/devset: the texts on which fix
+    // used to go wrong) and samples/: real documents nobody edited, so any change fix wants
+    // is a false one.
+    const std::string src = unres_test::source_dir();
+    auto r = run("fix --check " + q(src + "/tests/corpus") + " " + q(src + "/samples"));
+    INFO(r.err);
+    CHECK(r.code == 0);
+    CHECK(r.err.find("would fix ") == std::string::npos);
+    CHECK(r.err.find("0 files would be fixed") != std::string::npos);
+    // Where it would have gone wrong, it says why it leaves the text alone.
+    CHECK(r.err.find("A_RES_80_167.pdftotext.txt:126:1: note: not renumbered: paragraph 6 may be inside the text") !=
+          std::string::npos);
+    CHECK(r.err.find("A_RES_80_127.pdftotext.txt:636:47: note: sub-paragraphs of paragraph 39 not re-lettered") !=
+          std::string::npos);
+}
+
 TEST_CASE("fix: standard input to standard output, and quiet", "[fix]") {
     std::string d = fresh_dir("stdin");
     std::string f = d + "/draft.md";
