@@ -384,7 +384,7 @@ private:
             if (j == i + 1 || j >= t.size() || t[j] != ')' || j + 1 >= t.size() || t[j + 1] != ' ') continue;
             std::string_view label(t.data() + i + 1, j - i - 1);
             bool fits = lettered ? std::all_of(label.begin(), label.end(), [&](char c) { return c == label[0]; })
-                                 : roman_letters_only(label);
+                                 : label::is_roman(lower(std::string(label)));
             if (!fits) continue;
             std::size_t w = i;
             while (w > 0 && (t[w - 1] == ' ' || is_digit(t[w - 1]))) --w;
