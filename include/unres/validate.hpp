@@ -6,16 +6,9 @@
 
 #include "unres/diagnostic.hpp"
 #include "unres/document.hpp"
+#include "unres/rule.hpp"
 
 namespace unres {
-
-struct RuleInfo {
-    std::string_view id;        ///< "UNR101"
-    std::string_view name;      ///< "operative-numbering-gap"
-    Severity severity;          ///< default severity
-    std::string_view summary;   ///< one line
-    std::string_view doc;       ///< markdown: What it does / Why / Example / Fix
-};
 
 /// Every rule, sorted by id.
 const std::vector<RuleInfo>& all_rules();

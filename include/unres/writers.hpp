@@ -5,6 +5,7 @@
 
 #include "unres/diagnostic.hpp"
 #include "unres/document.hpp"
+#include "unres/rule.hpp"
 #include "unres/source.hpp"
 
 namespace unres {
@@ -35,7 +36,9 @@ struct RenderOptions {
 };
 std::string render_text(const std::vector<FileReport>& files, const RenderOptions& opts);
 std::string render_json(const std::vector<FileReport>& files);
-std::string render_sarif(const std::vector<FileReport>& files);
+/// SARIF 2.1.0.  `rules` (the CLI passes the registry's all_rules()) are listed as the tool's
+/// rules, in their order; a result whose rule is among them gets its ruleIndex.
+std::string render_sarif(const std::vector<FileReport>& files, const std::vector<RuleInfo>& rules);
 std::string render_github(const std::vector<FileReport>& files);
 
 }  // namespace unres

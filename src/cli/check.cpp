@@ -125,7 +125,7 @@ int run_check(const CheckOptions& opts) {
     } else if (opts.format == "json") {
         write_stdout(render_json(reports));
     } else if (opts.format == "sarif") {
-        write_stdout(render_sarif(reports));
+        write_stdout(render_sarif(reports, all_rules()));
     } else if (opts.format == "github") {
         write_stdout(render_github(reports));
     } else if (opts.format == "html") {

@@ -1,16 +1,19 @@
-// unres.json: a small JSON reader (objects, arrays, strings, numbers, literals) and
-// the rule selection of `check` and `fix`.  No JSON library is used elsewhere in the
-// tree (the writers stream JSON themselves), and the file is tiny, so ~150 lines of
-// reader are cheaper than a new dependency.
+// unres.json, read with nlohmann-json, and the rule selection of `check` and `fix`.
+// Input: the file's bytes.  Guarantees: every problem is one UsageError
+// "FILE:LINE:COL: PROBLEM" (a JSON syntax error at the token where it is found, a
+// duplicate or unknown key or a wrong value at its key); unknown keys are errors.
 #include "cli/config.hpp"
-#include "utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
 #include <sstream>
 #include <system_error>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/cli.hpp"
 
@@ -44,44 +47,60 @@ std::vector<std::string> parse_selectors(const std::string& list, const char* op
 namespace {
 
 // ---------------------------------------------------------------------------------
-// JSON
+// JSON, read by nlohmann-json.  A counting iterator tells how far its lexer has read,
+// so each key can be given a line and column; duplicate keys and excessive depth are
+// refused while parsing (nlohmann keeps the last value of a duplicate key silently).
 
-struct JValue {
-    enum class Type { Null, Bool, Number, String, Array, Object } type = Type::Null;
-    bool boolean = false;
-    std::string string;
-    std::vector<JValue> array;
-    std::vector<std::pair<std::string, JValue>> object;
-};
+using Json = nlohmann::ordered_json;
 
-const char* type_name(JValue::Type t) {
-    switch (t) {
-        case JValue::Type::Null: return "null";
-        case JValue::Type::Bool: return "a boolean";
-        case JValue::Type::Number: return "a number";
-        case JValue::Type::String: return "a string";
-        case JValue::Type::Array: return "a list";
-        case JValue::Type::Object: return "an object";
+const char* type_name(const Json& v) {
+    switch (v.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return "a boolean";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned:
+        case Json::value_t::number_float: return "a number";
+        case Json::value_t::string: return "a string";
+        case Json::value_t::array: return "a list";
+        case Json::value_t::object: return "an object";
+        default: return "a value";
     }
-    return "a value";
 }
 
-class JsonReader {
-public:
-    JsonReader(std::string_view s, std::string file) : s_(s), file_(std::move(file)) {}
-
-    JValue document() {
-        if (s_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
-        JValue v = value();
-        ws();
-        if (i_ < s_.size()) fail("unexpected text after the JSON value");
-        return v;
+/// A char iterator over the file's bytes that counts how many the lexer has taken.
+struct CountingIter {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    const char* p = nullptr;
+    std::size_t* taken = nullptr;
+    reference operator*() const { return *p; }
+    CountingIter& operator++() {
+        ++p;
+        ++*taken;
+        return *this;
     }
+    CountingIter operator++(int) {
+        CountingIter old = *this;
+        ++*this;
+        return old;
+    }
+    bool operator==(const CountingIter& o) const { return p == o.p; }
+    bool operator!=(const CountingIter& o) const { return p != o.p; }
+};
 
-private:
-    [[noreturn]] void fail(const std::string& what) const {
+/// A configuration file's text, with "FILE:LINE:COL" for a byte offset.
+class ConfigText {
+public:
+    ConfigText(std::string file, std::string text) : file_(std::move(file)), s_(std::move(text)) {}
+    const std::string& text() const { return s_; }
+
+    /// "FILE:LINE:COL" (1-based, columns in code points) of byte offset `at`.
+    std::string where(std::size_t at) const {
         std::size_t line = 1, col = 1;
-        for (std::size_t k = 0; k < i_ && k < s_.size(); ++k) {
+        for (std::size_t k = 0; k < at && k < s_.size(); ++k) {
             if (s_[k] == '\n') {
                 ++line;
                 col = 1;
@@ -89,200 +108,119 @@ private:
                 ++col;
             }
         }
-        throw UsageError(file_ + ":" + std::to_string(line) + ":" + std::to_string(col) + ": invalid JSON: " + what);
+        return file_ + ":" + std::to_string(line) + ":" + std::to_string(col);
     }
 
-    void ws() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
-    }
-
-    bool literal(std::string_view w) {
-        if (s_.substr(i_, w.size()) != w) return false;
-        i_ += w.size();
-        return true;
-    }
-
-    JValue value() {
-        if (++depth_ > 64) fail("nested too deeply");
-        ws();
-        if (i_ >= s_.size()) fail("unexpected end of file");
-        JValue v;
-        char c = s_[i_];
-        if (c == '{') {
-            v.type = JValue::Type::Object;
-            ++i_;
-            ws();
-            if (i_ < s_.size() && s_[i_] == '}') {
-                ++i_;
-            } else {
-                while (true) {
-                    ws();
-                    if (i_ >= s_.size() || s_[i_] != '"') fail("expected a key in double quotes");
-                    std::string key = string();
-                    for (const auto& kv : v.object)
-                        if (kv.first == key) fail("duplicate key \"" + key + "\"");
-                    ws();
-                    if (i_ >= s_.size() || s_[i_] != ':') fail("expected ':' after the key");
-                    ++i_;
-                    JValue item = value();
-                    v.object.emplace_back(std::move(key), std::move(item));
-                    ws();
-                    if (i_ < s_.size() && s_[i_] == ',') {
-                        ++i_;
-                        continue;
-                    }
-                    if (i_ < s_.size() && s_[i_] == '}') {
-                        ++i_;
-                        break;
-                    }
-                    fail("expected ',' or '}'");
-                }
+    /// Start of the token that ends just before byte `end` (a string, a number or
+    /// literal, or one structural character): where a parse error or a key begins.
+    std::size_t token_start(std::size_t end) const {
+        if (end == 0 || end > s_.size()) return std::min(end, s_.size());
+        std::size_t k = end - 1;
+        auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.'; };
+        if (s_[k] == '"') {
+            // back to the opening quote: the first '"' before it not escaped by a backslash
+            for (std::size_t j = k; j-- > 0;) {
+                if (s_[j] != '"') continue;
+                std::size_t bs = 0;
+                while (bs < j && s_[j - 1 - bs] == '\\') ++bs;
+                if (bs % 2 == 0) return j;
             }
-        } else if (c == '[') {
-            v.type = JValue::Type::Array;
-            ++i_;
-            ws();
-            if (i_ < s_.size() && s_[i_] == ']') {
-                ++i_;
-            } else {
-                while (true) {
-                    v.array.push_back(value());
-                    ws();
-                    if (i_ < s_.size() && s_[i_] == ',') {
-                        ++i_;
-                        continue;
-                    }
-                    if (i_ < s_.size() && s_[i_] == ']') {
-                        ++i_;
-                        break;
-                    }
-                    fail("expected ',' or ']'");
-                }
-            }
-        } else if (c == '"') {
-            v.type = JValue::Type::String;
-            v.string = string();
-        } else if (literal("true")) {
-            v.type = JValue::Type::Bool;
-            v.boolean = true;
-        } else if (literal("false")) {
-            v.type = JValue::Type::Bool;
-        } else if (literal("null")) {
-            v.type = JValue::Type::Null;
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
-            v.type = JValue::Type::Number;
-            number();
-        } else {
-            fail(std::string("unexpected character '") + c + "'");
+            return k;
         }
-        --depth_;
-        return v;
+        if (word(s_[k]))
+            while (k > 0 && word(s_[k - 1])) --k;
+        return k;
     }
 
-    void number() {
-        auto digits = [&] {
-            std::size_t k = i_;
-            while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
-            if (i_ == k) fail("malformed number");
-        };
-        if (s_[i_] == '-') ++i_;
-        digits();
-        if (i_ < s_.size() && s_[i_] == '.') {
-            ++i_;
-            digits();
-        }
-        if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-            ++i_;
-            if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-            digits();
-        }
-    }
-
-    unsigned hex4() {
-        if (i_ + 4 > s_.size()) fail("malformed \\u escape");
-        unsigned v = 0;
-        for (int k = 0; k < 4; ++k) {
-            char h = s_[i_++];
-            v <<= 4;
-            if (h >= '0' && h <= '9') v |= static_cast<unsigned>(h - '0');
-            else if (h >= 'a' && h <= 'f') v |= static_cast<unsigned>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F') v |= static_cast<unsigned>(h - 'A' + 10);
-            else fail("malformed \\u escape");
-        }
-        return v;
-    }
-
-    static void put_utf8(std::string& out, unsigned cp) { utf8::append(out, static_cast<char32_t>(cp)); }
-
-    std::string string() {
-        ++i_;  // the opening quote
-        std::string out;
-        while (true) {
-            if (i_ >= s_.size()) fail("unterminated string");
-            char c = s_[i_++];
-            if (c == '"') break;
-            if (static_cast<unsigned char>(c) < 0x20) {
-                --i_;
-                fail("control character in a string");
-            }
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
-            if (i_ >= s_.size()) fail("unterminated string");
-            char e = s_[i_++];
-            switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
-                case 'u': {
-                    unsigned cp = hex4();
-                    if (cp >= 0xD800 && cp <= 0xDBFF && s_.substr(i_, 2) == "\\u") {
-                        i_ += 2;
-                        unsigned lo = hex4();
-                        if (lo < 0xDC00 || lo > 0xDFFF) fail("malformed surrogate pair");
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-                        fail("lone surrogate in \\u escape");
-                    }
-                    put_utf8(out, cp);
-                    break;
-                }
-                default:
-                    --i_;
-                    fail(std::string("unknown escape '\\") + e + "'");
-            }
-        }
-        return out;
-    }
-
-    std::string_view s_;
+private:
     std::string file_;
-    std::size_t i_ = 0;
-    int depth_ = 0;
+    std::string s_;
 };
+
+/// The parsed configuration, and where each key of it stands ("severity/UNR301" for a
+/// key inside "severity").
+struct ParsedConfig {
+    Json root;
+    std::map<std::string, std::size_t> key_at;
+    std::size_t root_at = 0;
+};
+
+ParsedConfig parse_config(const ConfigText& ct) {
+    constexpr int kMaxDepth = 64;
+    const std::string& s = ct.text();
+    std::size_t taken = 0;
+    ParsedConfig out;
+    std::vector<std::set<std::string>> keys;  // the keys seen so far in each open object
+    std::vector<std::string> path;            // the key of each open value, from the root
+    auto callback = [&](int depth, nlohmann::json::parse_event_t event, Json& parsed) {
+        using E = nlohmann::json::parse_event_t;
+        if (depth > kMaxDepth) throw UsageError(ct.where(taken) + ": invalid JSON: nested too deeply");
+        if (event == E::object_start) keys.emplace_back();
+        if (event == E::object_end && !keys.empty()) keys.pop_back();
+        if (event == E::key) {
+            std::string key = parsed.get<std::string>();
+            std::size_t at = ct.token_start(taken);
+            if (!keys.empty() && !keys.back().insert(key).second)
+                throw UsageError(ct.where(at) + ": invalid JSON: duplicate key \"" + key + "\"");
+            path.resize(static_cast<std::size_t>(std::max(depth - 1, 0)));
+            std::string full;
+            for (const std::string& p : path) full += p + "/";
+            out.key_at.emplace(full + key, at);
+            path.push_back(key);
+        }
+        return true;
+    };
+    CountingIter first{s.data(), &taken}, last{s.data() + s.size(), &taken};
+    try {
+        out.root = Json::parse(first, last, callback);
+    } catch (const Json::parse_error& e) {
+        std::string what = e.what();
+        // "[json.exception.parse_error.101] parse error at line 2, column 4: syntax error ..."
+        std::size_t colon = what.find(": ");
+        std::string problem = colon == std::string::npos ? what : what.substr(colon + 2);
+        std::size_t eoi = problem.find("end of input");
+        if (eoi != std::string::npos) problem.replace(eoi, 12, "end of file");
+        // e.byte counts the bytes the lexer took, the end of the file counting as one.  A
+        // lexical error ("last read: ...") is at the byte where the lexer stopped; an
+        // unexpected token is given at its start.
+        std::size_t at = s.size();
+        if (e.byte >= 1 && e.byte <= s.size())
+            at = problem.find("last read:") != std::string::npos ? e.byte - 1 : ct.token_start(e.byte);
+        throw UsageError(ct.where(at) + ": invalid JSON: " + problem);
+    }
+    std::size_t k = s.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (k < s.size() && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+    out.root_at = k;
+    return out;
+}
 
 std::string display(const std::string& s) { return "\"" + s + "\""; }
 
-std::vector<std::string> selector_list(const JValue& v, const std::string& file, const char* key) {
-    if (v.type != JValue::Type::Array)
-        throw UsageError(file + ": \"" + key + "\" must be a list of rule ids or prefixes, not " + type_name(v.type));
+std::vector<std::string> selector_list(const Json& v, const std::string& at, const char* key) {
+    if (!v.is_array())
+        throw UsageError(at + ": \"" + key + "\" must be a list of rule ids or prefixes, not " + type_name(v));
     std::vector<std::string> out;
-    for (const JValue& item : v.array) {
-        if (item.type != JValue::Type::String)
-            throw UsageError(file + ": \"" + key + "\" must list rule ids as strings, found " + type_name(item.type));
-        std::vector<std::string> one = parse_selectors(item.string, (file + ": \"" + key + "\"").c_str());
+    for (const Json& item : v) {
+        if (!item.is_string())
+            throw UsageError(at + ": \"" + key + "\" must list rule ids as strings, found " + type_name(item));
+        const std::string& text = item.get_ref<const std::string&>();
+        std::vector<std::string> one = parse_selectors(text, (at + ": \"" + key + "\"").c_str());
         if (one.size() != 1)
-            throw UsageError(file + ": \"" + key + "\": " + display(item.string) +
+            throw UsageError(at + ": \"" + key + "\": " + display(text) +
                              " is not one rule id or prefix (such as UNR101 or UNR2)");
         out.push_back(one.front());
     }
     return out;
+}
+
+std::optional<Severity> severity_value(const Json& v, const std::string& at, const std::string& id) {
+    std::string name = v.is_string() ? v.get<std::string>() : std::string();
+    if (name == "error") return Severity::Error;
+    if (name == "warning") return Severity::Warning;
+    if (name == "note") return Severity::Note;
+    if (name != "off")
+        throw UsageError(at + ": \"severity\": the value for " + id + " must be \"error\", \"warning\", \"note\" or \"off\"");
+    return std::nullopt;
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -295,41 +233,40 @@ Config load_config(const std::string& file) {
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) throw UsageError(file + ": cannot read the configuration file");
-    JValue root = JsonReader(ss.str(), file).document();
-    if (root.type != JValue::Type::Object)
-        throw UsageError(file + ": the configuration must be a JSON object, not " + std::string(type_name(root.type)));
+    ConfigText ct(file, ss.str());
+    ParsedConfig parsed = parse_config(ct);
+    const Json& root = parsed.root;
+    auto at = [&](const std::string& key) {
+        auto it = parsed.key_at.find(key);
+        return ct.where(it == parsed.key_at.end() ? parsed.root_at : it->second);
+    };
+    if (!root.is_object())
+        throw UsageError(ct.where(parsed.root_at) + ": the configuration must be a JSON object, not " +
+                         std::string(type_name(root)));
     Config cfg;
     cfg.path = file;
-    for (const auto& [key, v] : root.object) {
+    for (const auto& [key, v] : root.items()) {
         if (key == "select") {
-            cfg.select = selector_list(v, file, "select");
+            cfg.select = selector_list(v, at(key), "select");
         } else if (key == "ignore") {
-            cfg.ignore = selector_list(v, file, "ignore");
+            cfg.ignore = selector_list(v, at(key), "ignore");
         } else if (key == "werror") {
-            if (v.type != JValue::Type::Bool)
-                throw UsageError(file + ": \"werror\" must be true or false, not " + type_name(v.type));
-            cfg.werror = v.boolean;
+            if (!v.is_boolean()) throw UsageError(at(key) + ": \"werror\" must be true or false, not " + type_name(v));
+            cfg.werror = v.get<bool>();
         } else if (key == "severity") {
-            if (v.type != JValue::Type::Object)
-                throw UsageError(file + ": \"severity\" must be an object such as {\"UNR301\": \"error\"}, not " +
-                                 type_name(v.type));
-            for (const auto& [rule, sv] : v.object) {
-                std::vector<std::string> id = parse_selectors(rule, (file + ": \"severity\"").c_str());
+            if (!v.is_object())
+                throw UsageError(at(key) + ": \"severity\" must be an object such as {\"UNR301\": \"error\"}, not " +
+                                 type_name(v));
+            for (const auto& [rule, sv] : v.items()) {
+                std::string where = at("severity/" + rule);
+                std::vector<std::string> id = parse_selectors(rule, (where + ": \"severity\"").c_str());
                 if (id.size() != 1)
-                    throw UsageError(file + ": \"severity\": " + display(rule) +
+                    throw UsageError(where + ": \"severity\": " + display(rule) +
                                      " is not one rule id or prefix (such as UNR101 or UNR2)");
-                std::optional<Severity> sev;
-                std::string name = sv.type == JValue::Type::String ? sv.string : std::string();
-                if (name == "error") sev = Severity::Error;
-                else if (name == "warning") sev = Severity::Warning;
-                else if (name == "note") sev = Severity::Note;
-                else if (name != "off")
-                    throw UsageError(file + ": \"severity\": the value for " + id.front() +
-                                     " must be \"error\", \"warning\", \"note\" or \"off\"");
-                cfg.severity.emplace_back(id.front(), sev);
+                cfg.severity.emplace_back(id.front(), severity_value(sv, where, id.front()));
             }
         } else {
-            throw UsageError(file + ": unknown key " + display(key) + " (known keys: select, ignore, severity, werror)");
+            throw UsageError(at(key) + ": unknown key " + display(key) + " (known keys: select, ignore, severity, werror)");
         }
     }
     return cfg;

@@ -21,12 +21,19 @@
 //    sub-paragraphs of the preceding numbered or unnumbered paragraph;
 //  * an unnumbered, childless body paragraph ending in "," that is followed by numbered
 //    paragraphs of the same section is preambular (78/253 XXVI "Recalls ...,");
-//  * heading-styled paragraphs (class H1/H23/HCh..., or a heading with no content) are
-//    headings, not paragraphs; "A."/"B." captions and tables inside the operative part
+//  * heading-styled paragraphs (class H1/H23/HCh..., or a heading with no content) and
+//    unnumbered body paragraphs whose text does not end like a sentence ("I", "Legislative
+//    activities", "Renewal of the mandate") are headings, not paragraphs; "A."/"B." captions and tables inside the operative part
 //    are kept as unclassified blocks;
 //  * documentCollection (78/80 A and B): every component is read; each part becomes a
 //    section labelled with the part's letter ("A", "B"), so numbering may restart per
 //    part and no text is lost;
+//  * an unnumbered body paragraph that follows a paragraph or opens in lower case continues
+//    it (DGACM cut S/RES/2584's mandate items in two); a preambular container opening in lower
+//    case continues the one before; a list's wrapUp ends its last point's text (as the text
+//    reader reads the same lines); a sublist inside a sublist belongs to the point before it;
+//  * a `container` in mainBody whose text is a heading is a heading; an `alinea` ending in ':'
+//    before the first paragraph is a presidential statement's formula (the authority);
 //  * the labels (i)/(ii) are classified from the preceding sibling, but the XML nesting
 //    is preserved as written (78/181's mis-nested letter (i) comes back as a roman child).
 #include <pugixml.hpp>
@@ -627,7 +634,7 @@ private:
     }
 
     /// DGACM files sometimes type the label into the text ("<p>\t(t)\tWe commit ...</p>") instead
-    /// of a `num`: take "(x) " or "12. " at the start of the text as the label.
+    /// of a `num`: take "(x) ", "12. " or "6 " before a capital at the start of the text as the label.
     static void label_from_text(Para& p) {
         const std::string& t = p.text;
         std::size_t e = 0;
@@ -639,8 +646,11 @@ private:
             e = close + 1;
         } else {
             while (e < t.size() && e < 4 && t[e] >= '0' && t[e] <= '9') ++e;
-            if (e == 0 || e >= t.size() || t[e] != '.') return;
-            ++e;
+            if (e == 0 || e >= t.size()) return;
+            // "12. Decides", or "6\tAlso reaffirms" (A/RES/80/167: no full stop, a capital follows)
+            bool bare = e <= 3 && t[e] == ' ' && e + 1 < t.size() && t[e + 1] >= 'A' && t[e + 1] <= 'Z';
+            if (t[e] != '.' && !bare) return;
+            if (!bare) ++e;
         }
         if (e >= t.size() || t[e] != ' ') return;
         std::size_t cut = e + 1;
@@ -680,13 +690,7 @@ private:
                 read_item_into(c, p, b);  // intro text joins the item's text, points become children
             } else if (name == "sublist") {
                 // DGACM: second-level points written as a sibling after the point they belong to
-                Para* owner = p.children.empty() ? &p : &p.children.back();
-                for (auto sc : c.children()) {
-                    if (sc.type() != pugi::node_element) continue;
-                    if (structural(local_name(sc)) && local_name(sc) != "sublist" && local_name(sc) != "list")
-                        owner->children.push_back(read_item(sc));
-                }
-                classify_siblings(owner->children);
+                read_sublist(c, p.children.empty() ? p : p.children.back());
             } else if (name == "point" || name == "paragraph" || name == "subparagraph" || name == "item" ||
                        name == "alinea" || name == "indent") {
                 std::string heading = std::move(point_heading_);
@@ -695,12 +699,28 @@ private:
                 if (!heading.empty()) child.heading = std::move(heading);
                 if (!own_ && is_caption_label(child.label) && name != "item") unclassified(c);  // "A." table caption (78/253)
                 else p.children.push_back(std::move(child));
+            } else if ((name == "wrapUp" || name == "listWrapUp") && !own_ && !p.children.empty()) {
+                // "... and further requests ...;" after the points: it ends the last point's text,
+                // as the text reader reads the same lines, so the intro keeps its own ending ':'
+                append_deep(p.children.back(), text_para(c));
             } else if (own_ && name == "crossHeading" && std::string_view(c.attribute("refersTo").value()).empty()) {
                 point_heading_ = text_of(c).text;  // a heading printed before the next point
             } else {
                 collect_element(c, b);  // content, intro, wrapUp, p, listIntroduction, tables ...
             }
         }
+    }
+
+    /// A `sublist`'s points become children of `owner`; a `sublist` inside it, written after one
+    /// of those points (S/RES/2584 (2021) 30 (a) (iii) "notably:" then its dashes), belongs to that point.
+    void read_sublist(const pugi::xml_node& list, Para& owner) {
+        for (auto sc : list.children()) {
+            if (sc.type() != pugi::node_element) continue;
+            auto nm = local_name(sc);
+            if (nm == "sublist") read_sublist(sc, owner.children.empty() ? owner : owner.children.back());
+            else if (structural(nm) && nm != "list") owner.children.push_back(read_item(sc));
+        }
+        classify_siblings(owner.children);
     }
 
     // ---- body walking (mainBody of the resolution, of an annex, of a component)
@@ -778,6 +798,13 @@ private:
         set_text(p, finish(b), n);
         classify_siblings(p.children);
         set_section(p, (out.annex && section.empty()) ? annex_section_ : section);
+        // DGACM split "...;" / "and stressing ...," into two containers: a preambular paragraph
+        // does not open in lower case, so it continues the one before (S/RES/2568 (2021))
+        unsigned char c0 = p.text.empty() ? 0 : static_cast<unsigned char>(p.text[0]);
+        if (!own_ && c0 >= 'a' && c0 <= 'z' && !pres(out).empty() && p.children.empty()) {
+            append_deep(pres(out).back(), std::move(p));
+            return;
+        }
         if (!pending_heading_.empty()) {
             p.heading = pending_heading_;
             pending_heading_.clear();
@@ -800,6 +827,7 @@ private:
     void walk_body(const pugi::xml_node& body, BodyOut& out, std::string section) {
         std::string last_section;  // for paragraphs that follow a section at the same level
         bool seen_content = false;
+        bool after_para = false;   // the element before was a paragraph (not a heading or section)
         for (auto c : body.children()) {
             if (c.type() != pugi::node_element) continue;
             auto name = local_name(c);
@@ -812,10 +840,12 @@ private:
                 secs(out).push_back(s);
                 walk_body(c, out, label);
                 last_section = label;
+                after_para = false;
             } else if (name == "crossHeading") {
                 std::string_view ref = c.attribute("refersTo").value();
                 if (ref == "#preamble" || ref == "preamble") add_preamble(out, c, sec);
                 else pending_heading_ = text_of(c).text;
+                after_para = false;
             } else if (name == "paragraph" || name == "point" || name == "subparagraph" || name == "article" ||
                        name == "clause") {
                 if (has_class(c, "FootnoteText")) {  // a note under a table (78/253): not a paragraph
@@ -826,6 +856,7 @@ private:
                 if (headingish) {
                     std::string h = heading_text(c);
                     if (!h.empty()) on_heading(out, c, h);
+                    after_para = false;
                     continue;
                 }
                 Para p = read_item(c);
@@ -833,12 +864,23 @@ private:
                     unclassified(c);
                     continue;
                 }
+                if (!own_ && !out.annex && heading_like(p)) {  // "I", "Legislative activities", "Reporting"
+                    on_heading(out, c, p.text);
+                    after_para = false;
+                    continue;
+                }
+                if (!own_ && !out.annex && continuation(p, after_para, ops(out))) {
+                    append_deep(ops(out).back(), std::move(p));
+                    continue;
+                }
+                after_para = true;
                 add_operative(out, std::move(p), sec);
             } else if (name == "num" || name == "heading" || name == "subheading") {
                 // the section's own number and heading come first (read_section); a later one is a sub-heading
                 auto bn = local_name(body);
                 bool in_section = bn == "section" || bn == "part" || bn == "chapter" || bn == "title" || bn == "division";
                 if ((seen_content || !in_section) && name != "num") pending_heading_ = text_of(c).text;
+                after_para = false;
                 continue;
             } else if (name == "p") {
                 // `p` directly in a section or body (78/253): a lone number is the section's; text is a paragraph
@@ -853,12 +895,21 @@ private:
                 if (!p.text.empty()) add_operative(out, std::move(p), sec);
             } else if (name == "block" && std::string_view(c.attribute("name").value()) == "crossHeading") {
                 pending_heading_ = text_of(c).text;  // unres: a heading where crossHeading is not allowed
+                after_para = false;
             } else if (name == "hcontainer" || name == "wrap" || name == "blockContainer") {
                 walk_body(c, out, sec);
             } else if (out.annex) {
                 Para p = make_para(c);  // tables and other blocks of an annex: kept as unnumbered text
                 set_text(p, text_of(c), c);
                 if (!p.text.empty()) add_operative(out, std::move(p), sec);
+            } else if (name == "alinea" && !out.annex && !doc_.authority.present() && ops(out).empty() &&
+                       text_para(c).text.ends_with(":")) {
+                // a presidential statement's formula: "On 4 December 2020, ... the President of the
+                // Security Council made the following statement on behalf of the Council:"
+                doc_.authority = field_of(c);
+            } else if (!own_ && name == "container" && heading_like(text_para(c))) {
+                on_heading(out, c, text_of(c).text);  // <container name="Reporting"><p>Reporting</p> (S/RES/2551)
+                after_para = false;
             } else {
                 unclassified(c);  // tables inside the operative part
             }
@@ -867,7 +918,59 @@ private:
 
     void on_heading(BodyOut& out, const pugi::xml_node& n, const std::string& h) {
         if (out.annex && annex_on_heading(n, h)) return;
-        pending_heading_ = h;
+        // "I" then "Legislative activities": one heading, no text dropped
+        pending_heading_ = pending_heading_.empty() ? h : pending_heading_ + " " + h;
+    }
+
+    /// DGACM cuts a paragraph or item in two ("(a) Quick impact projects" then, as a body
+    /// paragraph of its own, "To contribute to ..."): an unnumbered body paragraph without
+    /// sub-paragraphs that follows another paragraph, or opens in lower case or with a quote or
+    /// bracket, continues the paragraph before it (one ending in "," is preambular: see
+    /// move_preambular).
+    static bool continuation(const Para& p, bool after_para, const std::vector<Para>& ops) {
+        if (!p.label.empty() || !p.children.empty() || p.text.empty() || ops.empty() || p.text.ends_with(",")) return false;
+        unsigned char c0 = static_cast<unsigned char>(p.text[0]);
+        bool opener = (c0 >= 'a' && c0 <= 'z') || c0 == '"' || c0 == '\'' || c0 == '(' || c0 == '[' ||
+                      p.text.starts_with("\u201C") || p.text.starts_with("\u2018");
+        return after_para || opener;
+    }
+
+    /// Appends to the last (deepest) item of `p`; every enclosing item's span grows with it.
+    static void append_deep(Para& p, Para&& from) {
+        p.span.end = std::max(p.span.end, from.span.end);
+        if (p.children.empty()) append_text(p, std::move(from));
+        else append_deep(p.children.back(), std::move(from));
+    }
+
+    /// Appends `from`'s text (with its map, marks and italics) to `into`'s, after a space.
+    static void append_text(Para& into, Para&& from) {
+        std::size_t base = into.text.size() + 1;
+        into.text += ' ';
+        into.text += from.text;
+        for (const auto& m : from.map) into.map.push_back({m.text_pos + base, m.src});
+        for (auto m : from.marks) {
+            m.pos += base;
+            into.marks.push_back(std::move(m));
+        }
+        for (const auto& r : from.italics) into.italics.push_back({r.begin + base, r.end + base});
+        for (auto& o : from.orphan_notes) into.orphan_notes.push_back(std::move(o));
+        into.span.end = std::max(into.span.end, from.span.end);
+    }
+
+    Para text_para(const pugi::xml_node& n) {
+        Para p = make_para(n);
+        set_text(p, text_of(n), n);
+        return p;
+    }
+
+    /// DGACM types section headings as unnumbered paragraphs ("I", "Legislative activities",
+    /// "Renewal of the mandate", "*"): no label, no sub-paragraphs, and text that does not
+    /// end like a sentence or a clause.
+    static bool heading_like(const Para& p) {
+        if (!p.label.empty() || !p.children.empty() || p.text.empty() || p.text.size() >= 400) return false;
+        static constexpr std::array<std::string_view, 11> kFinal = {".", ",", ";", ":", "?", "!", "\"", "'", ")",
+                                                                    "\u201D", "\u2019"};
+        return std::none_of(kFinal.begin(), kFinal.end(), [&](std::string_view f) { return p.text.ends_with(f); });
     }
 
     Section read_section(const pugi::xml_node& n) {

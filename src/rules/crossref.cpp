@@ -240,7 +240,22 @@ struct Resolver {
         }
     }
 
-    void target(const Para&, long at, std::string_view section, const Ref& r, const Target& tg,
+    /// The sub-paragraph `subs` ("b", "ii") of `p`, or nullptr.
+    static const Para* sub_target(const Para* p, const std::vector<std::string>& subs) {
+        for (const std::string& s : subs) {
+            const Para* next = nullptr;
+            for (const Para& c : p->children)
+                if (same_num(c.num, s)) {
+                    next = &c;
+                    break;
+                }
+            if (!next) return nullptr;
+            p = next;
+        }
+        return p;
+    }
+
+    void target(const Para& holder, long at, std::string_view section, const Ref& r, const Target& tg,
                 const std::string& phrase, Span span) {
         if (tg.deleted) {
             cx.report("UNR401", span, "\"" + phrase + "\": paragraph " + std::to_string(tg.num) +
@@ -260,6 +275,10 @@ struct Resolver {
         const Item* pick = nullptr;
         for (const Item* c : cands) {
             bool side = r.dir == 0 || (r.dir < 0 ? static_cast<long>(c->index) < at : static_cast<long>(c->index) > at);
+            // "paragraph 1 (b) below" inside paragraph 1 (a): the sub-paragraphs decide.
+            if (!side && static_cast<long>(c->index) == at && !tg.subs.empty())
+                if (const Para* sub = sub_target(c->para, tg.subs))
+                    side = r.dir < 0 ? sub->span.end <= holder.span.begin : sub->span.begin > holder.span.begin;
             if (!side) continue;
             if (!pick || c->para->section == section) pick = c;
         }
@@ -295,6 +314,63 @@ struct Resolver {
 };
 
 }  // namespace
+
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR401{"UNR401", "crossref-unknown-paragraph", Severity::Error, "A reference points to a paragraph that does not exist",
+    R"(## What it does
+Resolves "paragraph 12 above", "paragraphs 16 and 17 above", "paragraphs 2 to 5 below",
+"paragraph 5 of the present resolution" and "subparagraph (b) of paragraph 3" among the
+numbered paragraphs of the same part (the operative part, or the annex the reference
+stands in). References to other documents ("paragraph 3 of resolution 70/1") are ignored.
+
+## Why is this bad
+The reference points nowhere, typically after paragraphs were deleted or renumbered.
+
+## Example
+```
+12. Requests the Secretary-General to report on paragraph 14 above;
+```
+in a text with 12 paragraphs.
+
+## How to fix
+Correct the paragraph number.
+)"};
+
+constinit const RuleInfo UNR402{"UNR402", "crossref-direction", Severity::Warning, "\"above\" points to a later paragraph or \"below\" to an earlier one",
+    R"(## What it does
+Checks that "paragraph N above" refers to an earlier paragraph and "paragraph N below"
+to a later one.
+
+## Why is this bad
+The number or the direction is wrong; often the paragraphs were reordered.
+
+## Example
+```
+3. Recalls paragraph 7 above;
+```
+
+## How to fix
+Write "below" (or "above"), or correct the number.
+)"};
+
+constinit const RuleInfo UNR403{"UNR403", "crossref-unknown-subparagraph", Severity::Error, "A reference points to a sub-paragraph that does not exist",
+    R"(## What it does
+Checks that "subparagraph (b) of paragraph 3" and "paragraph 3 (b) above" name a
+sub-paragraph that paragraph 3 has.
+
+## Why is this bad
+The reference points nowhere, typically after sub-paragraphs were deleted or relettered.
+
+## Example
+```
+3. Decides ...: (a) ...; (b) ...;
+7. Recalls subparagraph (d) of paragraph 3;
+```
+
+## How to fix
+Correct the letter.
+)"};
 
 void check_crossrefs(Context& cx) {
     const Document& doc = cx.doc;

@@ -20,6 +20,102 @@ void collect(const std::vector<Para>& list, std::vector<const Mark*>& out) {
 
 }  // namespace
 
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR201{"UNR201", "footnote-mark-without-body", Severity::Error, "A footnote mark has no footnote text",
+    R"(## What it does
+Reports a footnote mark in the text whose footnote (the same number) does not exist.
+
+## Why is this bad
+The reader is sent to a footnote that is not there; usually the footnote text was
+deleted or the mark was mistyped.
+
+## Example
+```
+Recalling its resolution 76/172,<sup>7</sup>
+```
+with no footnote 7.
+
+## How to fix
+Restore the footnote text, or delete the mark and renumber the footnotes.
+)"};
+
+constinit const RuleInfo UNR202{"UNR202", "footnote-body-without-mark", Severity::Warning, "A footnote is not referred to in the text",
+    R"(## What it does
+Reports a numbered footnote that no mark in the text points to. Asterisk notes (attached
+to the sponsor line) are not checked.
+
+## Why is this bad
+The footnote is orphaned. In converted files the mark is often lost by the converter,
+which is why this is a warning.
+
+## Example
+```
+<sup>4</sup> Ibid., Seventy-sixth Session ...
+```
+with no mark 4 in the text.
+
+## How to fix
+Put the mark back where the footnote belongs, or delete the footnote and renumber.
+)"};
+
+constinit const RuleInfo UNR203{"UNR203", "footnote-mark-order", Severity::Error, "Footnotes are not numbered in the order of their marks",
+    R"(## What it does
+Checks that footnote marks first appear in increasing order (1, 2, 3 ...) through the
+whole document, annexes included. Later marks to an earlier footnote are fine.
+The error severity is deliberate: as with paragraphs, a wrong number is a fault of the
+text, and `unres fix` can renumber.
+
+## Why is this bad
+Footnotes are numbered continuously in the order of their marks; a mark out of order
+means footnotes were moved or inserted without renumbering.
+
+## Example
+```
+Recalling ...,<sup>9</sup> ... Reaffirming ...,<sup>8</sup>
+```
+
+## How to fix
+Renumber the footnotes and their marks in text order.
+)"};
+
+constinit const RuleInfo UNR204{"UNR204", "footnote-numbering-gap", Severity::Error, "A footnote number is missing from the series",
+    R"(## What it does
+Checks that the footnote texts are numbered 1, 2, 3 ... without a gap. A number that
+is missing but still has a mark is reported by UNR201 instead. The order in which
+footnote texts appear in the file is not checked (page layout moves them).
+
+## Why is this bad
+A gap means a footnote was removed without renumbering the others.
+
+## Example
+```
+<sup>6</sup> Resolution 217 A (III).
+<sup>8</sup> Ibid.
+```
+with no footnote 7 and no mark 7.
+
+## How to fix
+Renumber the footnotes and their marks.
+)"};
+
+constinit const RuleInfo UNR205{"UNR205", "footnote-duplicate", Severity::Error, "Two footnotes have the same number",
+    R"(## What it does
+Reports a numbered footnote whose number was already used.
+
+## Why is this bad
+A mark with that number is ambiguous.
+
+## Example
+```
+<sup>7</sup> See resolution 2200 A (XXI), annex.
+<sup>7</sup> Ibid.
+```
+
+## How to fix
+Renumber the footnotes and their marks.
+)"};
+
 void check_footnotes(Context& cx) {
     const Document& doc = cx.doc;
     std::vector<const Mark*> marks;

@@ -102,10 +102,6 @@ SymbolCheck parse_symbol(std::string_view sym) {
     return r;
 }
 
-bool security_council(const Document& doc) {
-    return doc.meta.symbol.value.rfind("S/", 0) == 0 || doc.meta.body.value.find("Security Council") != std::string::npos;
-}
-
 Span header_span(const Document& doc) {
     for (const Field* f : {&doc.meta.document_type, &doc.meta.symbol, &doc.meta.body})
         if (f->present()) return f->span;
@@ -113,6 +109,95 @@ Span header_span(const Document& doc) {
 }
 
 }  // namespace
+
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR501{"UNR501", "symbol-format", Severity::Warning, "The document symbol is malformed",
+    R"(## What it does
+Checks the symbol against the UN grammar: organ (A, S, E), bodies (C.3, HRC, CN.9, RES),
+session or year, document number (L.52 or 217), suffixes (Rev.1, Add.2, Corr.1), e.g.
+A/C.3/78/L.52/Rev.1, A/80/L.10, S/2016/1100, E/2018/L.22, A/RES/78/217, A/HRC/RES/6/15.
+
+## Why is this bad
+The symbol identifies the document; a malformed one cannot be looked up or cited.
+
+## Example
+```
+A/C.3/78/L52/Rev1
+```
+
+## How to fix
+Write the symbol as issued: `A/C.3/78/L.52/Rev.1`.
+)"};
+
+constinit const RuleInfo UNR502{"UNR502", "symbol-kind-mismatch", Severity::Warning, "The symbol does not match the kind of document",
+    R"(## What it does
+Checks that drafts and amendments of the General Assembly and ECOSOC carry an "L."
+symbol and adopted resolutions a "/RES/" symbol. Security Council drafts (S/2016/1100)
+have no "L." part and are not checked for it.
+
+## Why is this bad
+A draft under an adopted resolution's symbol (or the reverse) is usually a copy-paste
+error in the header, or the wrong document type line.
+
+## Example
+```
+A/RES/78/217 ... : revised draft resolution
+```
+
+## How to fix
+Correct the symbol or the document type.
+)"};
+
+constinit const RuleInfo UNR503{"UNR503", "date-missing", Severity::Warning, "The document has no date",
+    R"(## What it does
+Checks that the header gives the date of the document, or that an adopted text gives
+its date of adoption (header or closing lines).
+
+## Why is this bad
+Drafts are identified by symbol and date; adopted texts by their adoption date.
+
+## Example
+A header with "Distr.: Limited" but no date.
+
+## How to fix
+Add the date to the header ("Distr.: Limited 9 November 2023").
+)"};
+
+constinit const RuleInfo UNR504{"UNR504", "sponsors-missing", Severity::Note, "A draft names no sponsors",
+    R"(## What it does
+Notes a General Assembly or ECOSOC draft without a sponsor line. Drafts submitted by the
+Chair or a Vice-Chair have a "submitted by" line and are not reported; Security Council
+drafts are not checked.
+
+## Why is this bad
+Usually the sponsor line was lost; some drafts are issued without sponsors, so this is
+only a note.
+
+## Example
+```
+Agenda item 71 (b)
+Draft resolution
+```
+
+## How to fix
+Add the sponsor line: "Argentina, Armenia ... : draft resolution".
+)"};
+
+constinit const RuleInfo UNR505{"UNR505", "title-missing", Severity::Warning, "A resolution or draft resolution has no title",
+    R"(## What it does
+Checks that a resolution or draft resolution has a title. Security Council texts have
+no title and are not checked; nor are decisions and amendments.
+
+## Why is this bad
+General Assembly and ECOSOC resolutions are titled (Editorial Manual, resolutions, B).
+
+## Example
+A draft whose title line is missing between the sponsor line and "The General Assembly,".
+
+## How to fix
+Add the title (usually the title of the agenda item).
+)"};
 
 void check_header(Context& cx) {
     const Document& doc = cx.doc;
@@ -131,10 +216,10 @@ void check_header(Context& cx) {
             }
             bool draft = doc.kind == DocKind::DraftResolution || doc.kind == DocKind::DraftDecision ||
                          doc.kind == DocKind::Amendment;
-            if (draft && !security_council(doc) && !has_l)
+            if (draft && !practice_of(doc).council && !has_l)
                 cx.report("UNR502", m.symbol.span,
                           "symbol \"" + m.symbol.value + "\" is not that of a draft: drafts are issued as L. documents");
-            else if (doc.kind == DocKind::Resolution && !has_res)
+            else if (doc.kind == DocKind::Resolution && !has_res && !practice_of(doc).statement)
                 cx.report("UNR502", m.symbol.span,
                           "symbol \"" + m.symbol.value + "\" is not that of an adopted resolution (A/RES/..., S/RES/...)");
         }
@@ -147,12 +232,12 @@ void check_header(Context& cx) {
     // UNR504: a draft with no sponsor line at all (Chair's drafts have a sponsor text;
     // Security Council drafts are often issued without sponsors).
     bool draft = doc.kind == DocKind::DraftResolution || doc.kind == DocKind::DraftDecision;
-    if (draft && !security_council(doc) && m.sponsors.empty() && !m.sponsor_text.present())
+    if (draft && !practice_of(doc).council && m.sponsors.empty() && !m.sponsor_text.present())
         cx.report("UNR504", header_span(doc), "the draft names no sponsors");
 
     // UNR505: titles are required except for Security Council texts.
     bool titled = doc.kind == DocKind::Resolution || doc.kind == DocKind::DraftResolution;
-    if (titled && !security_council(doc) && !m.title.present())
+    if (titled && !practice_of(doc).council && !m.title.present())
         cx.report("UNR505", header_span(doc), "the resolution has no title");
 }
 

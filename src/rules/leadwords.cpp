@@ -71,34 +71,124 @@ bool preambular_lead(const std::vector<Word>& ws) {
     return (h.size() > 4 && ends_with(h, "ing")) || (h.size() > 3 && ends_with(h, "ed")) || words::is_preamble_adjective(h);
 }
 
+bool verb_s(const std::string& h) { return h.size() >= 4 && ends_with(h, "s") && !ends_with(h, "ss") && !words::is_not_verb(h); }
+
 bool operative_lead(const std::vector<Word>& ws) {
     if (ws.empty() || !starts_upper(ws[0].text)) return false;
+    return verb_s(lower(ws[head_index(ws)].text));
+}
+
+/// Security Council: a participial or "while" phrase, then the verb after a comma ("Acting under
+/// Chapter VII of the Charter, decides", "While noting improvements in Somalia, recognizes").
+bool participial_then_verb(const std::string& t, const std::vector<Word>& ws) {
+    if (ws.empty() || !starts_upper(ws[0].text)) return false;
     std::string h = lower(ws[head_index(ws)].text);
-    return h.size() >= 4 && ends_with(h, "s") && !ends_with(h, "ss") && !words::is_not_verb(h);
+    bool opener = (h.size() > 4 && ends_with(h, "ing")) || h == "while" || h == "whilst" || h == "although";
+    if (!opener) return false;
+    for (std::size_t c = t.find(", "); c != std::string::npos; c = t.find(", ", c + 1)) {
+        auto next = first_words(t.substr(c + 2, 80), 3);  // a window: linear in the text
+        if (!next.empty() && !starts_upper(next[0].text) && verb_s(next[head_index(next)].text)) return true;
+    }
+    return false;
 }
 
 }  // namespace
+
+bool opens_with_operative_verb(const std::string& text) { return operative_lead(first_words(text, 4)); }
+
+const Para* adopted_text_intro(const Document& doc) {
+    auto intro_like = [](const Para& p) {
+        std::size_t n = p.text.find_last_not_of(" \t");
+        return p.children.empty() && n != std::string::npos && p.text[n] == ':';
+    };
+    const Para* intro = nullptr;
+    if (!doc.preamble.empty() && intro_like(doc.preamble.back())) intro = &doc.preamble.back();
+    for (const Para& p : doc.operative) {
+        if (p.kind == LabelKind::None && !p.num_inferred && intro_like(p)) {
+            intro = &p;
+            continue;
+        }
+        if (p.kind != LabelKind::Number) continue;
+        // the first numbered paragraph after the candidate decides
+        return intro && !opens_with_operative_verb(p.text) ? intro : nullptr;
+    }
+    return nullptr;
+}
+
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR305{"UNR305", "preamble-lead-phrase", Severity::Warning, "A preambular paragraph does not open with a participle or adjective",
+    R"(## What it does
+Checks the first word of each preambular paragraph, after optional adverbs ("Deeply",
+"Further", "Also"): a participle ("Recalling", "Having considered", "Bearing in mind",
+"Concerned", "Guided") or one of the usual adjectives ("Aware", "Mindful", "Conscious",
+"Cognizant", "Desirous", "Convinced", "Confident", "Grateful"). Security Council texts
+may also open one with a verb in the present tense ("Recalls that ...,").
+
+## Why is this bad
+Preambular paragraphs begin with a participial phrase or an adjective (Editorial
+Manual, resolutions, C). Anything else is often a broken line taken for a paragraph.
+
+## Example
+```
+The rights of migrants must be protected,
+```
+
+## How to fix
+Open with a lead phrase ("Stressing that the rights ..."), or join the text to the paragraph it belongs to.
+)"};
+
+constinit const RuleInfo UNR306{"UNR306", "operative-lead-verb", Severity::Warning, "An operative paragraph does not open with a verb in the present tense",
+    R"(## What it does
+Checks the first word of each operative paragraph of the resolution's own text, after
+optional adverbs ("Also", "Further", "Strongly", "Once again"): a verb in the third
+person of the present tense ("Decides", "Calls upon", "Takes note"). Sub-paragraphs,
+annexes, decisions, amendments and paragraphs in the voice of a declaration ("We ...")
+are not checked. Security Council texts may put a participial or "While" phrase before the
+verb ("Acting under Chapter VII of the Charter, decides"); presidential statements are not
+checked.
+
+## Why is this bad
+Each operative paragraph begins with an operative verb (Editorial Manual, resolutions, C).
+
+## Example
+```
+3. The Secretary-General to report ...;
+```
+
+## How to fix
+Open with the operative verb: "3. Requests the Secretary-General to report ...;".
+)"};
 
 void check_lead_words(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;
 
+    const Practice practice = practice_of(doc);
+    const Para* intro = adopted_text_intro(doc);
     for (std::size_t i = 0; i < doc.preamble.size(); ++i) {
         const Para& p = doc.preamble[i];
+        if (&p == intro || in_adopted_text(intro, p)) continue;  // "Resolves that:", the adopted text's preamble
         auto ws = first_words(p.text, 4);
         if (ws.empty() || preambular_lead(ws)) continue;
+        // Security Council: a preambular paragraph may open with a present-tense verb
+        // ("Recalls that UNDOF's deployment ...,", "Underscores its objective ...").
+        if (practice.council && operative_lead(ws)) continue;
         cx.report("UNR305", text_span(p, ws[0].begin, ws[0].end),
                   "the " + ordinal(i + 1) + " preambular paragraph should open with a participle or an adjective "
                   "(\"Recalling\", \"Deeply concerned\", \"Aware\"), not \"" + ws[0].text + "\"");
     }
 
     if (doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision) return;
+    if (practice.statement) return;  // sentences: "The Security Council recalls ..."
     // Once a paragraph speaks in a declaration's own voice ("We commit ..."), the
     // declaration's paragraphs follow ("Recognize that ...", "Commit to ..."): stop.
     for (const Para& p : doc.operative) {
         auto ws = first_words(p.text, 4);
         if (!ws.empty() && ws[0].text == "We") break;
         if (ws.empty() || operative_lead(ws)) continue;
+        if (in_adopted_text(intro, p)) continue;  // "1. The Working Capital Fund shall ..."
+        if (practice.council && participial_then_verb(p.text, ws)) continue;
         std::string name = p.num.empty() ? std::string("operative paragraph") : "operative paragraph " + p.num;
         cx.report("UNR306", text_span(p, ws[0].begin, ws[0].end),
                   name + " should open with a verb in the present tense (\"Decides\", \"Calls upon\", "

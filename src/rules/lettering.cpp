@@ -46,19 +46,27 @@ std::string scheme_name(LabelKind k) {
 struct Walker {
     Context& cx;
     bool degree;  // check UNR109 (the resolution's own text only)
+    Practice practice;
 
     /// Checks the children of `parent` (whose own effective kind is `pkind`);
     /// `path` names the parent in messages ("4", "4 (a)", or "" for a preambular paragraph).
-    void children(const Para& parent, LabelKind pkind, const std::string& path) {
+    /// `before`: the last value of each scheme in the sub-lists of the parent's previous sibling
+    /// (the Security Council continues the lettering there).  Returns this list's own.
+    std::map<LabelKind, long> children(const Para& parent, LabelKind pkind, const std::string& path,
+                                       const std::map<LabelKind, long>& before = {}) {
+        // Security Council: an unlabelled heading item ("Security Sector Reform (SSR)") inside a list
+        // carries on its lettering: its items count as the list's own.
+        std::vector<const Para*> kids;
+        flatten(parent, kids);
         std::map<LabelKind, std::vector<SeqItem>> lists;
         std::vector<std::pair<LabelKind, std::vector<SeqItem>>> finished;  // lists closed by a heading
         std::map<LabelKind, long> last;  // last value per scheme, to read ambiguous labels
-        std::vector<LabelKind> eff(parent.children.size(), LabelKind::None);
+        std::vector<LabelKind> eff(kids.size(), LabelKind::None);
         LabelKind prev_kind = LabelKind::None;
         bool first_checked = false;
 
-        for (std::size_t i = 0; i < parent.children.size(); ++i) {
-            const Para& c = parent.children[i];
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const Para& c = *kids[i];
             if (!is_sub(c.kind)) continue;
             bool dot = is_dot(c.kind);
             LabelKind lk = letter_kind(dot), rk = roman_kind(dot);
@@ -108,7 +116,8 @@ struct Walker {
             if (degree && !first_checked) {
                 first_checked = true;
                 LabelKind want = expected_child(pkind);
-                if (k != want) {
+                // Security Council: any labels but its parent's (its first levels are (a) or (i)).
+                if (practice.council ? k == pkind : k != want) {
                     std::string owner = path.empty() ? "this paragraph" : path;
                     cx.report("UNR109", label_or_span(c),
                               "sub-paragraphs of " + owner + " should be labelled " + scheme_name(want) +
@@ -120,14 +129,27 @@ struct Walker {
         for (auto& [k, items] : lists) finished.emplace_back(k, std::move(items));
         for (auto& [k, items] : finished) {
             SeqNaming n{"UNR104", "UNR105", "UNR106", "sub-paragraph", path.empty() ? "" : path + " ", k};
-            check_sequence(cx, items, 1, n);
+            long start = 1;
+            auto carried = before.find(k);
+            if (practice.council && carried != before.end() && !items.empty() && items.front().value == carried->second + 1)
+                start = carried->second + 1;
+            check_sequence(cx, items, start, n);
         }
 
-        for (std::size_t i = 0; i < parent.children.size(); ++i) {
-            const Para& c = parent.children[i];
+        std::map<LabelKind, long> sibling;  // what the previous child's sub-lists reached
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            const Para& c = *kids[i];
             if (c.children.empty()) continue;
             std::string label = eff[i] != LabelKind::None ? format_label(eff[i], value_in(eff[i], c.num)) : c.label;
-            children(c, eff[i], path.empty() ? label : path + " " + label);
+            sibling = children(c, eff[i], path.empty() ? label : path + " " + label, sibling);
+        }
+        return last;
+    }
+
+    void flatten(const Para& parent, std::vector<const Para*>& out) const {
+        for (const Para& c : parent.children) {
+            if (practice.council && c.label.empty() && c.num.empty() && !c.children.empty()) flatten(c, out);
+            else out.push_back(&c);
         }
     }
 
@@ -142,13 +164,108 @@ struct Walker {
 
 }  // namespace
 
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR104{"UNR104", "subparagraph-lettering-gap", Severity::Error, "Sub-paragraph letters or numerals skip one",
+    R"(## What it does
+Checks each list of sub-paragraphs at every level: (a), (b), (c) ... then (aa), (bb)
+after (z); (i), (ii), (iii) as the first children of a lettered item; a., b. and i., ii.
+below. An ambiguous label is read in the scheme of its preceding sibling: (h) -> (i)
+is a letter, (hh) -> (ii) a doubled letter. In Security Council texts the lettering of
+one item's sub-list may continue in the next item's, and across unlabelled heading items.
+
+## Why is this bad
+A missing letter means a sub-paragraph was deleted without relettering.
+
+## Example
+```
+(c) Urges ...;
+(e) Calls upon ...;
+```
+
+## How to fix
+Reletter the list consecutively (the fix does it).
+)"};
+
+constinit const RuleInfo UNR105{"UNR105", "subparagraph-lettering-duplicate", Severity::Error, "Two sub-paragraphs have the same letter",
+    R"(## What it does
+Reports a sub-paragraph whose letter or numeral was already used in the same list.
+
+## Why is this bad
+References such as "subparagraph (c) of paragraph 4" become ambiguous.
+
+## Example
+```
+(c) Urges ...;
+(c) Calls upon ...;
+```
+
+## How to fix
+Reletter the list consecutively (the fix does it).
+)"};
+
+constinit const RuleInfo UNR106{"UNR106", "subparagraph-lettering-order", Severity::Error, "Sub-paragraph letters go backwards",
+    R"(## What it does
+Reports a sub-paragraph whose letter or numeral is lower than a previous one.
+
+## Why is this bad
+Sub-paragraphs were moved without relettering.
+
+## Example
+```
+(d) Urges ...;
+(b) Calls upon ...;
+```
+
+## How to fix
+Reletter the list in text order (the fix does it).
+)"};
+
+constinit const RuleInfo UNR107{"UNR107", "invalid-subparagraph-label", Severity::Error, "A sub-paragraph label is neither a letter sequence nor a roman numeral",
+    R"(## What it does
+Reports labels such as (za), (a1) or (iiv). After (z) the sequence continues with
+doubled letters: (aa), (bb), (cc) ...
+
+## Why is this bad
+Such labels are not used in UN texts and break the sequence.
+
+## Example
+```
+(z) Encourages ...;
+(za) Invites ...;
+```
+
+## How to fix
+Use the next label of the list, here (aa) (the fix does it).
+)"};
+
+constinit const RuleInfo UNR109{"UNR109", "subparagraph-degree", Severity::Warning, "Sub-paragraphs use the wrong kind of label for their level",
+    R"(## What it does
+Checks the degrees of subdivision of the resolution's own paragraphs: 1. -> (a) -> (i) ->
+a. -> i. (Editorial Manual, paragraphs and subparagraphs). Annexes are not checked.
+Security Council texts label a first level (i), (ii) in places: there only a level
+labelled like its parent is reported.
+
+## Why is this bad
+Readers and references rely on the level being visible from the label.
+
+## Example
+```
+4. Reaffirms ...:
+(i) Condemns ...;
+```
+
+## How to fix
+Reletter the list with the labels of its level, here (a), (b) ...
+)"};
+
 void check_lettering(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;
-    Walker own{cx, true};
+    Walker own{cx, true, practice_of(doc)};
     own.top(doc.preamble, false);
     own.top(doc.operative, true);
-    Walker annex{cx, false};
+    Walker annex{cx, false, practice_of(doc)};
     for (const Annex& a : doc.annexes) {
         annex.top(a.preamble, false);
         annex.top(a.operative, true);

@@ -192,6 +192,82 @@ void check_numbered_list(Context& cx, const std::vector<Para>& list, const SeqNa
 
 }  // namespace
 
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR101{"UNR101", "operative-numbering-gap", Severity::Error, "Operative paragraph numbers skip a number",
+    R"(## What it does
+Checks that numbered paragraphs run 1, 2, 3 ... without a gap: in the operative part
+(per section when sections restart at 1, across sections when they continue) and,
+separately, in each annex.
+
+## Why is this bad
+A gap usually means a paragraph was deleted without renumbering; every later
+paragraph and every "paragraph N above" reference is then off by one.
+
+## Example
+```
+6. Encourages ...;
+8. Urges ...;
+```
+
+## How to fix
+Renumber the following paragraphs (the fix does it), then check cross-references.
+)"};
+
+constinit const RuleInfo UNR102{"UNR102", "operative-numbering-duplicate", Severity::Error, "Two operative paragraphs have the same number",
+    R"(## What it does
+Reports a numbered paragraph whose number was already used in the same list.
+
+## Why is this bad
+A paragraph inserted without renumbering makes references ambiguous and the numbering wrong.
+
+## Example
+```
+5. Invites ...;
+5. Requests ...;
+```
+
+## How to fix
+Renumber the list consecutively (the fix does it).
+)"};
+
+constinit const RuleInfo UNR103{"UNR103", "operative-numbering-order", Severity::Error, "Operative paragraph numbers go backwards",
+    R"(## What it does
+Reports a numbered paragraph whose number is lower than a previous one (and not a duplicate).
+
+## Why is this bad
+Paragraphs were moved without renumbering; the printed numbers no longer follow the text.
+
+## Example
+```
+4. Decides ...;
+3. Requests ...;
+```
+
+## How to fix
+Renumber the list in text order (the fix does it).
+)"};
+
+constinit const RuleInfo UNR108{"UNR108", "unnumbered-operative-paragraph", Severity::Warning, "An operative paragraph has no number while others do",
+    R"(## What it does
+Reports an unnumbered paragraph in an operative part whose other paragraphs are numbered.
+A resolution with a single, unnumbered operative paragraph is fine.
+
+## Why is this bad
+Operative paragraphs are numbered consecutively; an unnumbered one cannot be referred to
+and is often a paragraph whose number was lost.
+
+## Example
+```
+3. Decides ...;
+Requests the Secretary-General ...;
+4. Invites ...;
+```
+
+## How to fix
+Number the paragraph and renumber the following ones.
+)"};
+
 void check_numbering(Context& cx) {
     const Document& doc = cx.doc;
     if (doc.kind == DocKind::Amendment) return;
@@ -204,7 +280,9 @@ void check_numbering(Context& cx) {
                                     [](const Para& p) { return p.kind == LabelKind::Number; });
     if (any_numbered) {
         const Para* prev = nullptr;
+        const Para* intro = adopted_text_intro(doc);  // "Resolves that:" stands unnumbered
         for (const Para& p : doc.operative) {
+            if (&p == intro) continue;
             if (p.kind == LabelKind::None || p.num_inferred) {
                 std::string where = prev ? " (after paragraph " + prev->num + ")" : "";
                 std::string read = p.num_inferred ? "; read as paragraph " + p.num : "";

@@ -1,5 +1,6 @@
 // Document structure (UNR001-UNR004): the fixed order "name of the organ, preamble,
-// operative part" (EM-res C) and text the builder could not place.
+// operative part" (EM-res C), text the builder could not place, and the doc of UNR005
+// (tables and other blocks the text reader keeps unstructured).
 #include <algorithm>
 #include <map>
 
@@ -19,6 +20,106 @@ std::string excerpt(const std::string& s) {
 }
 
 }  // namespace
+
+// ---- the rules this file checks: id, name, default severity, summary, doc ----------------
+
+constinit const RuleInfo UNR001{"UNR001", "unclassified-text", Severity::Warning, "Text that could not be placed in the document structure",
+    R"(## What it does
+Reports a block of text that is neither header, preamble, operative part, footnote,
+annex nor closing line, and so could not be placed in the document tree.
+
+## Why is this bad
+The text is kept in the output, but writers cannot put it where it belongs: it may be
+a paragraph that lost its number, stray page furniture or a broken line.
+
+## Example
+```
+The General Assembly,
+xx 5/14 xx
+Recalling its resolution 76/172,
+```
+
+## How to fix
+Delete the stray text, or restore the paragraph's number or lead word so it is recognised.
+)"};
+
+constinit const RuleInfo UNR002{"UNR002", "authority-missing", Severity::Warning, "The enacting formula (\"The General Assembly,\") is missing",
+    R"(## What it does
+Checks that a resolution opens with the name of the organ, e.g. "The General Assembly,"
+or "The Security Council,", before its first paragraph. Decisions, amendments and
+presidential statements (whose formula is a sentence) are not checked.
+
+## Why is this bad
+The order of elements is fixed: name of the organ, preamble, operative part
+(Editorial Manual, resolutions, C).
+
+## Example
+```
+Protection of migrants
+Recalling its resolution 76/172,
+```
+
+## How to fix
+Insert the formula on its own line: `The General Assembly,`.
+)"};
+
+constinit const RuleInfo UNR003{"UNR003", "preamble-after-operative", Severity::Warning, "A preambular paragraph follows the operative part",
+    R"(## What it does
+Reports a preambular paragraph that stands after an operative paragraph of the same
+part (in sectioned resolutions each section may have its own preamble).
+
+## Why is this bad
+The preamble precedes the operative part; a preambular paragraph after it is usually a
+misplaced paragraph or an operative paragraph that lost its number.
+
+## Example
+```
+1. Decides ...;
+Recalling its resolution 76/172,
+```
+
+## How to fix
+Move the paragraph into the preamble, or number it and give it an operative verb.
+)"};
+
+constinit const RuleInfo UNR004{"UNR004", "operative-part-missing", Severity::Error, "The text has no operative paragraph",
+    R"(## What it does
+Reports a resolution or decision without any operative paragraph (amendments are not
+checked: they consist of editing instructions).
+
+## Why is this bad
+The operative part is always present; a preamble alone decides nothing.
+
+## Example
+```
+The General Assembly,
+Recalling its resolution 76/172,
+```
+
+## How to fix
+Add the operative paragraphs ("1. Decides ...").
+)"};
+
+constinit const RuleInfo UNR005{"UNR005", "unstructured-block", Severity::Note, "A table or other block kept as unstructured text",
+    R"(## What it does
+Notes a block the reader recognised as a table (lines of short cells, or columns in a
+`pdftotext -layout` extraction) or another non-paragraph block, kept as unstructured text.
+
+## Why is this bad
+It is not a fault: budget resolutions carry staffing tables.  The note says that the block is
+not part of the numbered structure, so its cells are not checked and are written to Akoma Ntoso
+as a plain block.
+
+## Example
+```
+6. Approves the changes to the staffing table as set out in the table below:
+Action      Title of post              Category/Level
+New post    Information Systems Officer P-4
+```
+
+## How to fix
+Nothing to fix.  Silence it with `--ignore UNR005` if the notes are noise.
+)"};
 
 void check_structure(Context& cx) {
     const Document& doc = cx.doc;
@@ -47,7 +148,8 @@ void check_structure(Context& cx) {
     // UNR002: "The General Assembly," before the first paragraph (decisions are
     // written "The General Assembly decides ..." inside the paragraph).
     bool decision = doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision;
-    if (!decision && !doc.authority.present()) {
+    // A presidential statement speaks in sentences ("The Security Council recalls ...").
+    if (!decision && !doc.authority.present() && !practice_of(doc).statement) {
         const Para* first = !doc.preamble.empty() ? &doc.preamble.front()
                             : !doc.operative.empty() ? &doc.operative.front() : nullptr;
         if (first)
@@ -62,7 +164,9 @@ void check_structure(Context& cx) {
         auto [it, fresh] = first_op.emplace(p.section, &p);
         if (!fresh && p.span.begin < it->second->span.begin) it->second = &p;
     }
+    const Para* intro = adopted_text_intro(doc);
     for (const Para& q : doc.preamble) {
+        if (in_adopted_text(intro, q)) continue;  // the preamble of a text adopted in the body
         auto f = first_op.find(q.section);
         if (f == first_op.end() || f->second->span.begin >= q.span.begin) continue;
         const Para* o = f->second;

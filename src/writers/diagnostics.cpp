@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include "unres/validate.hpp"
 #include "unres/writers.hpp"
 #include "utf8.hpp"
 #include "writers/json_util.hpp"
@@ -333,8 +332,7 @@ std::string render_json(const std::vector<FileReport>& files) {
     return out;
 }
 
-std::string render_sarif(const std::vector<FileReport>& files) {
-    const std::vector<RuleInfo>& rules = all_rules();
+std::string render_sarif(const std::vector<FileReport>& files, const std::vector<RuleInfo>& rules) {
     json::Writer w;
     w.begin_object();
     w.key("$schema").string("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");

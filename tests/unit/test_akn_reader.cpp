@@ -464,6 +464,91 @@ TEST_CASE("AKN reader: labels are classified from their siblings", "[aknread]") 
     CHECK(d.operative[3].children[1].kind == LabelKind::RomanDot);
 }
 
+TEST_CASE("AKN reader: headings typed as unnumbered paragraphs, split paragraphs, nested sublists", "[aknread]") {
+    auto para = [](const std::string& num, const std::string& text) {
+        return "<paragraph>" + (num.empty() ? std::string() : "<num>" + num + "</num>") + "<content><p>" + text +
+               "</p></content></paragraph>";
+    };
+    const std::string xml =
+        "<akomaNtoso><statement name=\"resolution\"><preamble><formula><p>The Security Council,</p></formula>"
+        "</preamble><mainBody>" +
+        para("", "<span class=\"bold\">I</span>") + para("", "Legislative activities") +
+        para("1.", "Decides to act;") +
+        "<paragraph><num>2.</num><list><intro><p>Decides that the mandate shall include:</p></intro>"
+        "<point><num>(a)</num><content><p>Quick impact projects</p></content></point></list></paragraph>" +
+        para("", "To contribute to a secure environment for quick impact projects;") +
+        para("(b)", "Cooperation with the Committees") + para("", "To assist the Committees;") +
+        "<container name=\"Reporting\"><p>Reporting</p></container>" +
+        "<paragraph><num>3.</num><list><intro><p>Requests:</p></intro>"
+        "<point><num>(a)</num><content><p>To support:</p></content></point>"
+        "<sublist><point><num>(i)</num><content><p>notably:</p></content></point>"
+        "<sublist><point><num>&#8211;</num><content><p>to monitor the ceasefire;</p></content></point></sublist>"
+        "</sublist></list></paragraph>" +
+        para("4.", "Decides to remain actively seized of the matter.") + "</mainBody></statement></akomaNtoso>";
+    Document d = read_string(xml);
+    REQUIRE(d.operative.size() == 4);
+    // "I" and "Legislative activities" are one heading, before paragraph 1
+    CHECK(d.operative[0].heading == "I Legislative activities");
+    CHECK(d.operative[0].num == "1");
+    // the split item: its text continues (a), and (b) with its own continuation joins paragraph 2
+    const Para& p2 = d.operative[1];
+    REQUIRE(p2.children.size() == 2);
+    CHECK(p2.children[0].text == "Quick impact projects To contribute to a secure environment for quick impact projects;");
+    CHECK(p2.children[1].num == "b");
+    CHECK(p2.children[1].text == "Cooperation with the Committees To assist the Committees;");
+    CHECK(p2.span.end >= p2.children[1].span.end);
+    // the container heading goes to the next paragraph; the sublist in the sublist to (i)
+    const Para& p3 = d.operative[2];
+    CHECK(p3.heading == "Reporting");
+    REQUIRE(p3.children.size() == 1);
+    REQUIRE(p3.children[0].children.size() == 1);
+    REQUIRE(p3.children[0].children[0].children.size() == 1);
+    CHECK(p3.children[0].children[0].children[0].text == "to monitor the ceasefire;");
+    CHECK(d.unclassified.empty());
+
+    // "6\tAlso reaffirms" with the number typed into the text (A/RES/80/167) is paragraph 6, not
+    // a continuation of paragraph 5; a year opening a text is no label
+    Document n = read_string("<akomaNtoso><statement name=\"resolution\"><mainBody>" + para("5.", "Reaffirms;") +
+                             para("", "6\tAlso reaffirms;") + para("", "2030 Agenda for Sustainable Development;") +
+                             "</mainBody></statement></akomaNtoso>");
+    REQUIRE(n.operative.size() == 2);
+    CHECK(n.operative[1].num == "6");
+    CHECK(n.operative[1].text == "Also reaffirms; 2030 Agenda for Sustainable Development;");
+}
+
+TEST_CASE("AKN reader: a wrapUp ends the last point, a lower-case preambular container continues", "[aknread]") {
+    const std::string xml =
+        "<akomaNtoso><statement name=\"resolution\"><preamble>"
+        "<container><p>Welcoming the presentation of options;</p></container>"
+        "<container><p>and stressing the need for engagement,</p></container></preamble><mainBody>"
+        "<paragraph><num>1.</num><list><intro><p>Requests the Secretary-General:</p></intro>"
+        "<point><num>(a)</num><content><p>To report;</p></content></point>"
+        "<wrapUp><p>and further requests him to include gender analysis;</p></wrapUp></list></paragraph>"
+        "</mainBody></statement></akomaNtoso>";
+    Document d = read_string(xml);
+    REQUIRE(d.preamble.size() == 1);
+    CHECK(d.preamble[0].text == "Welcoming the presentation of options; and stressing the need for engagement,");
+    REQUIRE(d.operative.size() == 1);
+    CHECK(d.operative[0].text == "Requests the Secretary-General:");
+    REQUIRE(d.operative[0].children.size() == 1);
+    CHECK(d.operative[0].children[0].text == "To report; and further requests him to include gender analysis;");
+}
+
+TEST_CASE("AKN reader: a presidential statement's formula is its authority", "[aknread]") {
+    const std::string xml =
+        "<akomaNtoso><statement name=\"resolution\"><meta><identification source=\"#x\"><FRBRWork>"
+        "<FRBRthis value=\"/akn/un/statement/deliberation/unsc/2020-12-04/S-PRST-2020-11/!main\"/></FRBRWork>"
+        "</identification></meta><mainBody>"
+        "<alinea><content><p>On 4 December 2020, the President of the Security Council made the following "
+        "statement on behalf of the Council:</p></content></alinea>"
+        "<paragraph><content><p>\u201CThe Security Council recalls its previous resolutions.\u201D</p></content></paragraph>"
+        "</mainBody></statement></akomaNtoso>";
+    Document d = read_string(xml);
+    CHECK(d.authority.value.rfind("On 4 December 2020", 0) == 0);
+    CHECK(d.unclassified.empty());
+    REQUIRE(d.operative.size() == 1);
+}
+
 TEST_CASE("AKN reader: malformed XML gives UNR902, no exception", "[aknread]") {
     const std::string xml = "<akomaNtoso><statement name=\"resolution\"><mainBody><paragraph>\n</mainBody>";
     Document d;

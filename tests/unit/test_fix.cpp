@@ -637,6 +637,20 @@ TEST_CASE("an invalid unres.json is exit 2 with a message naming the file and th
     // The position of a JSON error is given as line:column.
     write_file(root + "/unres.json", "{\n  \"select\": [\"UNR1\" \"UNR2\"]\n}");
     CHECK(run("check " + q(f)).err.find("unres.json:2:21: invalid JSON") != std::string::npos);
+    // So is the position of a key that is unknown, repeated or given a wrong value, and the end
+    // of a file cut short.
+    const std::pair<const char*, const char*> placed[] = {
+        {"{\n  \"ignore\": [],\n  \"selct\": []\n}", "unres.json:3:3: unknown key \"selct\""},
+        {"{\"select\": [],\n \"select\": []}", "unres.json:2:2: invalid JSON: duplicate key \"select\""},
+        {"{\"severity\": {\n\t\"UNR3\": \"off\", \"UNR301\": 1}}", "unres.json:2:17: \"severity\": the value for UNR301"},
+        {"{\"werror\": \"yes\"}", "unres.json:1:2: \"werror\" must be true or false"},
+        {"{\"select\": [\"UNR1\"", "unres.json:1:19: invalid JSON: syntax error while parsing array - unexpected end of file"},
+    };
+    for (const auto& [json, message] : placed) {
+        INFO(json);
+        write_file(root + "/unres.json", json);
+        CHECK(run("check " + q(f)).err.find(message) != std::string::npos);
+    }
 }
 
 TEST_CASE("compute_fixes: sections restart or continue, annexes, lettering past (z), roman lists", "[fix]") {

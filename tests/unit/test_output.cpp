@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+#include <set>
+
 #include "support.hpp"
 #include "unres/validate.hpp"
 #include "unres/writers.hpp"
@@ -17,172 +20,30 @@ using namespace unres;
 
 namespace {
 
-// ---- a strict little JSON parser, to check that what we print is JSON -------------
+// ---- strict JSON parsing (nlohmann-json), to check that what we print is JSON ------
 
-struct JVal {
-    enum Type { Null, Bool, Num, Str, Arr, Obj } type = Null;
-    bool b = false;
-    double n = 0;
-    std::string s;
-    std::vector<JVal> a;
-    std::vector<std::pair<std::string, JVal>> o;
+using JVal = nlohmann::ordered_json;
 
-    bool has(const std::string& k) const {
-        for (auto& kv : o)
-            if (kv.first == k) return true;
-        return false;
-    }
-    const JVal& operator[](const std::string& k) const {
-        if (type != Obj) throw std::runtime_error("not an object, looking for key " + k);
-        for (auto& kv : o)
-            if (kv.first == k) return kv.second;
-        throw std::runtime_error("missing key " + k);
-    }
-    const JVal& operator[](std::size_t i) const {
-        if (type != Arr || i >= a.size()) throw std::runtime_error("bad array index");
-        return a[i];
-    }
-    std::vector<std::string> keys() const {
-        std::vector<std::string> k;
-        for (auto& kv : o) k.push_back(kv.first);
-        return k;
-    }
-    bool is_int() const { return type == Num && n == static_cast<double>(static_cast<long long>(n)); }
-};
-
-class JParser {
-public:
-    explicit JParser(std::string_view s) : s_(s) {}
-    JVal parse() {
-        JVal v = value();
-        ws();
-        if (i_ != s_.size()) fail("trailing data");
-        return v;
-    }
-
-private:
-    [[noreturn]] void fail(const std::string& what) {
-        throw std::runtime_error("JSON: " + what + " at offset " + std::to_string(i_));
-    }
-    void ws() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
-    }
-    bool lit(std::string_view w) {
-        if (s_.substr(i_, w.size()) != w) return false;
-        i_ += w.size();
+/// Parses `s`, refusing what nlohmann accepts but a strict reader should not: a
+/// duplicate key in an object.  Throws on any fault.
+JVal parse_json(const std::string& s) {
+    std::vector<std::set<std::string>> open;
+    return JVal::parse(s, [&](int, nlohmann::json::parse_event_t e, JVal& v) {
+        using E = nlohmann::json::parse_event_t;
+        if (e == E::object_start) open.emplace_back();
+        if (e == E::object_end) open.pop_back();
+        if (e == E::key && !open.back().insert(v.get<std::string>()).second)
+            throw std::runtime_error("duplicate key " + v.get<std::string>());
         return true;
-    }
-    JVal value() {
-        ws();
-        if (i_ >= s_.size()) fail("unexpected end");
-        JVal v;
-        char c = s_[i_];
-        if (c == '{') {
-            v.type = JVal::Obj;
-            ++i_;
-            ws();
-            if (i_ < s_.size() && s_[i_] == '}') { ++i_; return v; }
-            for (;;) {
-                ws();
-                if (i_ >= s_.size() || s_[i_] != '"') fail("expected key");
-                std::string k = string();
-                ws();
-                if (i_ >= s_.size() || s_[i_] != ':') fail("expected ':'");
-                ++i_;
-                if (v.has(k)) fail("duplicate key " + k);
-                v.o.emplace_back(k, value());
-                ws();
-                if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-                if (i_ < s_.size() && s_[i_] == '}') { ++i_; return v; }
-                fail("expected ',' or '}'");
-            }
-        }
-        if (c == '[') {
-            v.type = JVal::Arr;
-            ++i_;
-            ws();
-            if (i_ < s_.size() && s_[i_] == ']') { ++i_; return v; }
-            for (;;) {
-                v.a.push_back(value());
-                ws();
-                if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-                if (i_ < s_.size() && s_[i_] == ']') { ++i_; return v; }
-                fail("expected ',' or ']'");
-            }
-        }
-        if (c == '"') { v.type = JVal::Str; v.s = string(); return v; }
-        if (lit("null")) return v;
-        if (lit("true")) { v.type = JVal::Bool; v.b = true; return v; }
-        if (lit("false")) { v.type = JVal::Bool; return v; }
-        std::size_t start = i_;
-        if (i_ < s_.size() && s_[i_] == '-') ++i_;
-        while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == 'e' ||
-                                  s_[i_] == 'E' || s_[i_] == '+' || s_[i_] == '-'))
-            ++i_;
-        if (start == i_) fail("unexpected character");
-        v.type = JVal::Num;
-        v.n = std::stod(std::string(s_.substr(start, i_ - start)));
-        return v;
-    }
-    unsigned hex4() {
-        if (i_ + 4 > s_.size()) fail("short \\u escape");
-        unsigned u = 0;
-        for (int k = 0; k < 4; ++k) {
-            char h = s_[i_++];
-            u <<= 4;
-            if (h >= '0' && h <= '9') u |= static_cast<unsigned>(h - '0');
-            else if (h >= 'a' && h <= 'f') u |= static_cast<unsigned>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F') u |= static_cast<unsigned>(h - 'A' + 10);
-            else fail("bad hex digit");
-        }
-        return u;
-    }
-    std::string string() {
-        ++i_;  // opening quote
-        std::string out;
-        for (;;) {
-            if (i_ >= s_.size()) fail("unterminated string");
-            auto c = static_cast<unsigned char>(s_[i_]);
-            if (c == '"') { ++i_; return out; }
-            if (c < 0x20) fail("raw control character in string");
-            if (c == '\\') {
-                ++i_;
-                if (i_ >= s_.size()) fail("bad escape");
-                char e = s_[i_++];
-                switch (e) {
-                    case '"': out += '"'; break;
-                    case '\\': out += '\\'; break;
-                    case '/': out += '/'; break;
-                    case 'b': out += '\b'; break;
-                    case 'f': out += '\f'; break;
-                    case 'n': out += '\n'; break;
-                    case 'r': out += '\r'; break;
-                    case 't': out += '\t'; break;
-                    case 'u': {
-                        char32_t cp = hex4();
-                        if (cp >= 0xD800 && cp <= 0xDBFF) {
-                            if (!lit("\\u")) fail("lone surrogate");
-                            char32_t lo = hex4();
-                            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                        }
-                        utf8::append(out, cp);
-                        break;
-                    }
-                    default: fail("bad escape");
-                }
-                continue;
-            }
-            std::size_t len = utf8::valid_sequence(s_, i_);
-            if (len == 0) fail("invalid UTF-8 in string");
-            out.append(s_.substr(i_, len));
-            i_ += len;
-        }
-    }
-    std::string_view s_;
-    std::size_t i_ = 0;
-};
+    });
+}
 
-JVal parse_json(const std::string& s) { return JParser(s).parse(); }
+/// An object's keys, in their order in the text.
+std::vector<std::string> keys(const JVal& v) {
+    std::vector<std::string> out;
+    for (const auto& kv : v.items()) out.push_back(kv.key());
+    return out;
+}
 
 Diagnostic diag(const std::string& rule, Severity sev, std::uint32_t b, std::uint32_t e, const std::string& msg) {
     Diagnostic d;
@@ -214,52 +75,52 @@ std::vector<std::string> lines_of(const std::string& s) {
 /// Structural check of a SARIF 2.1.0 log: the properties the schema requires and the
 /// ones unres promises (rules from the registry, physical locations, code-point columns).
 void check_sarif_structure(const JVal& log) {
-    REQUIRE(log.type == JVal::Obj);
-    CHECK(log["version"].s == "2.1.0");
-    CHECK(log["$schema"].s.find("sarif") != std::string::npos);
-    REQUIRE(log["runs"].type == JVal::Arr);
-    REQUIRE(log["runs"].a.size() == 1);
-    const JVal& run = log["runs"][0];
-    const JVal& driver = run["tool"]["driver"];
-    CHECK(driver["name"].s == "unres");
-    CHECK(driver["version"].s == UNRES_VERSION);
-    CHECK(driver["informationUri"].s.rfind("https://", 0) == 0);
-    CHECK(run["columnKind"].s == "unicodeCodePoints");
+    REQUIRE(log.is_object());
+    CHECK(log.at("version").get<std::string>() == "2.1.0");
+    CHECK(log.at("$schema").get<std::string>().find("sarif") != std::string::npos);
+    REQUIRE(log.at("runs").is_array());
+    REQUIRE(log.at("runs").size() == 1);
+    const JVal& run = log.at("runs").at(0);
+    const JVal& driver = run.at("tool").at("driver");
+    CHECK(driver.at("name").get<std::string>() == "unres");
+    CHECK(driver.at("version").get<std::string>() == UNRES_VERSION);
+    CHECK(driver.at("informationUri").get<std::string>().rfind("https://", 0) == 0);
+    CHECK(run.at("columnKind").get<std::string>() == "unicodeCodePoints");
     const auto& rules = all_rules();
-    REQUIRE(driver["rules"].a.size() == rules.size());
+    REQUIRE(driver.at("rules").size() == rules.size());
     for (std::size_t k = 0; k < rules.size(); ++k) {
-        const JVal& r = driver["rules"][k];
-        CHECK(r["id"].s == rules[k].id);
-        CHECK(r["name"].s == rules[k].name);
-        CHECK(r["shortDescription"]["text"].type == JVal::Str);
-        CHECK(r["fullDescription"]["text"].type == JVal::Str);
-        CHECK(r["help"]["text"].type == JVal::Str);
-        CHECK(r["help"]["markdown"].type == JVal::Str);
-        std::string level = r["defaultConfiguration"]["level"].s;
+        const JVal& r = driver.at("rules").at(k);
+        CHECK(r.at("id").get<std::string>() == rules[k].id);
+        CHECK(r.at("name").get<std::string>() == rules[k].name);
+        CHECK(r.at("shortDescription").at("text").is_string());
+        CHECK(r.at("fullDescription").at("text").is_string());
+        CHECK(r.at("help").at("text").is_string());
+        CHECK(r.at("help").at("markdown").is_string());
+        std::string level = r.at("defaultConfiguration").at("level").get<std::string>();
         CHECK((level == "error" || level == "warning" || level == "note"));
     }
-    REQUIRE(run["results"].type == JVal::Arr);
-    for (const JVal& res : run["results"].a) {
-        CHECK(res["ruleId"].type == JVal::Str);
-        std::string level = res["level"].s;
+    REQUIRE(run.at("results").is_array());
+    for (const JVal& res : run.at("results")) {
+        CHECK(res.at("ruleId").is_string());
+        std::string level = res.at("level").get<std::string>();
         CHECK((level == "error" || level == "warning" || level == "note"));
-        CHECK(res["message"]["text"].type == JVal::Str);
-        if (res.has("ruleIndex")) {
-            REQUIRE(res["ruleIndex"].is_int());
-            auto idx = static_cast<std::size_t>(res["ruleIndex"].n);
+        CHECK(res.at("message").at("text").is_string());
+        if (res.contains("ruleIndex")) {
+            REQUIRE(res.at("ruleIndex").is_number_integer());
+            auto idx = static_cast<std::size_t>(res.at("ruleIndex").get<double>());
             REQUIRE(idx < rules.size());
-            CHECK(rules[idx].id == res["ruleId"].s);
+            CHECK(rules[idx].id == res.at("ruleId").get<std::string>());
         }
-        REQUIRE(res["locations"].a.size() >= 1);
-        const JVal& pl = res["locations"][0]["physicalLocation"];
-        CHECK(!pl["artifactLocation"]["uri"].s.empty());
-        CHECK(pl["artifactLocation"]["uri"].s.find(' ') == std::string::npos);
-        const JVal& region = pl["region"];
+        REQUIRE(res.at("locations").size() >= 1);
+        const JVal& pl = res.at("locations").at(0).at("physicalLocation");
+        CHECK(!pl.at("artifactLocation").at("uri").get<std::string>().empty());
+        CHECK(pl.at("artifactLocation").at("uri").get<std::string>().find(' ') == std::string::npos);
+        const JVal& region = pl.at("region");
         for (const char* k : {"startLine", "startColumn", "endLine", "endColumn"}) {
-            REQUIRE(region[k].is_int());
-            CHECK(region[k].n >= 1);
+            REQUIRE(region.at(k).is_number_integer());
+            CHECK(region.at(k).get<double>() >= 1);
         }
-        CHECK(region["endLine"].n >= region["startLine"].n);
+        CHECK(region.at("endLine").get<double>() >= region.at("startLine").get<double>());
     }
 }
 
@@ -298,10 +159,10 @@ TEST_CASE("json::quote turns invalid UTF-8 into U+FFFD and always round-trips", 
     std::string bad = "ok\xC3(\xFF\xFE end";
     std::string q = json::quote(bad);
     JVal v = parse_json(q);
-    CHECK(v.s == "ok\xEF\xBF\xBD(\xEF\xBF\xBD\xEF\xBF\xBD end");
+    CHECK(v.get<std::string>() == "ok\xEF\xBF\xBD(\xEF\xBF\xBD\xEF\xBF\xBD end");
     std::string all;
     for (int c = 0; c < 128; ++c) all += static_cast<char>(c);
-    CHECK(parse_json(json::quote(all)).s == all);
+    CHECK(parse_json(json::quote(all)).get<std::string>() == all);
 }
 
 // ---- render_text --------------------------------------------------------------------
@@ -425,25 +286,25 @@ TEST_CASE("render_json: the shape of INTERFACE.md, end positions, escaping", "[o
     std::vector<FileReport> files{
         {&src, InputFormat::Markdown, {diag("UNR202", Severity::Warning, off(src, "é"), off(src, "fgh") + 3, msg)}}};
     JVal v = parse_json(render_json(files));
-    CHECK(v.keys() == std::vector<std::string>{"files", "summary"});
-    const JVal& f = v["files"][0];
-    CHECK(f.keys() == std::vector<std::string>{"path", "format", "diagnostics"});
-    CHECK(f["path"].s == "drafts/é \"q\".md");
-    CHECK(f["format"].s == "markdown");
-    const JVal& d = f["diagnostics"][0];
-    CHECK(d.keys() ==
+    CHECK(keys(v) == std::vector<std::string>{"files", "summary"});
+    const JVal& f = v.at("files").at(0);
+    CHECK(keys(f) == std::vector<std::string>{"path", "format", "diagnostics"});
+    CHECK(f.at("path").get<std::string>() == "drafts/é \"q\".md");
+    CHECK(f.at("format").get<std::string>() == "markdown");
+    const JVal& d = f.at("diagnostics").at(0);
+    CHECK(keys(d) ==
           std::vector<std::string>{"rule", "severity", "line", "column", "end_line", "end_column", "message"});
-    CHECK(d["rule"].s == "UNR202");
-    CHECK(d["severity"].s == "warning");
-    CHECK(d["line"].n == 2);
-    CHECK(d["column"].n == 3);
-    CHECK(d["end_line"].n == 2);
-    CHECK(d["end_column"].n == 8);  // exclusive end, in code points
-    CHECK(d["message"].s == msg);
-    CHECK(v["summary"].keys() == std::vector<std::string>{"files", "errors", "warnings"});
-    CHECK(v["summary"]["files"].n == 1);
-    CHECK(v["summary"]["errors"].n == 0);
-    CHECK(v["summary"]["warnings"].n == 1);
+    CHECK(d.at("rule").get<std::string>() == "UNR202");
+    CHECK(d.at("severity").get<std::string>() == "warning");
+    CHECK(d.at("line").get<double>() == 2);
+    CHECK(d.at("column").get<double>() == 3);
+    CHECK(d.at("end_line").get<double>() == 2);
+    CHECK(d.at("end_column").get<double>() == 8);  // exclusive end, in code points
+    CHECK(d.at("message").get<std::string>() == msg);
+    CHECK(keys(v.at("summary")) == std::vector<std::string>{"files", "errors", "warnings"});
+    CHECK(v.at("summary").at("files").get<double>() == 1);
+    CHECK(v.at("summary").at("errors").get<double>() == 0);
+    CHECK(v.at("summary").at("warnings").get<double>() == 1);
 }
 
 TEST_CASE("render_json: a span ending with its line break ends on that line; notes kept", "[output]") {
@@ -451,12 +312,12 @@ TEST_CASE("render_json: a span ending with its line break ends on that line; not
     Diagnostic d = diag("UNR001", Severity::Error, 0, off(src, "second"), "whole line");
     d.notes.push_back({{off(src, "second"), off(src, "second")}, "see here"});
     JVal v = parse_json(render_json({{&src, InputFormat::Text, {d}}}));
-    const JVal& j = v["files"][0]["diagnostics"][0];
-    CHECK(j["end_line"].n == 1);
-    CHECK(j["end_column"].n == 11);
-    CHECK(j["notes"][0]["line"].n == 2);
-    CHECK(j["notes"][0]["message"].s == "see here");
-    CHECK(v["summary"]["errors"].n == 1);
+    const JVal& j = v.at("files").at(0).at("diagnostics").at(0);
+    CHECK(j.at("end_line").get<double>() == 1);
+    CHECK(j.at("end_column").get<double>() == 11);
+    CHECK(j.at("notes").at(0).at("line").get<double>() == 2);
+    CHECK(j.at("notes").at(0).at("message").get<std::string>() == "see here");
+    CHECK(v.at("summary").at("errors").get<double>() == 1);
 }
 
 // ---- render_github ------------------------------------------------------------------
@@ -487,34 +348,54 @@ TEST_CASE("render_sarif: SARIF 2.1.0 structure, rules from the registry, code-po
     d.notes.push_back({{0, 4}, "related"});
     std::vector<FileReport> files{
         {&src, InputFormat::Markdown, {d, diag("UNR999999", Severity::Warning, off(src, "next"), off(src, "next") + 4, "x")}}};
-    std::string sarif = render_sarif(files);
+    std::string sarif = render_sarif(files, rules);
     JVal log = parse_json(sarif);
     check_sarif_structure(log);
-    const JVal& results = log["runs"][0]["results"];
-    REQUIRE(results.a.size() == 2);
-    CHECK(results[0]["ruleId"].s == known);
-    CHECK(results[0]["ruleIndex"].n == 0);
-    CHECK(results[0]["level"].s == "error");
-    CHECK(results[0]["message"]["text"].s == "bad \"number\"\n");
-    const JVal& loc = results[0]["locations"][0]["physicalLocation"];
-    CHECK(loc["artifactLocation"]["uri"].s == "my%20drafts/%C3%BC.md");
-    CHECK(loc["region"]["startLine"].n == 1);
-    CHECK(loc["region"]["startColumn"].n == 17);  // "Über die Straße " is 16 code points
-    CHECK(loc["region"]["endColumn"].n == 18);
-    CHECK(results[0]["relatedLocations"][0]["message"]["text"].s == "related");
-    CHECK_FALSE(results[1].has("ruleIndex"));  // not in the registry
-    CHECK(results[1]["level"].s == "warning");
+    const JVal& results = log.at("runs").at(0).at("results");
+    REQUIRE(results.size() == 2);
+    CHECK(results.at(0).at("ruleId").get<std::string>() == known);
+    CHECK(results.at(0).at("ruleIndex").get<double>() == 0);
+    CHECK(results.at(0).at("level").get<std::string>() == "error");
+    CHECK(results.at(0).at("message").at("text").get<std::string>() == "bad \"number\"\n");
+    const JVal& loc = results.at(0).at("locations").at(0).at("physicalLocation");
+    CHECK(loc.at("artifactLocation").at("uri").get<std::string>() == "my%20drafts/%C3%BC.md");
+    CHECK(loc.at("region").at("startLine").get<double>() == 1);
+    CHECK(loc.at("region").at("startColumn").get<double>() == 17);  // "Über die Straße " is 16 code points
+    CHECK(loc.at("region").at("endColumn").get<double>() == 18);
+    CHECK(results.at(0).at("relatedLocations").at(0).at("message").at("text").get<std::string>() == "related");
+    CHECK_FALSE(results.at(1).contains("ruleIndex"));  // not in the registry
+    CHECK(results.at(1).at("level").get<std::string>() == "warning");
 
     // python3-jsonschema is installed by scripts/install-deps.sh: the SARIF schema check always runs
     REQUIRE(python_jsonschema_available());
     CHECK(sarif_schema_errors(sarif) == "");
 }
 
+TEST_CASE("render_sarif: the rules are the table it is given", "[output]") {
+    const std::vector<RuleInfo> table = {
+        {"X1", "first-rule", Severity::Note, "First", "doc of X1"},
+        {"X2", "second-rule", Severity::Error, "Second", ""},
+    };
+    auto src = SourceFile::from_bytes("a.txt", "one\ntwo\n");
+    std::vector<FileReport> files{{&src, InputFormat::Text,
+                                   {diag("X2", Severity::Error, 0, 3, "m"), diag("UNR101", Severity::Error, 4, 7, "n")}}};
+    JVal log = parse_json(render_sarif(files, table));
+    const JVal& listed = log.at("runs").at(0).at("tool").at("driver").at("rules");
+    REQUIRE(listed.size() == 2);
+    CHECK(listed.at(0).at("id").get<std::string>() == "X1");
+    CHECK(listed.at(0).at("defaultConfiguration").at("level").get<std::string>() == "note");
+    CHECK(listed.at(1).at("fullDescription").at("text").get<std::string>() == "Second");  // no doc: the summary
+    const JVal& results = log.at("runs").at(0).at("results");
+    REQUIRE(results.size() == 2);
+    CHECK(results.at(0).at("ruleIndex").get<double>() == 1);
+    CHECK_FALSE(results.at(1).contains("ruleIndex"));  // a registry rule, but not in this table
+}
+
 TEST_CASE("render_sarif: an empty run is valid too", "[output]") {
-    std::string sarif = render_sarif({});
+    std::string sarif = render_sarif({}, all_rules());
     JVal log = parse_json(sarif);
     check_sarif_structure(log);
-    CHECK(log["runs"][0]["results"].a.empty());
+    CHECK(log.at("runs").at(0).at("results").empty());
     REQUIRE(python_jsonschema_available());
     CHECK(sarif_schema_errors(sarif) == "");
 }
@@ -574,47 +455,47 @@ TEST_CASE("to_json: the document tree of INTERFACE.md from a hand-made Document"
     JVal v = parse_json(out);
     std::vector<std::string> contract_keys{"unres_json_version", "source", "metadata", "authority", "preamble",
                                            "operative", "footnotes", "annexes", "closing", "diagnostics"};
-    for (const auto& k : contract_keys) CHECK(v.has(k));
-    CHECK(v["unres_json_version"].n == 1);
-    CHECK(v["source"]["path"].s == "r.md");
-    CHECK(v["source"]["format"].s == "markdown");
-    const JVal& m = v["metadata"];
+    for (const auto& k : contract_keys) CHECK(v.contains(k));
+    CHECK(v.at("unres_json_version").get<double>() == 1);
+    CHECK(v.at("source").at("path").get<std::string>() == "r.md");
+    CHECK(v.at("source").at("format").get<std::string>() == "markdown");
+    const JVal& m = v.at("metadata");
     for (const char* k : {"body", "symbol", "distribution", "date", "original_language", "session", "committee",
                           "agenda_items", "agenda_title", "sponsors", "document_type", "title"})
-        CHECK(m.has(k));
-    CHECK(m["symbol"].s == "A/RES/1");
-    CHECK(m["date"].type == JVal::Null);
-    CHECK(m["agenda_title"].type == JVal::Null);
-    CHECK(m["sponsors"].a.size() == 2);
-    CHECK(m["sponsors"][1].s == "Côte d’Ivoire");
-    CHECK(m["agenda_items"][0].s == "71 (b)");
-    CHECK(v["authority"].s == "The General Assembly,");
-    CHECK(v["preamble"][0]["text"].s == "Recalling its resolution,");
-    CHECK(v["preamble"][0]["line"].n == 3);
-    const JVal& o1 = v["operative"][0];
-    CHECK(o1["num"].s == "1");
-    CHECK(o1["line"].n == 4);
-    CHECK(o1["text"].s == "Calls upon States:");
-    CHECK(o1["section"].type == JVal::Null);
-    CHECK(o1["children"][0]["num"].s == "a");
-    CHECK(o1["children"][0]["line"].n == 5);
-    CHECK(o1["children"][0]["children"].a.empty());
-    CHECK(v["operative"][1]["num"].type == JVal::Null);
-    const JVal& f = v["footnotes"][0];
-    CHECK(f["num"].s == "6");
-    CHECK(f["line"].n == 7);
-    CHECK(f["references"][0]["line"].n == 3);
-    CHECK(f["references"][0]["column"].n == 26);
-    CHECK(v["annexes"][0]["num"].s == "I");
-    CHECK(v["annexes"][0]["title"].type == JVal::Null);
-    CHECK(v["annexes"][0]["operative"].a.empty());
-    CHECK(v["closing"]["meeting"].s == "50th plenary meeting");
-    CHECK(v["closing"]["date"].type == JVal::Null);
-    CHECK(v["sections"].a.empty());
-    const JVal& d = v["diagnostics"][0];
-    CHECK(d.keys() ==
+        CHECK(m.contains(k));
+    CHECK(m.at("symbol").get<std::string>() == "A/RES/1");
+    CHECK(m.at("date").is_null());
+    CHECK(m.at("agenda_title").is_null());
+    CHECK(m.at("sponsors").size() == 2);
+    CHECK(m.at("sponsors").at(1).get<std::string>() == "Côte d’Ivoire");
+    CHECK(m.at("agenda_items").at(0).get<std::string>() == "71 (b)");
+    CHECK(v.at("authority").get<std::string>() == "The General Assembly,");
+    CHECK(v.at("preamble").at(0).at("text").get<std::string>() == "Recalling its resolution,");
+    CHECK(v.at("preamble").at(0).at("line").get<double>() == 3);
+    const JVal& o1 = v.at("operative").at(0);
+    CHECK(o1.at("num").get<std::string>() == "1");
+    CHECK(o1.at("line").get<double>() == 4);
+    CHECK(o1.at("text").get<std::string>() == "Calls upon States:");
+    CHECK(o1.at("section").is_null());
+    CHECK(o1.at("children").at(0).at("num").get<std::string>() == "a");
+    CHECK(o1.at("children").at(0).at("line").get<double>() == 5);
+    CHECK(o1.at("children").at(0).at("children").empty());
+    CHECK(v.at("operative").at(1).at("num").is_null());
+    const JVal& f = v.at("footnotes").at(0);
+    CHECK(f.at("num").get<std::string>() == "6");
+    CHECK(f.at("line").get<double>() == 7);
+    CHECK(f.at("references").at(0).at("line").get<double>() == 3);
+    CHECK(f.at("references").at(0).at("column").get<double>() == 26);
+    CHECK(v.at("annexes").at(0).at("num").get<std::string>() == "I");
+    CHECK(v.at("annexes").at(0).at("title").is_null());
+    CHECK(v.at("annexes").at(0).at("operative").empty());
+    CHECK(v.at("closing").at("meeting").get<std::string>() == "50th plenary meeting");
+    CHECK(v.at("closing").at("date").is_null());
+    CHECK(v.at("sections").empty());
+    const JVal& d = v.at("diagnostics").at(0);
+    CHECK(keys(d) ==
           std::vector<std::string>{"rule", "severity", "line", "column", "end_line", "end_column", "message"});
-    CHECK(d["line"].n == 3);
+    CHECK(d.at("line").get<double>() == 3);
 }
 
 TEST_CASE("to_json: sectioned documents carry section labels and the sections list", "[output]") {
@@ -633,11 +514,11 @@ TEST_CASE("to_json: sectioned documents carry section labels and the sections li
     p.span = {off(src, "1."), off(src, "1.") + 11};
     doc.operative.push_back(p);
     JVal v = parse_json(to_json(doc, src, {}));
-    CHECK(v["operative"][0]["section"].s == "II");
-    CHECK(v["sections"][0]["num"].s == "II");
-    CHECK(v["sections"][0]["heading"].s == "Capacity-building");
-    CHECK(v["sections"][0]["line"].n == 1);
-    CHECK(v["diagnostics"].a.empty());
+    CHECK(v.at("operative").at(0).at("section").get<std::string>() == "II");
+    CHECK(v.at("sections").at(0).at("num").get<std::string>() == "II");
+    CHECK(v.at("sections").at(0).at("heading").get<std::string>() == "Capacity-building");
+    CHECK(v.at("sections").at(0).at("line").get<double>() == 1);
+    CHECK(v.at("diagnostics").empty());
 }
 
 // ---- the CLI's machine-readable outputs on a real file --------------------------------
@@ -653,9 +534,9 @@ TEST_CASE("check --format sarif and json on the sample: valid documents on stdou
 
     auto j = unres_test::run("check --format json '" + sample + "'");
     JVal v = parse_json(j.out);
-    CHECK(v["summary"]["files"].n == 1);
-    CHECK(j.code == (v["summary"]["errors"].n > 0 ? 1 : 0));
-    CHECK(log["runs"][0]["results"].a.size() == v["files"][0]["diagnostics"].a.size());
+    CHECK(v.at("summary").at("files").get<double>() == 1);
+    CHECK(j.code == (v.at("summary").at("errors").get<double>() > 0 ? 1 : 0));
+    CHECK(log.at("runs").at(0).at("results").size() == v.at("files").at(0).at("diagnostics").size());
 }
 
 TEST_CASE("check --format sarif over the whole corpus validates against the SARIF 2.1.0 schema", "[output][corpus]") {
@@ -664,7 +545,7 @@ TEST_CASE("check --format sarif over the whole corpus validates against the SARI
     CHECK((s.code == 0 || s.code == 1 || s.code == 2));  // 2: the legacy .doc is refused, the rest reported
     JVal log = parse_json(s.out);
     check_sarif_structure(log);
-    CHECK(log["runs"][0]["results"].a.size() > 100);
+    CHECK(log.at("runs").at(0).at("results").size() > 100);
     REQUIRE(python_jsonschema_available());
     CHECK(sarif_schema_errors(s.out) == "");
 }

@@ -196,13 +196,14 @@ std::vector<std::string> letters(char from, char to) {
 TEST_CASE("registry: every rule documented, ids unique and sorted", "[rules]") {
     const auto& rules = all_rules();
     REQUIRE(rules.size() >= 30);
-    std::set<std::string_view> names;
+    std::set<std::string_view> names, ids;
     std::regex id_form("UNR[0-9]{3}");
     for (std::size_t i = 0; i < rules.size(); ++i) {
         const RuleInfo& r = rules[i];
         INFO(r.id);
         CHECK(std::regex_match(std::string(r.id), id_form));
-        if (i > 0) CHECK(rules[i - 1].id < r.id);
+        if (i > 0) CHECK(rules[i - 1].id < r.id);  // sorted: find_rule's binary search relies on it
+        CHECK(ids.insert(r.id).second);
         CHECK(names.insert(r.name).second);
         CHECK(!r.summary.empty());
         CHECK(r.doc.find("## What it does") != std::string_view::npos);

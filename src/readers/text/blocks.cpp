@@ -249,8 +249,6 @@ void TextReader::make_blocks(std::size_t body) {
         } else {
             append_line(*cur, l);
             if (cur->label_only && !cur->mt.text.empty()) cur->label_only = false;
-            if ((cur->kind == BlockKind::Section || cur->kind == BlockKind::Annex) && cur->heading.empty()) {
-            }
         }
         cur->last_line = k;
         prev = &l;

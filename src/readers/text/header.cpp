@@ -58,7 +58,7 @@ std::string TextReader::capitalize(std::string s) {
     return out;
 }
 
-void TextReader::split_sponsors(const Line* first, std::string_view text, Span span) {
+void TextReader::split_sponsors(std::string_view text, Span span) {
     // "A, B, C and D" → A, B, C, D (keeping "Trinidad and Tobago" whole)
     std::string t(text);
     t.erase(std::remove(t.begin(), t.end(), '*'), t.end());
@@ -99,7 +99,6 @@ void TextReader::split_sponsors(const Line* first, std::string_view text, Span s
             }
         }
     }
-    (void)first;
     for (auto& p : parts) {
         if (starts_with(p, "and ")) p.erase(0, 4);
         Field f;
@@ -121,7 +120,6 @@ std::size_t TextReader::read_header() {
         LineKind kk = lines_[k].kind;
         if (kk == LineKind::Content || kk == LineKind::Furniture) hl.push_back(k);
     }
-    std::size_t consumed_until = 0;  // index into hl after the sponsor / number line
     bool sponsor_found = false, number_found = false;
     std::size_t agenda_at = SIZE_MAX;
     std::size_t title_from = 0;
@@ -163,7 +161,6 @@ std::size_t TextReader::read_header() {
                 }
             }
         }
-        if (std::size_t p = t.find("Original:"); p == std::string_view::npos) p = t.find("ORIGINAL:"), (void)p;
         for (std::string_view key : {"Original:", "ORIGINAL:"}) {
             std::size_t p = t.find(key);
             if (p == std::string_view::npos || m.original_language.present()) continue;
@@ -262,7 +259,6 @@ std::size_t TextReader::read_header() {
                 m.adoption_date = field(*dl, p, p + len);
                 m.adoption_date.value = parse_date(m.adoption_date.value);
             }
-            consumed_until = std::max(consumed_until, h + 1);
             title_from = std::max(title_from, h + 1);
         }
         if (starts_with(t, "[") && !m.origin.present()) {
@@ -282,7 +278,6 @@ std::size_t TextReader::read_header() {
                     m.committee = p != std::string_view::npos ? field(l, p, p + c.size()) : Field{std::string(c), f.span};
                 }
             }
-            consumed_until = std::max(consumed_until, hh + 1);
             title_from = std::max(title_from, hh + 1);
         }
         // "78/217. Title" or "78/217." alone; ECOSOC "2018/27. Title"
@@ -298,7 +293,6 @@ std::size_t TextReader::read_header() {
                     while (v < t.size() && t[v] == ' ') ++v;
                     title_from = h + (v < t.size() ? 0 : 1);
                     if (v < t.size()) m.title = field(l, v, t.size());
-                    consumed_until = std::max(consumed_until, h + 1);
                 }
             }
         }
@@ -357,7 +351,7 @@ std::size_t TextReader::read_header() {
                 }
                 m.sponsor_text.value = text;
                 m.sponsor_text.span = span;
-                split_sponsors(&l, text, span);
+                split_sponsors(text, span);
                 // the type after the colon
                 std::size_t tb = colon + 1;
                 while (tb < t.size() && (t[tb] == '*' || t[tb] == ' ')) ++tb;
@@ -389,7 +383,6 @@ std::size_t TextReader::read_header() {
                 m.document_type.span = line_span(l, 0, type.size());
                 h = hh;
             }
-            consumed_until = std::max(consumed_until, h + 1);
             title_from = std::max(title_from, h + 1);
             if (agenda_at != SIZE_MAX && !m.agenda_title.present() && agenda_at + 1 < h) {
                 // agenda title lines between the agenda item and the sponsor block
@@ -419,7 +412,7 @@ std::size_t TextReader::read_header() {
                 }
                 m.sponsor_text.value = text;
                 m.sponsor_text.span = span;
-                split_sponsors(&l, text, span);
+                split_sponsors(text, span);
                 m.document_type = field(l, 0, l.text.size());
                 m.document_type.value = lt;
                 if (agenda_at != SIZE_MAX && !m.agenda_title.present()) {
@@ -429,7 +422,6 @@ std::size_t TextReader::read_header() {
                         else m.agenda_title.value += " " + ql.text, m.agenda_title.span.end = line_span(ql, 0, ql.text.size()).end;
                     }
                 }
-                consumed_until = std::max(consumed_until, h + 1);
                 title_from = std::max(title_from, h + 1);
                 sponsor_found = true;
                 break;
@@ -460,7 +452,6 @@ std::size_t TextReader::read_header() {
             }
         }
     }
-    (void)consumed_until;
     // Document type and kind.
     std::string dt = lower(m.document_type.value);
     if (contains(dt, "amendment")) doc_.kind = DocKind::Amendment;
@@ -472,9 +463,7 @@ std::size_t TextReader::read_header() {
         else if (contains(sym, "/DEC/")) doc_.kind = DocKind::Decision;
     }
     if (contains(dt, "amendment")) {
-        std::string full = m.document_type.value;
         m.document_type.value = "amendment";
-        (void)full;
     }
     if (doc_.kind == DocKind::Resolution && !m.document_type.present()) m.document_type.value = "resolution";
     if (m.symbol.present() && !m.body.present()) {

@@ -3,21 +3,44 @@
 // Job: collect the footnote bodies a page carries (the lines the line stage marked Footnote,
 // also pdftotext's scrambled blocks where numbers and texts come apart) into
 // Document::footnotes, with the page each belongs to.
-// Input: the classified lines.  Guarantees: every footnote line is in one footnote body or
-// reported; footnotes are in order of appearance; note_page_ / note_region_lo_ give, per
-// footnote, the page of the text it belongs to and the lowest page its mark may be on.
-#include "readers/text/reader.hpp"
+// Input: the classified lines.  Output: a NoteSet (notes.hpp).  Guarantees: every footnote
+// line's text is in one footnote body; footnotes are in order of appearance; per footnote,
+// the page of the text it belongs to and the lowest page its mark may be on.
+#include "readers/text/notes.hpp"
+
+#include <algorithm>
+
+#include "readers/text/common.hpp"
 
 namespace unres::readers::stages {
 
-// ---- footnotes ----
-int TextReader::content_page_before(std::size_t k) const {
+namespace {
+
+class NoteCollector {
+public:
+    explicit NoteCollector(const std::vector<Line>& lines) : lines_(lines) {}
+    NoteSet run() {
+        collect_footnotes();
+        return std::move(out_);
+    }
+
+private:
+    const std::vector<Line>& lines_;
+    NoteSet out_;
+
+    int content_page_before(std::size_t k) const;
+    void collect_footnotes();
+    void add_note(std::string num, const std::vector<std::size_t>& ls, int page, int lo);
+    void read_note_block(const std::vector<std::size_t>& idx, int page, int prev_page);
+};
+
+int NoteCollector::content_page_before(std::size_t k) const {
     for (std::size_t j = k; j-- > 0;)
         if (lines_[j].kind == LineKind::Content) return lines_[j].page;
     return 0;
 }
 
-void TextReader::collect_footnotes() {
+void NoteCollector::collect_footnotes() {
     std::size_t k = 0;
     int prev_block_page = -1;
     while (k < lines_.size()) {
@@ -40,7 +63,7 @@ void TextReader::collect_footnotes() {
     }
 }
 
-void TextReader::add_note(std::string num, const std::vector<std::size_t>& ls, int page, int lo) {
+void NoteCollector::add_note(std::string num, const std::vector<std::size_t>& ls, int page, int lo) {
     Footnote f;
     f.num = std::move(num);
     MappedText mt;
@@ -54,7 +77,6 @@ void TextReader::add_note(std::string num, const std::vector<std::size_t>& ls, i
             first = false;
         } else
             mt.space(l.begin);
-        for (const auto& e : l.map) (void)e;
         mt.append(l.text, l.map.empty() ? l.begin : l.map.front().src);
         f.span.end = l.end;
     }
@@ -63,13 +85,12 @@ void TextReader::add_note(std::string num, const std::vector<std::size_t>& ls, i
         f.span = {lines_[ls.front()].begin, lines_[ls.front()].end};
     }
     f.text = mt.text;
-    doc_.footnotes.push_back(std::move(f));
-    note_page_.push_back(page);
-    note_region_lo_.push_back(lo);
-    note_line_.push_back(ls.empty() ? 0 : ls.front());
+    out_.notes.push_back(std::move(f));
+    out_.page.push_back(page);
+    out_.region_lo.push_back(lo);
 }
 
-void TextReader::read_note_block(const std::vector<std::size_t>& idx, int page, int prev_page) {
+void NoteCollector::read_note_block(const std::vector<std::size_t>& idx, int page, int prev_page) {
     // Numbers standing alone on their lines (pdftotext) versus numbers with text.
     std::vector<std::size_t> number_only, texts;
     bool any_inline_number = false;
@@ -97,9 +118,9 @@ void TextReader::read_note_block(const std::vector<std::size_t>& idx, int page, 
                 num = l.note_num;
                 if (!l.note_number_only) cur.push_back(i);
             } else {
-                if (num.empty() && cur.empty() && !doc_.footnotes.empty() && is_lower_start(l.text)) {
+                if (num.empty() && cur.empty() && !out_.notes.empty() && is_lower_start(l.text)) {
                     // continues the previous page's last footnote
-                    auto& prev = doc_.footnotes.back();
+                    auto& prev = out_.notes.back();
                     prev.text += " " + l.text;
                     prev.span.end = l.end;
                     continue;
@@ -120,10 +141,8 @@ void TextReader::read_note_block(const std::vector<std::size_t>& idx, int page, 
     std::vector<std::vector<std::size_t>> groups;
     auto group_by = [&](bool use_numbers) {
         std::vector<std::vector<std::size_t>> g;
-        std::size_t pos_in_idx = 0;
         std::size_t prev_text = SIZE_MAX;
         for (std::size_t i : idx) {
-            (void)pos_in_idx;
             const Line& l = lines_[i];
             if (l.note_number_only) continue;
             bool split = g.empty();
@@ -165,5 +184,9 @@ void TextReader::read_note_block(const std::vector<std::size_t>& idx, int page, 
     }
     if (!cur.empty() || !num.empty()) add_note(num, cur, page, lo);
 }
+
+}  // namespace
+
+NoteSet read_notes(const std::vector<Line>& lines) { return NoteCollector(lines).run(); }
 
 }  // namespace unres::readers::stages

@@ -20,7 +20,10 @@ namespace stages {
 Document TextReader::run(std::vector<Line> lines) {
     lines_ = std::move(lines);
     classify_lines(lines_, markdown_);
-    collect_footnotes();
+    NoteSet notes = read_notes(lines_);
+    doc_.footnotes = std::move(notes.notes);
+    note_page_ = std::move(notes.page);
+    note_region_lo_ = std::move(notes.region_lo);
     std::size_t body = read_header();
     mark_running_titles(body);
     split_glued_numbers(body);

@@ -3,6 +3,7 @@
 // are what the stages hand each other.
 #pragma once
 #include "readers/text/common.hpp"
+#include "readers/text/notes.hpp"
 
 namespace unres::readers::stages {
 
@@ -28,7 +29,6 @@ private:
     // footnote bookkeeping
     std::vector<int> note_page_;        // per doc_.footnotes: page of the text it belongs to
     std::vector<int> note_region_lo_;   // lowest page where its mark may be
-    std::vector<std::size_t> note_line_;// line index of the body
 
 
 
@@ -109,16 +109,11 @@ private:
     /// outnumber first lines), so that a first line's extra indent shows.
     void compute_margins();
     int rel_indent(const Line& l) const;
-    // ---- footnotes ----
-    int content_page_before(std::size_t k) const;
-    void collect_footnotes();
-    void add_note(std::string num, const std::vector<std::size_t>& ls, int page, int lo);
-    void read_note_block(const std::vector<std::size_t>& idx, int page, int prev_page);
     // ---- header ----
     static std::optional<std::string> organ_of_formula(std::string_view t, std::size_t& name_end);
     std::size_t find_authority() const;
     static std::string capitalize(std::string s);
-    void split_sponsors(const Line* first, std::string_view text, Span span);
+    void split_sponsors(std::string_view text, Span span);
     /// Reads the header from the lines before the authority; returns the first body line.
     std::size_t read_header();
     /// Page headers of later pages repeat the title ("running title"): lines of the body that

@@ -92,14 +92,12 @@ void TextReader::split_glued_numbers(std::size_t body) {
         if (at == std::string::npos || at < 3) continue;
         std::size_t rest = at + want.size();
         if (rest >= t.size() || !is_upper_start(std::string_view(t).substr(rest))) continue;
-        char before = t[at - 1];
         // not "paragraph 13. The" / "resolution 12. We": a cross-reference ends a sentence there
         std::string_view prev_word = std::string_view(t).substr(0, at);
         prev_word = prev_word.substr(prev_word.rfind(' ') == std::string_view::npos ? 0 : prev_word.rfind(' ') + 1);
         if (prev_word == "paragraph" || prev_word == "paragraphs" || prev_word == "resolution" || prev_word == "No." ||
             prev_word == "para." || prev_word == "Goal" || prev_word == "article" || prev_word == "section")
             continue;
-        (void)before;
         Line tail = lines_[k];
         drop_prefix(tail, at + 1);
         Line& head = lines_[k];

@@ -115,8 +115,6 @@ void TextReader::place_child(Para& top, std::vector<OpenList>& open, Para&& chil
             auto& items = *open.back().items;
             if (!items.empty()) parent = &items.back().children;
         }
-        if (open.empty() || !parent->empty() || parent != &top.children) {
-        }
         child.kind = k;
         parent->push_back(std::move(child));
         open.push_back({k, lab.num, parent, 1});
