@@ -7,6 +7,11 @@
 // open a paragraph.
 #include "readers/text/reader.hpp"
 
+#include <algorithm>
+
+#include "readers/vocab.hpp"
+#include "words.hpp"
+
 namespace unres::readers::stages {
 
 // ---- blocks ----
@@ -85,15 +90,54 @@ bool TextReader::is_closing_meeting(std::string_view t) {
     return contains(t.substr(k, 30), " meeting");
 }
 
+void TextReader::compute_full_width(std::size_t body) {
+    std::vector<std::size_t> lens;
+    for (std::size_t k = body; k < lines_.size(); ++k)
+        if (lines_[k].kind == LineKind::Content && lines_[k].text.size() > 20) lens.push_back(lines_[k].text.size());
+    full_width_ = 0;
+    if (lens.size() < 20) return;  // too few lines to know the page's measure
+    std::sort(lens.begin(), lens.end());
+    full_width_ = lens[lens.size() * 95 / 100];
+}
+
+bool TextReader::is_full_before(const Line& prev, std::string_view t) const {
+    if (full_width_ == 0 || markdown_) return false;
+    std::string_view w = first_word(t);
+    return prev.text.size() + 1 + w.size() > full_width_;
+}
+
+bool TextReader::is_guessed_lead(std::string_view t) {
+    std::string_view w = first_word(t);
+    std::string_view bare = w;
+    while (!bare.empty() && std::ispunct(static_cast<unsigned char>(bare.back()))) bare.remove_suffix(1);
+    if (bare.empty() || words::is_operative_verb(bare) || words::is_preamble_adjective(bare) || words::is_lead_adverb(bare))
+        return false;
+    if (is_operative_lead(t) && !is_preamble_lead(t)) return true;  // "Honduras, the": an "-s" word, not a listed verb
+    if (!is_preamble_lead(t)) return false;
+    // a participle opening a name: the next word, past "and" / "of", is capitalised
+    std::string_view rest = t.substr(static_cast<std::size_t>(w.data() - t.data()) + w.size());
+    std::string_view n = first_word(rest);
+    if (w.back() != ',' && (n == "and" || n == "of")) {
+        rest = rest.substr(static_cast<std::size_t>(n.data() - rest.data()) + n.size());
+        n = first_word(rest);
+    } else if (!ends_with(bare, "ed")) {
+        return false;  // "Recalling General Assembly resolution ...": a lead before a name
+    }
+    return w.back() != ',' && !n.empty() && std::isupper(static_cast<unsigned char>(n[0]));
+}
+
 bool TextReader::looks_like_heading(std::size_t k) const {
     const Line& l = lines_[k];
     if (is_terminal(l.text) || l.text.size() > 110 || !is_upper_start(l.text)) return false;
     if (is_preamble_lead(l.text) || is_operative_lead(l.text)) return false;
-    // a heading does not end with a preposition, article or conjunction
+    // a line as long as the page's full lines is wrapped text, not a heading
+    if (full_width_ != 0 && !markdown_ && l.text.size() + 8 >= full_width_) return false;
+    // a heading does not end with a preposition, article or conjunction (in any case: "in All Its")
     {
         std::string_view t = l.text;
         std::size_t sp = t.rfind(' ');
-        std::string_view last = sp == std::string_view::npos ? t : t.substr(sp + 1);
+        std::string last(sp == std::string_view::npos ? t : t.substr(sp + 1));
+        for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         for (std::string_view w : {"of", "the", "and", "to", "in", "for", "on", "with", "by", "a", "an", "or", "at", "from", "its", "their"})
             if (last == w) return false;
     }
@@ -112,6 +156,7 @@ bool TextReader::looks_like_heading(std::size_t k) const {
 }
 
 void TextReader::make_blocks(std::size_t body) {
+    compute_full_width(body);
     Block* cur = nullptr;
     const Line* prev = nullptr;
     bool page_break = false;   // non-content lines since the previous content line
@@ -212,6 +257,8 @@ void TextReader::make_blocks(std::size_t body) {
             new_block = true;
         } else if (!markdown_ && rel_indent(l) >= 3 && (prev == nullptr || rel_indent(*prev) < rel_indent(l) || prev->page != l.page)) {
             new_block = true;
+        } else if (prev && is_full_before(*prev, t) && is_guessed_lead(t)) {
+            new_block = false;  // a full line, then a name wrapped onto this one ("La Ceiba," / "Honduras, the")
         } else if (is_preamble_lead(t) || is_operative_lead(t) || starts_with(t, "We ") || starts_with(t, "We,")) {
             new_block = true;
         } else if (looks_like_heading(k)) {

@@ -26,6 +26,7 @@ private:
     std::map<int, int> margin_;  // page → minimal indent of content lines
     std::vector<Block> blocks_;
     int last_number_ = 0;  // last operative number seen while making blocks
+    std::size_t full_width_ = 0;  // the body's full line length (bytes), 0 when unknown
     // footnote bookkeeping
     std::vector<int> note_page_;        // per doc_.footnotes: page of the text it belongs to
     std::vector<int> note_region_lo_;   // lowest page where its mark may be
@@ -135,6 +136,15 @@ private:
     static bool is_letter_heading(std::string_view t);
     static bool is_closing_meeting(std::string_view t);
     bool looks_like_heading(std::size_t k) const;
+    /// The body's full line length: nearly the longest of its content lines (a robust maximum).
+    void compute_full_width(std::size_t body);
+    /// `prev` is as long as the page's full lines: the first word of `t` would not have fitted
+    /// after it, so the line break may be a wrap, not a paragraph's end.
+    bool is_full_before(const Line& prev, std::string_view t) const;
+    /// A capitalised first word read as a lead by its form only, which a name wrapped onto the
+    /// line also has: "Honduras, the", "Aspects, held" (a plural noun, not a verb), "Armed
+    /// Robbery", "Stockpiling and Use of" (a participle opening a capitalised name).
+    static bool is_guessed_lead(std::string_view t);
     void make_blocks(std::size_t body);
     // ---- tree ----
     Para to_para(Block& b, const std::string& section);
