@@ -94,16 +94,17 @@ void TextReader::compute_full_width(std::size_t body) {
     std::vector<std::size_t> lens;
     for (std::size_t k = body; k < lines_.size(); ++k)
         if (lines_[k].kind == LineKind::Content && lines_[k].text.size() > 20) lens.push_back(lines_[k].text.size());
-    full_width_ = 0;
+    full_width_ = wrap_width_ = 0;
     if (lens.size() < 20) return;  // too few lines to know the page's measure
     std::sort(lens.begin(), lens.end());
     full_width_ = lens[lens.size() * 95 / 100];
+    wrap_width_ = lens[lens.size() / 2];
 }
 
 bool TextReader::is_full_before(const Line& prev, std::string_view t) const {
-    if (full_width_ == 0 || markdown_) return false;
+    if (wrap_width_ == 0 || markdown_) return false;
     std::string_view w = first_word(t);
-    return prev.text.size() + 1 + w.size() > full_width_;
+    return prev.text.size() + 1 + w.size() > wrap_width_;
 }
 
 bool TextReader::is_guessed_lead(std::string_view t) {
@@ -148,7 +149,8 @@ bool TextReader::looks_like_heading(std::size_t k) const {
         if (n.kind != LineKind::Content) continue;
         Label lab = parse_label(n.text);
         std::string a, b;
-        if (lab.kind != LabelKind::None || is_preamble_lead(n.text) || is_operative_lead(n.text) || is_section_marker(n.text, a, b))
+        if (lab.kind != LabelKind::None || ((is_preamble_lead(n.text) || is_operative_lead(n.text)) && !is_guessed_lead(n.text)) ||
+            is_section_marker(n.text, a, b))
             return true;
         if (is_terminal(n.text) || n.text.size() > 110 || !is_upper_start(n.text) || ++more > 3) return false;
     }

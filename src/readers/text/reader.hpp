@@ -27,6 +27,7 @@ private:
     std::vector<Block> blocks_;
     int last_number_ = 0;  // last operative number seen while making blocks
     std::size_t full_width_ = 0;  // the body's full line length (bytes), 0 when unknown
+    std::size_t wrap_width_ = 0;  // a wrapped line's usual length (the median: most lines are wrapped ones)
     // footnote bookkeeping
     std::vector<int> note_page_;        // per doc_.footnotes: page of the text it belongs to
     std::vector<int> note_region_lo_;   // lowest page where its mark may be
@@ -136,7 +137,8 @@ private:
     static bool is_letter_heading(std::string_view t);
     static bool is_closing_meeting(std::string_view t);
     bool looks_like_heading(std::size_t k) const;
-    /// The body's full line length: nearly the longest of its content lines (a robust maximum).
+    /// The body's full line length: nearly the longest of its content lines (a robust maximum),
+    /// and the usual length of a wrapped line (proportional type: full lines differ by a word).
     void compute_full_width(std::size_t body);
     /// `prev` is as long as the page's full lines: the first word of `t` would not have fitted
     /// after it, so the line break may be a wrap, not a paragraph's end.
