@@ -172,6 +172,44 @@ void TextReader::make_blocks(std::size_t body) {
             if (lines_[order[j]].kind == LineKind::Content) return j;
         return order.size();
     };
+    // pdftotext lifts the words of a justified line out and prints them after the next line, each
+    // between blank lines ("... humanity, neutrality," / "independence for ... assistance," / "" /
+    // "impartiality" / "" / "and" / "" / "Recalling ..."): put them back before that next line.
+    auto is_fragment = [&](std::size_t k) {
+        const Line& f = lines_[k];
+        if (f.kind != LineKind::Content || f.text.size() > 20 || std::count(f.text.begin(), f.text.end(), ' ') > 1) return false;
+        if (!(is_lower_start(f.text) || is_digit(f.text[0])) || parse_label(f.text).kind != LabelKind::None) return false;
+        return k > 0 && k + 1 < lines_.size() && lines_[k - 1].kind == LineKind::Blank && lines_[k + 1].kind == LineKind::Blank;
+    };
+    for (std::size_t i = 1; i + 1 < order.size(); ++i) {
+        const Line& a = lines_[order[i - 1]];
+        const Line& b = lines_[order[i]];
+        if (a.kind != LineKind::Content || b.kind != LineKind::Content || !is_terminal(b.text) ||
+            parse_label(b.text).kind != LabelKind::None || is_preamble_lead(b.text) || is_operative_lead(b.text) || is_upper_start(b.text))
+            continue;  // b continues a's paragraph
+        std::vector<std::size_t> frags;
+        std::size_t j = i + 1;
+        for (; j < order.size(); ++j) {
+            std::size_t k = order[j];
+            if (lines_[k].kind == LineKind::Blank) continue;
+            if (!is_fragment(k)) break;
+            frags.push_back(j);
+        }
+        if (frags.empty() || j >= order.size() || lines_[order[j]].kind != LineKind::Content) continue;
+        std::string_view n = lines_[order[j]].text;
+        bool opens = parse_label(n).kind != LabelKind::None ||
+                     ((is_preamble_lead(n) || is_operative_lead(n)) && !is_guessed_lead(n));
+        if (!opens) continue;
+        // move the fragments (and the blanks between them) before b: a, f1, f2, b, blanks, next
+        std::vector<std::size_t> moved, blanks;
+        for (std::size_t x = i + 1; x < j; ++x) (lines_[order[x]].kind == LineKind::Blank ? blanks : moved).push_back(order[x]);
+        std::size_t bk = order[i];
+        std::size_t at = i;
+        for (std::size_t m : moved) order[at++] = m;
+        order[at++] = bk;
+        for (std::size_t m : blanks) order[at++] = m;
+        i = j;
+    }
     for (std::size_t i = 0; i < order.size(); ++i) {
         const Line& l = lines_[order[i]];
         if (l.kind != LineKind::Content) continue;
