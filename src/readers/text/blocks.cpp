@@ -364,8 +364,12 @@ void TextReader::make_blocks(std::size_t body) {
         std::size_t columns = 0;
         for (std::size_t k = b.first_line; k <= b.last_line && k < lines_.size(); ++k)
             if (lines_[k].kind == LineKind::Content && cells(lines_[k]).size() >= 3) ++columns;
-        if ((n >= 5 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n) || (columns >= 3 && columns * 3 >= n) ||
-            (n == 1 && columns == 1)) {
+        // a sentence that opens with a lead and closes with its punctuation is a paragraph whose
+        // justified line pdftotext -layout printed with wide gaps ("6 December      2018,    entitled")
+        std::string_view bt = b.mt.text;
+        bool sentence = n <= 4 && is_terminal(bt) && (is_preamble_lead(bt) || is_operative_lead(bt)) && !is_guessed_lead(bt);
+        if (!sentence && ((n >= 5 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n) || (columns >= 3 && columns * 3 >= n) ||
+                          (n == 1 && columns == 1))) {
             b.kind = BlockKind::Table;
             continue;
         }
