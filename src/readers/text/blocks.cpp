@@ -115,10 +115,11 @@ bool TextReader::is_guessed_lead(std::string_view t) {
         return false;
     if (is_operative_lead(t) && !is_preamble_lead(t)) return true;  // "Honduras, the": an "-s" word, not a listed verb
     if (!is_preamble_lead(t)) return false;
-    // a participle opening a name: the next word, past "and" / "of", is capitalised
+    // a participle opening a name: the next word, past "and" / "of" / "for" / "in" / "on" / "to",
+    // is capitalised ("Financing for Development at a Crossroads")
     std::string_view rest = t.substr(static_cast<std::size_t>(w.data() - t.data()) + w.size());
     std::string_view n = first_word(rest);
-    if (w.back() != ',' && (n == "and" || n == "of")) {
+    if (w.back() != ',' && (n == "and" || n == "of" || n == "for" || n == "in" || n == "on" || n == "to")) {
         rest = rest.substr(static_cast<std::size_t>(n.data() - rest.data()) + n.size());
         n = first_word(rest);
     } else if (!ends_with(bare, "ed")) {

@@ -145,7 +145,7 @@ private:
     bool is_full_before(const Line& prev, std::string_view t) const;
     /// A capitalised first word read as a lead by its form only, which a name wrapped onto the
     /// line also has: "Honduras, the", "Aspects, held" (a plural noun, not a verb), "Armed
-    /// Robbery", "Stockpiling and Use of" (a participle opening a capitalised name).
+    /// Robbery", "Stockpiling and Use of", "Financing for Development" (a participle opening a name).
     static bool is_guessed_lead(std::string_view t);
     void make_blocks(std::size_t body);
     // ---- tree ----
