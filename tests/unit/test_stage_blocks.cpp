@@ -64,6 +64,30 @@ const Row rows[] = {
      2, 0},
 };
 
+struct OpRow {
+    const char* what;
+    const char* text;      // the operative part
+    std::size_t operative;
+    std::size_t subparas;  // sub-paragraphs of operative paragraph 1
+};
+
+const OpRow op_rows[] = {
+    {"an enumeration in running text whose next label begins a line stays text (A/RES/80/127, 39)",
+     "1. Decides that the operations should: (a) maximize the development impact as well as\n"
+     "the degree of leverage; (b) promote country ownership by aligning with national plans\n"
+     "and industrialization strategies of the countries; (c) give due consideration to them;\n"
+     "(d) ensure financial additionality as well as project viability; (e) share both risk\n"
+     "and rewards fairly;\n"
+     "2. Decides to remain seized of the matter.\n",
+     2, 0},
+    {"a list whose labels open their lines is a list",
+     "1. Decides that the operations should:\n"
+     "(a) maximize the development impact;\n"
+     "(b) promote country ownership;\n"
+     "2. Decides to remain seized of the matter.\n",
+     2, 2},
+};
+
 }  // namespace
 
 TEST_CASE("blocks stage: wrapped lines stay in their paragraph, paragraphs still open", "[stage][blocks]") {
@@ -91,4 +115,14 @@ TEST_CASE("blocks stage: the lifted-out words keep their place in the text", "[s
     REQUIRE(d.preamble.size() == 26);
     CHECK(d.preamble[24].text ==
           "Reaffirming the principles of humanity, neutrality, impartiality and independence for the provision of humanitarian assistance,");
+}
+
+TEST_CASE("blocks stage: labels read in running text are not sub-paragraphs", "[stage][blocks]") {
+    for (const OpRow& r : op_rows) {
+        INFO(r.what);
+        std::string text = "The General Assembly,\n\n" + filler() + r.text;
+        unres::Document d = unres::parse(unres::load_source("row.txt", text), unres::InputFormat::Text);
+        REQUIRE(d.operative.size() == r.operative);
+        CHECK(d.operative[0].children.size() == r.subparas);
+    }
 }

@@ -20,6 +20,14 @@ bool TextReader::label_acceptable(const Line& l, const Label& lab, const Block* 
     if (!cur || !prev_line) return true;
     if (l.bullet || l.blank_before) return true;
     if (cur->label_only) return false;
+    // an enumeration in running text ("...; (b) promote ...; (c) give ...;" / "(d) ensure ..."):
+    // the previous label stands inside the line before, after a ";" or ":", so this one is inline too
+    if (label::is_paren_kind(lab.kind)) {
+        long v = label::value(lab.kind, lab.num);
+        std::string_view pt = prev_line->text;
+        std::size_t at = v > 1 ? pt.find("(" + label::bare_label(lab.kind, v - 1) + ") ") : std::string_view::npos;
+        if (at != std::string_view::npos && at >= 2 && (pt[at - 2] == ';' || pt[at - 2] == ':') && pt[at - 1] == ' ') return false;
+    }
     if (is_terminal(prev_line->text)) return true;
     // the next operative number, followed by a capitalised word, opens a paragraph even
     // when the line before lacks its final punctuation (a heading, a lost character)
