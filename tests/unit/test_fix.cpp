@@ -379,8 +379,9 @@ TEST_CASE("fix --check wants no change on any untouched text of the test corpus"
     // Where it would have gone wrong, it says why it leaves the text alone.
     CHECK(r.err.find("A_RES_80_167.pdftotext.txt:126:1: note: not renumbered: paragraph 6 may be inside the text") !=
           std::string::npos);
-    CHECK(r.err.find("A_RES_80_127.pdftotext.txt:636:47: note: sub-paragraphs of paragraph 39 not re-lettered") !=
-          std::string::npos);
+    // A/RES/80/127 paragraph 39 enumerates "(a) ...; (b) ..." in its text (one label begins a line):
+    // the reader keeps it text, so fix has no list there to leave alone.
+    CHECK(r.err.find("A_RES_80_127.pdftotext.txt:636") == std::string::npos);
 }
 
 TEST_CASE("fix: standard input to standard output, and quiet", "[fix]") {

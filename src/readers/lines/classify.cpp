@@ -278,7 +278,14 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
                 std::string_view next = sp == std::string_view::npos ? std::string_view{} : t.substr(sp + 1);
                 std::string_view w = next.substr(0, next.find_first_of(" \xE2,"));
                 bool month = words::month_index(w) > 0;
-                plausible = !month && n >= 1 && n <= last_note + 30;
+                // "3 – 14 June 1992, vol. I": a range of days or pages wrapped to the line start
+                std::string_view dash = next;
+                if (starts_with(dash, "\xE2\x80\x93")) dash.remove_prefix(3);
+                else if (starts_with(dash, "-")) dash.remove_prefix(1);
+                else dash = {};
+                while (!dash.empty() && dash.front() == ' ') dash.remove_prefix(1);
+                bool range = !dash.empty() && is_digit(dash.front());
+                plausible = !month && !range && n >= 1 && n <= last_note + 30;
             }
             if (plausible && head.size() <= 3) {
                 l.note_num = std::string(head);

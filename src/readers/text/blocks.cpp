@@ -10,6 +10,11 @@
 
 #include "readers/text/common.hpp"
 
+#include <algorithm>
+
+#include "readers/vocab.hpp"
+#include "words.hpp"
+
 namespace unres::readers::stages {
 
 namespace {
@@ -29,6 +34,8 @@ private:
     const Margins& margins_;
     std::vector<Block> blocks_;
     int last_number_ = 0;  // last operative number seen while making blocks
+    std::size_t full_width_ = 0;  // the body's full line length (bytes), 0 when unknown
+    std::size_t wrap_width_ = 0;  // a wrapped line's usual length (the median: most lines are wrapped ones)
 
     bool label_acceptable(const Line& l, const Label& lab, const Block* cur, const Line* prev_line) const;
     static bool is_section_marker(std::string_view t, std::string& num, std::string& heading);
@@ -40,6 +47,19 @@ private:
     static bool is_letter_heading(std::string_view t);
     static bool is_closing_meeting(std::string_view t);
     bool looks_like_heading(std::size_t k) const;
+    /// The body's full line length: nearly the longest of its content lines (a robust maximum),
+    /// and the usual length of a wrapped line (proportional type: full lines differ by a word).
+    void compute_full_width(std::size_t body);
+    /// `prev` is as long as the page's full lines: the first word of `t` would not have fitted
+    /// after it, so the line break may be a wrap, not a paragraph's end.
+    bool is_full_before(const Line& prev, std::string_view t) const;
+    /// A capitalised first word read as a lead by its form only, which a name wrapped onto the
+    /// line also has: "Honduras, the", "Aspects, held" (a plural noun, not a verb), "Armed
+    /// Robbery", "Stockpiling and Use of", "Financing for Development" (a participle opening a name).
+    static bool is_guessed_lead(std::string_view t);
+    /// pdftotext lifts the words of a justified line out and prints them after the next line,
+    /// each between blank lines: put them back (reorders `order`, indices into the lines).
+    void restore_lifted_words(std::vector<std::size_t>& order) const;
     void make_blocks(std::size_t body);
 };
 
@@ -50,6 +70,14 @@ bool BlockMaker::label_acceptable(const Line& l, const Label& lab, const Block* 
     if (!cur || !prev_line) return true;
     if (l.bullet || l.blank_before) return true;
     if (cur->label_only) return false;
+    // an enumeration in running text ("...; (b) promote ...; (c) give ...;" / "(d) ensure ..."):
+    // the previous label stands inside the line before, after a ";" or ":", so this one is inline too
+    if (label::is_paren_kind(lab.kind)) {
+        long v = label::value(lab.kind, lab.num);
+        std::string_view pt = prev_line->text;
+        std::size_t at = v > 1 ? pt.find("(" + label::bare_label(lab.kind, v - 1) + ") ") : std::string_view::npos;
+        if (at != std::string_view::npos && at >= 2 && (pt[at - 2] == ';' || pt[at - 2] == ':') && pt[at - 1] == ' ') return false;
+    }
     if (is_terminal(prev_line->text)) return true;
     // the next operative number, followed by a capitalised word, opens a paragraph even
     // when the line before lacks its final punctuation (a heading, a lost character)
@@ -120,15 +148,97 @@ bool BlockMaker::is_closing_meeting(std::string_view t) {
     return contains(t.substr(k, 30), " meeting");
 }
 
+void BlockMaker::compute_full_width(std::size_t body) {
+    std::vector<std::size_t> lens;
+    for (std::size_t k = body; k < lines_.size(); ++k)
+        if (lines_[k].kind == LineKind::Content && lines_[k].text.size() > 20) lens.push_back(lines_[k].text.size());
+    full_width_ = wrap_width_ = 0;
+    if (lens.size() < 20) return;  // too few lines to know the page's measure
+    std::sort(lens.begin(), lens.end());
+    full_width_ = lens[lens.size() * 95 / 100];
+    wrap_width_ = lens[lens.size() / 2];
+}
+
+bool BlockMaker::is_full_before(const Line& prev, std::string_view t) const {
+    if (wrap_width_ == 0 || markdown_) return false;
+    std::string_view w = first_word(t);
+    return prev.text.size() + 1 + w.size() > wrap_width_;
+}
+
+bool BlockMaker::is_guessed_lead(std::string_view t) {
+    std::string_view w = first_word(t);
+    std::string_view bare = w;
+    while (!bare.empty() && std::ispunct(static_cast<unsigned char>(bare.back()))) bare.remove_suffix(1);
+    if (bare.empty() || words::is_operative_verb(bare) || words::is_preamble_adjective(bare) || words::is_lead_adverb(bare))
+        return false;
+    if (is_operative_lead(t) && !is_preamble_lead(t)) return true;  // "Honduras, the": an "-s" word, not a listed verb
+    if (!is_preamble_lead(t)) return false;
+    // a participle opening a name: the next word, past "and" / "of" / "for" / "in" / "on" / "to",
+    // is capitalised ("Financing for Development at a Crossroads")
+    std::string_view rest = t.substr(static_cast<std::size_t>(w.data() - t.data()) + w.size());
+    std::string_view n = first_word(rest);
+    if (w.back() != ',' && (n == "and" || n == "of" || n == "for" || n == "in" || n == "on" || n == "to")) {
+        rest = rest.substr(static_cast<std::size_t>(n.data() - rest.data()) + n.size());
+        n = first_word(rest);
+    } else if (!ends_with(bare, "ed")) {
+        return false;  // "Recalling General Assembly resolution ...": a lead before a name
+    }
+    return w.back() != ',' && !n.empty() && std::isupper(static_cast<unsigned char>(n[0]));
+}
+
+void BlockMaker::restore_lifted_words(std::vector<std::size_t>& order) const {
+    // pdftotext lifts the words of a justified line out and prints them after the next line, each
+    // between blank lines ("... humanity, neutrality," / "independence for ... assistance," / "" /
+    // "impartiality" / "" / "and" / "" / "Recalling ..."): put them back before that next line.
+    auto is_fragment = [&](std::size_t k) {
+        const Line& f = lines_[k];
+        if (f.kind != LineKind::Content || f.text.size() > 20 || std::count(f.text.begin(), f.text.end(), ' ') > 1) return false;
+        if (!(is_lower_start(f.text) || is_digit(f.text[0])) || parse_label(f.text).kind != LabelKind::None) return false;
+        return k > 0 && k + 1 < lines_.size() && lines_[k - 1].kind == LineKind::Blank && lines_[k + 1].kind == LineKind::Blank;
+    };
+    for (std::size_t i = 1; i + 1 < order.size(); ++i) {
+        const Line& a = lines_[order[i - 1]];
+        const Line& b = lines_[order[i]];
+        if (a.kind != LineKind::Content || b.kind != LineKind::Content || !is_terminal(b.text) ||
+            parse_label(b.text).kind != LabelKind::None || is_preamble_lead(b.text) || is_operative_lead(b.text) || is_upper_start(b.text))
+            continue;  // b continues a's paragraph
+        std::vector<std::size_t> frags;
+        std::size_t j = i + 1;
+        for (; j < order.size(); ++j) {
+            std::size_t k = order[j];
+            if (lines_[k].kind == LineKind::Blank) continue;
+            if (!is_fragment(k)) break;
+            frags.push_back(j);
+        }
+        if (frags.empty() || j >= order.size() || lines_[order[j]].kind != LineKind::Content) continue;
+        std::string_view n = lines_[order[j]].text;
+        bool opens = parse_label(n).kind != LabelKind::None ||
+                     ((is_preamble_lead(n) || is_operative_lead(n)) && !is_guessed_lead(n));
+        if (!opens) continue;
+        // move the fragments (and the blanks between them) before b: a, f1, f2, b, blanks, next
+        std::vector<std::size_t> moved, blanks;
+        for (std::size_t x = i + 1; x < j; ++x) (lines_[order[x]].kind == LineKind::Blank ? blanks : moved).push_back(order[x]);
+        std::size_t bk = order[i];
+        std::size_t at = i;
+        for (std::size_t m : moved) order[at++] = m;
+        order[at++] = bk;
+        for (std::size_t m : blanks) order[at++] = m;
+        i = j;
+    }
+}
+
 bool BlockMaker::looks_like_heading(std::size_t k) const {
     const Line& l = lines_[k];
     if (is_terminal(l.text) || l.text.size() > 110 || !is_upper_start(l.text)) return false;
     if (is_preamble_lead(l.text) || is_operative_lead(l.text)) return false;
-    // a heading does not end with a preposition, article or conjunction
+    // a line as long as the page's full lines is wrapped text, not a heading
+    if (full_width_ != 0 && !markdown_ && l.text.size() + 8 >= full_width_) return false;
+    // a heading does not end with a preposition, article or conjunction (in any case: "in All Its")
     {
         std::string_view t = l.text;
         std::size_t sp = t.rfind(' ');
-        std::string_view last = sp == std::string_view::npos ? t : t.substr(sp + 1);
+        std::string last(sp == std::string_view::npos ? t : t.substr(sp + 1));
+        for (char& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         for (std::string_view w : {"of", "the", "and", "to", "in", "for", "on", "with", "by", "a", "an", "or", "at", "from", "its", "their"})
             if (last == w) return false;
     }
@@ -139,7 +249,8 @@ bool BlockMaker::looks_like_heading(std::size_t k) const {
         if (n.kind != LineKind::Content) continue;
         Label lab = parse_label(n.text);
         std::string a, b;
-        if (lab.kind != LabelKind::None || is_preamble_lead(n.text) || is_operative_lead(n.text) || is_section_marker(n.text, a, b))
+        if (lab.kind != LabelKind::None || ((is_preamble_lead(n.text) || is_operative_lead(n.text)) && !is_guessed_lead(n.text)) ||
+            is_section_marker(n.text, a, b))
             return true;
         if (is_terminal(n.text) || n.text.size() > 110 || !is_upper_start(n.text) || ++more > 3) return false;
     }
@@ -147,6 +258,7 @@ bool BlockMaker::looks_like_heading(std::size_t k) const {
 }
 
 void BlockMaker::make_blocks(std::size_t body) {
+    compute_full_width(body);
     Block* cur = nullptr;
     const Line* prev = nullptr;
     bool page_break = false;   // non-content lines since the previous content line
@@ -160,6 +272,7 @@ void BlockMaker::make_blocks(std::size_t body) {
             if (lines_[order[j]].kind == LineKind::Content) return j;
         return order.size();
     };
+    restore_lifted_words(order);
     for (std::size_t i = 0; i < order.size(); ++i) {
         const Line& l = lines_[order[i]];
         if (l.kind != LineKind::Content) continue;
@@ -252,6 +365,8 @@ void BlockMaker::make_blocks(std::size_t body) {
             new_block = true;
         } else if (!markdown_ && margins_.relative(l) >= 3 && (prev == nullptr || margins_.relative(*prev) < margins_.relative(l) || prev->page != l.page)) {
             new_block = true;
+        } else if (prev && is_full_before(*prev, t) && is_guessed_lead(t)) {
+            new_block = false;  // a full line, then a name wrapped onto this one ("La Ceiba," / "Honduras, the")
         } else if (is_preamble_lead(t) || is_operative_lead(t) || starts_with(t, "We ") || starts_with(t, "We,")) {
             new_block = true;
         } else if (looks_like_heading(k)) {
@@ -317,8 +432,12 @@ void BlockMaker::make_blocks(std::size_t body) {
         std::size_t columns = 0;
         for (std::size_t k = b.first_line; k <= b.last_line && k < lines_.size(); ++k)
             if (lines_[k].kind == LineKind::Content && cells(lines_[k]).size() >= 3) ++columns;
-        if ((n >= 5 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n) || (columns >= 3 && columns * 3 >= n) ||
-            (n == 1 && columns == 1)) {
+        // a sentence that opens with a lead and closes with its punctuation is a paragraph whose
+        // justified line pdftotext -layout printed with wide gaps ("6 December      2018,    entitled")
+        std::string_view bt = b.mt.text;
+        bool sentence = n <= 4 && is_terminal(bt) && (is_preamble_lead(bt) || is_operative_lead(bt)) && !is_guessed_lead(bt);
+        if (!sentence && ((n >= 5 && shortish * 4 >= n * 3) || (n >= 2 && columns * 2 >= n) || (columns >= 3 && columns * 3 >= n) ||
+                          (n == 1 && columns == 1))) {
             b.kind = BlockKind::Table;
             continue;
         }

@@ -71,6 +71,84 @@ int MarkLinker::para_page(const Para& p, std::size_t pos) const {
     return 0;
 }
 
+namespace {
+
+/// "2025", "1949,", "2015–2030": a token that ends with a year (19xx or 20xx), trailing punctuation aside.
+bool ends_with_year(std::string_view w) {
+    while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == '.' || w.back() == ')')) w.remove_suffix(1);
+    if (w.size() < 4) return false;
+    std::string_view y = w.substr(w.size() - 4);
+    if (!all_digits(y) || !(starts_with(y, "19") || starts_with(y, "20"))) return false;
+    if (w.size() == 4) return true;
+    std::string_view head = w.substr(0, w.size() - 4);
+    return ends_with(head, "-") || ends_with(head, "\xE2\x80\x93");  // a range "2015–2030"
+}
+
+/// t[0, b) ends with a year and a dash: "2015–" or "2015-" (a range whose end year follows).
+bool range_before(std::string_view t, std::size_t b) {
+    std::string_view head = t.substr(0, b);
+    if (ends_with(head, "\xE2\x80\x93")) head.remove_suffix(3);
+    else if (ends_with(head, "-")) head.remove_suffix(1);
+    else return false;
+    return head.size() >= 4 && ends_with_year(head.substr(head.size() - 4)) && (head.size() == 4 || !is_digit(head[head.size() - 5]));
+}
+
+/// "58/20", "29/11,": a resolution number.
+bool is_resolution_number(std::string_view w) {
+    while (!w.empty() && (w.back() == ',' || w.back() == ';')) w.remove_suffix(1);
+    std::size_t slash = w.find('/');
+    if (slash == std::string_view::npos || slash == 0 || slash + 1 >= w.size()) return false;
+    return is_digit(w[slash - 1]) && is_digit(w[slash + 1]);
+}
+
+bool is_quantity_word(std::string_view next) {
+    return is_month(next) || next == "per" || next == "percent" || next == "million" || next == "billion" || next == "years" ||
+           next == "days" || next == "months" || next == "%" || next == "States" || next == "countries" || next == "Member" ||
+           next == "members" || next == "weeks" || next == "hours" || next == "times";
+}
+
+/// The weight of t[b, e) as a detached mark (" 8 " between words), 0 when it cannot be one:
+/// "Rights, 8 the", "Disabilities 6 and", after a year ("of 4 July 2025, 3 58/20", "of 12 August
+/// 1949 12 and", "2015–2030 20 and"), between resolution numbers ("73/263, 21 74/168").
+int detached_weight(std::string_view t, std::size_t b, std::size_t e) {
+    std::size_t pe = b - 1;
+    std::size_t ps = t.rfind(' ', pe - 1);
+    ps = ps == std::string_view::npos ? 0 : ps + 1;
+    std::string_view prev = t.substr(ps, pe - ps);
+    std::string_view next = first_word(t.substr(e));
+    std::string_view prev_bare = prev;
+    while (!prev_bare.empty() && std::ispunct(static_cast<unsigned char>(prev_bare.back())) && prev_bare.back() != '.') prev_bare.remove_suffix(1);
+    bool prev_punct = !prev.empty() && (prev.back() == ',' || prev.back() == ';' || prev.back() == ':' || prev.back() == '.' ||
+                                        prev.back() == ')' || ends_with(prev, "\xE2\x80\x9D") || prev.back() == '"');
+    bool prev_word = !prev.empty() && (std::isalpha(static_cast<unsigned char>(prev.back())) || prev_punct);
+    bool prev_year = ends_with_year(prev);
+    bool prev_number = !prev_bare.empty() && !prev_punct &&
+                       std::all_of(prev_bare.begin(), prev_bare.end(), [](char c) { return is_digit(c) || c == '/' || c == ','; });
+    bool bad_prev = words::is_number_context_word(prev) || is_month(prev) || (prev_number && !prev_year) ||
+                    (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
+    bool bad_next = is_quantity_word(next);
+    if (!bad_next && !next.empty() && is_digit(next[0])) {
+        // a number follows: a resolution number after a year, a resolution number or a word and a
+        // comma ("2025, 3 58/20", "73/263, 21 74/168", "quality, 3 2/21"); a date after a year and a
+        // comma ("2018, 21 4 February 2021"); the next year of a list ("2021, 1 2022")
+        std::string_view after_next = first_word(t.substr(std::min(t.size(), e + 1 + next.size())));
+        bool comma = ends_with(prev, ",");
+        bool alpha_before = !prev_bare.empty() && std::isalpha(static_cast<unsigned char>(prev_bare.back()));
+        bool res_list = is_resolution_number(next) && (prev_year || (comma && (is_resolution_number(prev) || alpha_before)));
+        bool date_list = prev_year && comma && next.size() <= 2 && is_month(after_next);
+        bool year_list = prev_year && comma && ends_with_year(next);
+        bad_next = !(res_list || date_list || year_list);
+    }
+    if (!(prev_word || prev_year) || bad_prev || bad_next) return 0;
+    return prev_year ? 1 : (prev_punct ? 3 : 2);
+}
+
+}  // namespace
+
+/// Bare digits that may be a footnote mark the extraction flattened: detached (detached_weight),
+/// glued to the word before ("Nations1", "peace,1"), glued to the word after ("resolutions 3on",
+/// "Rights, 1as"), or glued to a year ("20242", "2015–203015").  Only values of footnotes without an
+/// explicit mark are candidates; resolve_marks() keeps those that fit the footnote sequence and pages.
 void MarkLinker::find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted) {
     const std::string& t = p.text;
     std::size_t i = 0;
@@ -84,10 +162,6 @@ void MarkLinker::find_candidates(Para& p, std::vector<Candidate>& out, const std
         std::size_t e = i;
         char before = b > 0 ? t[b - 1] : ' ';
         char after = e < t.size() ? t[e] : ' ';
-        // the token must end here (space, end, or closing punctuation that follows a mark)
-        if (!(after == ' ' || e == t.size() || after == ',' || after == ';' || after == '.' || after == ')')) continue;
-        if (after == '.' && e + 1 < t.size() && is_digit(t[e + 1])) continue;
-        if (before == '/' || before == '-' || before == '.' || before == '(' || before == ':') continue;
         std::size_t len = e - b;
         auto try_add = [&](std::size_t db, int weight) {
             std::string digits = t.substr(db, e - db);
@@ -96,43 +170,38 @@ void MarkLinker::find_candidates(Para& p, std::vector<Candidate>& out, const std
             if (!wanted.count(v)) return;
             out.push_back({&p, db, e, v, weight, para_page(p, db), false, 0});
         };
+        bool token_end = after == ' ' || e == t.size() || after == ',' || after == ';' || after == '.' || after == ')';
+        // year + mark: a 5–7 digit token starting with 19xx/20xx, alone or ending a range ("2015–203015")
+        bool year_prefix = starts_with(std::string_view(t).substr(b), "19") || starts_with(std::string_view(t).substr(b), "20");
+        if (len >= 5 && len <= 7 && year_prefix && token_end && (before == ' ' || b == 0 || range_before(t, b))) try_add(b + 4, 2);
+        // glued to the next word: "resolutions 3on the", "Human Rights, 1as well as" (not "2nd", "3rd", "5km")
+        if ((before == ' ' || b == 0) && len <= 3 && after >= 'a' && after <= 'z') {
+            std::size_t we = e;
+            while (we < t.size() && std::isalpha(static_cast<unsigned char>(t[we]))) ++we;
+            std::string_view rest = std::string_view(t).substr(e, we - e);
+            bool unit = rest == "st" || rest == "nd" || rest == "rd" || rest == "th" || rest == "km" || rest == "kg" || rest == "mm" ||
+                        rest == "cm" || rest == "ml" || rest == "am" || rest == "pm" || rest == "bis" || rest == "ter" || rest == "quater";
+            if (rest.size() >= 2 && !unit && b >= 2) try_add(b, 2);
+            continue;
+        }
+        if (!token_end) continue;
+        if (after == '.' && e + 1 < t.size() && is_digit(t[e + 1])) continue;
+        if (before == '/' || before == '-' || before == '.' || before == '(' || before == ':') continue;
         if (before == ' ' && b >= 2) {
-            // detached: "Rights, 8 the", "Disabilities 6 and", "2023, 5"
-            std::size_t pe = b - 1;
-            std::size_t ps = t.rfind(' ', pe - 1);
-            ps = ps == std::string::npos ? 0 : ps + 1;
-            std::string_view prev(t.data() + ps, pe - ps);
-            std::string_view next = first_word(std::string_view(t).substr(e));
-            std::string_view prev_bare = prev;
-            while (!prev_bare.empty() && std::ispunct(static_cast<unsigned char>(prev_bare.back())) && prev_bare.back() != '.') prev_bare.remove_suffix(1);
-            bool prev_punct = !prev.empty() && (prev.back() == ',' || prev.back() == ';' || prev.back() == ':' || prev.back() == '.' ||
-                                                prev.back() == ')' || ends_with(prev, "\xE2\x80\x9D") || prev.back() == '"');
-            bool prev_word = !prev.empty() && (std::isalpha(static_cast<unsigned char>(prev.back())) || prev_punct);
-            bool prev_number = !prev_bare.empty() && std::all_of(prev_bare.begin(), prev_bare.end(), [](char c) { return is_digit(c) || c == '/' || c == ','; }) && !prev_punct;
-            bool bad_prev = words::is_number_context_word(prev) || is_month(prev) || prev_number || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
-            bool bad_next = is_month(next) || next == "per" || next == "percent" || next == "million" || next == "billion" ||
-                            next == "years" || next == "days" || next == "months" ||
-                            next == "%" || next == "States" || next == "countries" || next == "Member" || next == "members" ||
-                            next == "weeks" || next == "hours" || next == "times";
-            if (!bad_next && !next.empty() && is_digit(next[0])) bad_next = true;
-            if (prev_word && !bad_prev && !bad_next) try_add(b, prev_punct ? 3 : 2);
+            if (int w = detached_weight(t, b, e)) try_add(b, w);
         } else if (before != ' ' && b > 0) {
-            // glued: "Nations1", "peace,1", "Punishment,9", "20242" (year 2024 + mark 2)
+            // glued to the word before: "Nations1", "peace,1", "Punishment,9"
             std::size_t ws = t.rfind(' ', b);
             ws = ws == std::string::npos ? 0 : ws + 1;
-            std::string_view tok(t.data() + ws, e - ws);
-            if (std::isalpha(static_cast<unsigned char>(before)) || before == ',' || before == ';' || before == ')' || before == '"' ||
-                (static_cast<unsigned char>(before) >= 0x80)) {
-                if (len <= 3 && tok.size() > len + 1) try_add(b, 2);
-            }
-        }
-        // year + mark: a 5–7 digit token starting with 19xx/20xx
-        if (len >= 5 && len <= 7 && (starts_with(std::string_view(t).substr(b), "19") || starts_with(std::string_view(t).substr(b), "20")) &&
-            (before == ' ' || b == 0)) {
-            try_add(b + 4, 2);
+            std::size_t tok = e - ws;
+            if ((std::isalpha(static_cast<unsigned char>(before)) || before == ',' || before == ';' || before == ')' || before == '"' ||
+                 static_cast<unsigned char>(before) >= 0x80) &&
+                len <= 3 && tok > len + 1)
+                try_add(b, 2);
         }
     }
 }
+
 
 void MarkLinker::resolve_marks() {
     // Explicit marks: from markup.  Inferred: bare digits consistent with the sequence.
