@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli.hpp"
+#include "lsan_suppressions.hpp"
 #include "cli/diff.hpp"
 #include "unres/source.hpp"
 
