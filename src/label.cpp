@@ -100,6 +100,17 @@ bool is_roman(std::string_view s) { return all_of(s, is_lower) && roman_value(s)
 bool is_upper_roman(std::string_view s) { return all_of(s, is_upper) && roman_value(s) > 0; }
 bool is_ambiguous(std::string_view s) { return is_letter(s) && is_roman(s); }
 
+LabelKind kind_in_sequence(std::string_view num, bool dot, const Sequence& s) {
+    const long lv = letter_value(num), rv = roman_value(num);
+    const LabelKind lk = letter_kind(dot), rk = roman_kind(dot);
+    if (!lv || !rv) return lv ? lk : rv ? rk : LabelKind::None;
+    const bool cont_l = lv == s.last_letter + 1, cont_r = rv == s.last_roman + 1;
+    if (cont_l != cont_r) return cont_l ? lk : rk;
+    if (is_sub_kind(s.prev) && is_dot_kind(s.prev) == dot) return s.prev;
+    if (rv == 1) return rk;
+    return is_letter_kind(s.guess) ? lk : rk;
+}
+
 std::string letter_label(long v) {
     if (v <= 0) return {};
     auto n = static_cast<std::size_t>((v - 1) / 26 + 1);

@@ -9,7 +9,8 @@
 //  - a *roman* label is a canonical numeral written with i, v, x, l: i=1 … lxxxix=89 ("iiii", "vx",
 //    "c" are not roman labels);
 //  - "(i)", "(v)", "(x)", "(ii)", "(xx)", "(l)" are both: the sequence decides (EDITORIAL-RULES §4),
-//    which is the caller's business; `is_ambiguous` says when it has to decide.
+//    `is_ambiguous` says when it has to, and `kind_in_sequence` is that decision, given what the
+//    caller knows of the sequence (its previous label, the last letter and numeral of the list).
 //
 // Values are 0 when the text is not a label of that kind.  Case: values read either case
 // ("IV" = 4, "B" = 2); `is_roman` and `is_letter` accept lower case only, `is_upper_roman` upper case.
@@ -48,6 +49,22 @@ bool is_roman(std::string_view s);        ///< lower-case roman label ("iv"; not
 bool is_upper_roman(std::string_view s);  ///< upper-case roman numeral ("IV", section labels)
 /// A lower-case label that reads as a letter and as a roman numeral: "i", "v", "x", "l", "ii", "xx".
 bool is_ambiguous(std::string_view s);
+
+/// What decides whether an ambiguous label ("(i)", "(v)", "(ii)") is a letter or a roman numeral.
+struct Sequence {
+    LabelKind prev = LabelKind::None;  ///< the kind of the previous label of the list (None: first)
+    long last_letter = 0;              ///< the last letter value of the list (0: none yet)
+    long last_roman = 0;               ///< the last roman value of the list (0: none yet)
+    LabelKind guess = LabelKind::None; ///< the caller's guess when the sequence says nothing
+};
+
+/// The kind of sub-paragraph label `num` (either case; Letter / Roman, or the Dot kinds when
+/// `dot`) in its sequence; None when it is neither a letter nor a numeral.  An unambiguous
+/// label is what it is.  An ambiguous one is the scheme it continues when it continues one only
+/// ((h) → (i) a letter, (iv) → (v) roman); else the previous label's scheme when that has the
+/// same punctuation ((c) → (v) a letter); else roman when it is a first numeral ((c) → (i),
+/// a first (i)); else the guess (a letter unless the guess is roman).
+LabelKind kind_in_sequence(std::string_view num, bool dot, const Sequence& s);
 
 // ------------------------------------------------------------------ making labels
 

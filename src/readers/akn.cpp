@@ -187,24 +187,15 @@ void classify_siblings(std::vector<Para>& items) {
         if (digits) {
             p.kind = LabelKind::Number;
         } else if (is_letter_label(c) || is_roman_lower(c)) {
-            bool letter = is_letter_label(c), roman = is_roman_lower(c);
-            bool as_roman;
-            if (letter && roman) {
-                // the sequence decides: (h)->(i) and (hh)->(ii) are letters, (t)->(i) opens a roman list
-                bool prev_letter = prev && label::is_letter_kind(prev->kind);
-                bool prev_roman = prev && label::is_roman_kind(prev->kind);
-                if (prev_letter && label::next(prev->kind, prev->num) == c)
-                    as_roman = false;
-                else if (prev_roman)
-                    as_roman = true;
-                else
-                    as_roman = (c == "i" || c.size() > 1);
-            } else {
-                as_roman = roman;
+            // the sequence decides: (h)->(i) and (hh)->(ii) are letters, (t)->(i) opens a roman list
+            label::Sequence seq;
+            if (prev) {
+                seq.prev = prev->kind;
+                if (label::is_letter_kind(prev->kind)) seq.last_letter = label::letter_value(prev->num);
+                if (label::is_roman_kind(prev->kind)) seq.last_roman = label::roman_value(prev->num);
             }
-            bool dot = l.style == LabelStyle::Dot;
-            p.kind = as_roman ? (dot ? LabelKind::RomanDot : LabelKind::Roman)
-                              : (dot ? LabelKind::LetterDot : LabelKind::Letter);
+            seq.guess = c.size() > 1 ? LabelKind::Roman : LabelKind::Letter;
+            p.kind = label::kind_in_sequence(c, l.style == LabelStyle::Dot, seq);
         } else {
             p.kind = LabelKind::None;  // "A.", "I", anything else: kept as written in num/label
         }

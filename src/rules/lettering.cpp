@@ -70,24 +70,9 @@ struct Walker {
             if (!is_sub(c.kind)) continue;
             bool dot = is_dot(c.kind);
             LabelKind lk = letter_kind(dot), rk = roman_kind(dot);
-            long lv = letter_value(c.num), rv = roman_value(c.num);
-            LabelKind k = LabelKind::None;
-            if (lv && rv) {
-                // Prefer the scheme whose sequence this label continues: (h)->(i) and
-                // (hh)->(ii) are letters, (iv)->(v) is roman, (c)->(i) opens a roman list.
-                bool prev_same_family = prev_kind != LabelKind::None && is_dot(prev_kind) == dot;
-                bool cont_l = lv == last[lk] + 1, cont_r = rv == last[rk] + 1;
-                if (cont_l != cont_r)
-                    k = cont_l ? lk : rk;
-                else if (prev_same_family)
-                    k = prev_kind;
-                else
-                    k = (rv == 1) ? rk : (is_letter(c.kind) ? lk : rk);
-            } else if (lv) {
-                k = lk;
-            } else if (rv) {
-                k = rk;
-            } else {
+            // (h)->(i) and (hh)->(ii) are letters, (iv)->(v) is roman, (c)->(i) opens a roman list
+            LabelKind k = label::kind_in_sequence(c.num, dot, {prev_kind, last[lk], last[rk], c.kind});
+            if (k == LabelKind::None) {
                 // UNR107: neither a letter sequence nor a roman numeral.
                 std::string msg = "'" + (c.label.empty() ? c.num : c.label) + "' is not a valid sub-paragraph label";
                 auto& d = cx.report("UNR107", label_or_span(c), msg);

@@ -120,6 +120,37 @@ TEST_CASE("label predicates: one answer to 'is it roman?'", "[label]") {
     CHECK_FALSE(label::is_upper_roman("A"));
 }
 
+TEST_CASE("label::kind_in_sequence: is (i) a letter or a numeral? the sequence decides", "[label]") {
+    using K = LabelKind;
+    struct Row {
+        const char* num;
+        bool dot;
+        label::Sequence seq;
+        K want;
+        const char* why;
+    };
+    const std::vector<Row> rows = {
+        {"c", false, {}, K::Letter, "not ambiguous: a letter"},
+        {"iv", false, {}, K::Roman, "not ambiguous: a numeral"},
+        {"iv", true, {}, K::RomanDot, "the dot kinds"},
+        {"a1", false, {}, K::None, "neither"},
+        {"i", false, {}, K::Roman, "a first (i) opens a roman list"},
+        {"i", false, {K::Letter, 8, 0, K::Letter}, K::Letter, "(h) -> (i): the ninth letter"},
+        {"i", false, {K::Letter, 3, 0, K::Letter}, K::Roman, "(c) -> (i): a roman list"},
+        {"ii", false, {K::Letter, 34, 0, K::Letter}, K::Letter, "(hh) -> (ii): a doubled letter"},
+        {"v", false, {K::Roman, 0, 4, K::Letter}, K::Roman, "(iv) -> (v): roman"},
+        {"v", false, {K::Letter, 3, 0, K::Roman}, K::Letter, "(c) -> (v): the previous label's scheme"},
+        {"v", false, {K::RomanDot, 0, 2, K::Letter}, K::Letter, "after another punctuation: the guess"},
+        {"v", false, {}, K::Roman, "no sequence and no guess: roman"},
+        {"v", false, {K::None, 0, 0, K::Letter}, K::Letter, "no sequence: the guess"},
+        {"I", false, {}, K::Roman, "either case"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.num, r.why);
+        CHECK(label::kind_in_sequence(r.num, r.dot, r.seq) == r.want);
+    }
+}
+
 TEST_CASE("label::next gives the following label of the same kind", "[label]") {
     struct Row {
         LabelKind kind;
