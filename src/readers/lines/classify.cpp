@@ -185,18 +185,77 @@ std::string parse_date(std::string_view s) {
     return buf;
 }
 
-void classify_lines(std::vector<Line>& lines, bool markdown) {
-    // Front matter: a markdown file that opens with "---" ... "---".
+namespace {
+
+/// A markdown file that opens with "---" ... "---" (within 60 lines): its front matter.
+void mark_front_matter(std::vector<Line>& lines) {
     std::size_t first = 0;
     while (first < lines.size() && lines[first].text.empty()) ++first;
-    if (markdown && first < lines.size() && lines[first].text == "---") {
-        for (std::size_t k = first + 1; k < lines.size() && k < first + 60; ++k) {
-            if (lines[k].text == "---") {
-                for (std::size_t m = first; m <= k; ++m) lines[m].kind = LineKind::FrontMatter;
-                break;
-            }
+    if (first >= lines.size() || lines[first].text != "---") return;
+    for (std::size_t k = first + 1; k < lines.size() && k < first + 60; ++k) {
+        if (lines[k].text == "---") {
+            for (std::size_t m = first; m <= k; ++m) lines[m].kind = LineKind::FrontMatter;
+            return;
         }
     }
+}
+
+/// pdftotext may glue the footnote separator to the last text line of the page: cuts it off
+/// the line; true when there was one.
+bool cut_glued_separator(Line& l) {
+    std::string_view t = l.text;
+    if (!(t.size() > 12 && t.substr(t.size() - 10) == "__________")) return false;
+    std::size_t cut = t.size();
+    while (cut > 0 && (l.text[cut - 1] == '_' || l.text[cut - 1] == ' ')) --cut;
+    l.text.resize(cut);
+    return true;
+}
+
+/// Inside a footnote block: does the line's first word (`head`, "12", "*") number a new
+/// footnote?  "26 August–4 September 2002 ..." and "3 – 14 June 1992, vol. I" continue one;
+/// a new one is numbered at most 30 after the last one seen.
+bool numbers_note_in_block(std::string_view t, std::size_t sp, std::string_view head, int last_note) {
+    bool stars = !head.empty() && std::all_of(head.begin(), head.end(), [](char c) { return c == '*'; });
+    if (!(all_digits(head) && head.size() <= 3)) return stars;
+    int n = std::stoi(std::string(head));
+    std::string_view next = sp == std::string_view::npos ? std::string_view{} : t.substr(sp + 1);
+    std::string_view w = next.substr(0, next.find_first_of(" \xE2,"));
+    bool month = words::month_index(w) > 0;
+    // a range of days or pages wrapped to the line start
+    std::string_view dash = next;
+    if (starts_with(dash, "\xE2\x80\x93")) dash.remove_prefix(3);
+    else if (starts_with(dash, "-")) dash.remove_prefix(1);
+    else dash = {};
+    while (!dash.empty() && dash.front() == ' ') dash.remove_prefix(1);
+    bool range = !dash.empty() && is_digit(dash.front());
+    return !month && !range && n >= 1 && n <= last_note + 30;
+}
+
+/// "* Any changes to the list of sponsors ...": an asterisk note, with or without the separator
+/// line above it.
+bool is_asterisk_note(std::string_view t) {
+    return t.size() > 3 && t[0] == '*' && (t[1] == ' ' || (t[1] == '*' && t[2] == ' ')) &&
+           is_upper_start(t.substr(t.find(' ') + 1));
+}
+
+/// Markdown, after a blank line: "35 Resolution 76/266, annex.", a bare-number footnote line
+/// numbered just after the last one seen (by at most 3).  Returns the number or "".
+std::string_view bare_note_number(const Line& l, int last_note) {
+    std::string_view t = l.text;
+    std::size_t sp = t.find(' ');
+    std::string_view head = t.substr(0, sp);
+    if (sp == std::string_view::npos || !all_digits(head) || head.size() > 3 || l.bullet) return {};
+    int n = std::stoi(std::string(head));
+    std::string_view rest = t.substr(sp + 1);
+    if (n > last_note && n <= last_note + 3 && (is_upper_start(rest) || starts_with(rest, "\xE2\x80\x9C"))) return head;
+    return {};
+}
+
+/// Walks the lines in order, keeping what the kind of a line depends on: the blank line before,
+/// being inside a footnote block, the last footnote number, the page shifts.
+struct LineClassifier {
+    bool markdown;
+    bool form_feeds;             // the producer numbered pages at form feeds
     bool blank = true;
     bool in_notes = false;       // inside a footnote block
     int page_bump = 0;           // extra page increments for markdown / furniture regions
@@ -204,59 +263,64 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
     bool prev_note = false;
     bool md_note = false;        // inside a markdown "[^N]:" definition
     int raw_page = 0;
-    const bool form_feeds = !lines.empty() && lines.back().page > 0;
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-        Line& l = lines[k];
-        if (l.kind == LineKind::FrontMatter) continue;
+
+    void classify(Line& l) {
+        if (l.kind == LineKind::FrontMatter) return;
         if (l.page != raw_page) in_notes = false;  // a form feed ends a footnote block
         raw_page = l.page;
         l.page += page_bump;
         l.blank_before = blank;
-        std::string_view t = l.text;
-        if (t.empty()) {
+        if (l.text.empty()) {
             l.kind = LineKind::Blank;
             blank = true;
-            continue;
+            return;
         }
         blank = false;
-        if (is_separator(t)) {
+        if (is_separator(l.text)) {
             l.kind = LineKind::Separator;
             in_notes = true;
-            continue;
+            return;
         }
-        // pdftotext may glue the footnote separator to the last text line of the page
-        bool separator_after = false;
-        if (!in_notes && t.size() > 12 && t.substr(t.size() - 10) == "__________") {
-            std::size_t cut = t.size();
-            while (cut > 0 && (l.text[cut - 1] == '_' || l.text[cut - 1] == ' ')) --cut;
-            l.text.resize(cut);
-            t = l.text;
-            separator_after = true;
-        }
-        if (t == "---" && markdown) {  // thematic break
+        const bool separator_after = !in_notes && cut_glued_separator(l);
+        if (l.text == "---" && markdown) {  // thematic break
             l.kind = LineKind::Furniture;
-            continue;
+            return;
         }
-        if (is_furniture(t)) {
-            l.kind = LineKind::Furniture;
-            // With form feeds, the page's footer may sit among its footnotes: the block
-            // ends at the page break.  Without them, furniture ends the block.
-            if (!form_feeds) {
-                if (in_notes || prev_note) ++page_bump, l.page += 1;
-                in_notes = false;
-            }
-            prev_note = false;
-            continue;
-        }
+        if (is_furniture(l.text)) return furniture(l);
         // Markdown footnote definitions continue on indented lines ("[^2]: Report of ...\n    Countries ...").
         if (markdown && md_note && l.columns() >= 2 && l.note_num.empty()) {
             l.kind = LineKind::Footnote;
             prev_note = true;
-            continue;
+            return;
         }
         md_note = false;
-        // Footnote bodies.
         bool strip_num = false;
+        if (footnote(l, strip_num)) return take_footnote(l, strip_num);
+        // Markdown: content after a footnote block starts a new page region.
+        if (prev_note && markdown) {
+            ++page_bump;
+            l.page += 1;
+        }
+        prev_note = false;
+        l.kind = LineKind::Content;
+        if (separator_after) in_notes = true;
+    }
+
+    void furniture(Line& l) {
+        l.kind = LineKind::Furniture;
+        // With form feeds, the page's footer may sit among its footnotes: the block
+        // ends at the page break.  Without them, furniture ends the block.
+        if (!form_feeds) {
+            if (in_notes || prev_note) ++page_bump, l.page += 1;
+            in_notes = false;
+        }
+        prev_note = false;
+    }
+
+    /// Whether the line is a footnote body line; sets its note_num when it opens a footnote
+    /// (strip_num: the number is still in its text).
+    bool footnote(Line& l, bool& strip_num) {
+        std::string_view t = l.text;
         bool starts_with_mark = !l.marks.empty() && l.marks.front().pos == 0 && l.text.size() > 0;
         if (!l.note_num.empty()) {
             l.kind = LineKind::Footnote;
@@ -269,68 +333,41 @@ void classify_lines(std::vector<Line>& lines, bool markdown) {
             l.kind = LineKind::Footnote;
             std::size_t sp = t.find(' ');
             std::string_view head = t.substr(0, sp);
-            bool stars = !head.empty() && std::all_of(head.begin(), head.end(), [](char c) { return c == '*'; });
-            bool plausible = stars;
-            if (all_digits(head) && head.size() <= 3) {
-                // "26 August–4 September 2002 ..." continues a footnote; a new one is numbered
-                // after the last one seen.
-                int n = std::stoi(std::string(head));
-                std::string_view next = sp == std::string_view::npos ? std::string_view{} : t.substr(sp + 1);
-                std::string_view w = next.substr(0, next.find_first_of(" \xE2,"));
-                bool month = words::month_index(w) > 0;
-                // "3 – 14 June 1992, vol. I": a range of days or pages wrapped to the line start
-                std::string_view dash = next;
-                if (starts_with(dash, "\xE2\x80\x93")) dash.remove_prefix(3);
-                else if (starts_with(dash, "-")) dash.remove_prefix(1);
-                else dash = {};
-                while (!dash.empty() && dash.front() == ' ') dash.remove_prefix(1);
-                bool range = !dash.empty() && is_digit(dash.front());
-                plausible = !month && !range && n >= 1 && n <= last_note + 30;
-            }
-            if (plausible && head.size() <= 3) {
+            if (numbers_note_in_block(t, sp, head, last_note) && head.size() <= 3) {
                 l.note_num = std::string(head);
                 strip_num = true;
                 if (sp == std::string_view::npos) l.note_number_only = true;
             }
-        } else if (!markdown && t.size() > 3 && t[0] == '*' && (t[1] == ' ' || (t[1] == '*' && t[2] == ' ')) &&
-                   is_upper_start(t.substr(t.find(' ') + 1))) {
-            // "* Any changes to the list of sponsors ...": an asterisk note, with or without
-            // the separator line above it
+        } else if (!markdown && is_asterisk_note(t)) {
             l.kind = LineKind::Footnote;
             l.note_num = std::string(t.substr(0, t.find(' ')));
             strip_num = true;
         } else if (markdown && l.blank_before) {
-            // "35 Resolution 76/266, annex.": a bare-number footnote line after a blank line.
-            std::size_t sp = t.find(' ');
-            std::string_view head = t.substr(0, sp);
-            if (sp != std::string_view::npos && all_digits(head) && head.size() <= 3 && !l.bullet) {
-                int n = std::stoi(std::string(head));
-                std::string_view rest = t.substr(sp + 1);
-                if (n > last_note && n <= last_note + 3 && (is_upper_start(rest) || starts_with(rest, "\xE2\x80\x9C")))
-                    l.note_num = std::string(head), strip_num = true;
-            }
+            std::string_view n = bare_note_number(l, last_note);
+            if (!n.empty()) l.note_num = std::string(n), strip_num = true;
             if (!l.note_num.empty()) l.kind = LineKind::Footnote;
         }
-        if (l.kind == LineKind::Footnote) {
-            if (!l.note_num.empty() && all_digits(l.note_num)) last_note = std::max(last_note, std::stoi(l.note_num));
-            // Strip the number from the text (it is in note_num).
-            if (strip_num) {
-                std::size_t cut = l.note_num.size();
-                if (cut < l.text.size() && l.text[cut] == ' ') ++cut;
-                drop_prefix(l, cut);
-            }
-            prev_note = true;
-            continue;
-        }
-        // Markdown: content after a footnote block starts a new page region.
-        if (prev_note && markdown) {
-            ++page_bump;
-            l.page += 1;
-        }
-        prev_note = false;
-        l.kind = LineKind::Content;
-        if (separator_after) in_notes = true;
+        return l.kind == LineKind::Footnote;
     }
+
+    void take_footnote(Line& l, bool strip_num) {
+        if (!l.note_num.empty() && all_digits(l.note_num)) last_note = std::max(last_note, std::stoi(l.note_num));
+        // Strip the number from the text (it is in note_num).
+        if (strip_num) {
+            std::size_t cut = l.note_num.size();
+            if (cut < l.text.size() && l.text[cut] == ' ') ++cut;
+            drop_prefix(l, cut);
+        }
+        prev_note = true;
+    }
+};
+
+}  // namespace
+
+void classify_lines(std::vector<Line>& lines, bool markdown) {
+    if (markdown) mark_front_matter(lines);
+    LineClassifier c{markdown, !lines.empty() && lines.back().page > 0};
+    for (Line& l : lines) c.classify(l);
 }
 
 }  // namespace unres::readers
