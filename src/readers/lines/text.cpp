@@ -75,11 +75,8 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-/// Cleans one raw line into `out`.
-void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& out) {
-    MappedText mt;
-    std::size_t i = 0;
-    // Leading white space → indent.
+/// Leading white space as an indent in columns (a tab is 8); `i` moves past it.
+int leading_indent(std::string_view raw, std::size_t& i) {
     int indent = 0;
     while (i < raw.size()) {
         if (raw[i] == ' ') ++indent;
@@ -92,7 +89,52 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
             break;
         ++i;
     }
-    out.indent = static_cast<float>(indent);
+    return indent;
+}
+
+/// HTML at raw[i] ('<' or '&'): a <sup> that is a footnote mark (into out.marks), a <sup> of
+/// other text (its text kept), or a tag dropped.  Returns the bytes read, 0 when it is text.
+std::size_t read_markup(std::string_view raw, std::size_t i, std::uint32_t base, MappedText& mt, Line& out) {
+    auto src_at = [&](std::size_t k) { return base + static_cast<std::uint32_t>(k); };
+    std::string_view content;
+    if (std::size_t n = read_sup(raw, i, content)) {
+        if (is_mark_label(content)) {
+            Mark m;
+            m.num = std::string(trim(content));
+            // A mark after a space: the space belongs before the mark, drop it later.
+            m.pos = mt.text.size();
+            m.span = {src_at(i), src_at(i + n)};
+            out.marks.push_back(m);
+        } else {
+            // Superscript text that is not a mark (e.g. "1<sup>st</sup>"): keep its text.
+            std::size_t off = static_cast<std::size_t>(content.data() - raw.data());
+            mt.append(content, src_at(off));
+        }
+        return n;
+    }
+    if (raw[i] != '<') return 0;
+    std::size_t close = raw.substr(0, i + 12).find('>', i);  // only as far as a tag can end
+    if (close == std::string_view::npos || close - i >= 12) return 0;
+    std::string_view tag = raw.substr(i, close - i + 1);
+    return is_drop_tag(tag) ? close + 1 - i : 0;
+}
+
+/// Moves the cleaned text into the line; drops italics that ended up empty or reversed and
+/// clamps marks and styles to the text.
+void finish_line(MappedText& mt, Line& out) {
+    mt.trim_end();
+    std::erase_if(out.styles, [&](const Style& r) { return r.begin >= r.end || r.end > mt.text.size(); });
+    for (auto& m : out.marks) m.pos = std::min(m.pos, mt.text.size());
+    out.text = std::move(mt.text);
+    out.map = std::move(mt.map);
+}
+
+/// Cleans one raw line into `out`: indent, markdown block markers, then the text with its
+/// source map, wide gaps, footnote marks and (markdown) emphasis.
+void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& out) {
+    MappedText mt;
+    std::size_t i = 0;
+    out.indent = static_cast<float>(leading_indent(raw, i));
     if (markdown) i = markdown_block_markers(raw, i, out);
     MarkdownInline md;  // open emphasis of this line
     auto src_at = [&](std::size_t k) { return base + static_cast<std::uint32_t>(k); };
@@ -112,32 +154,9 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
             continue;
         }
         if (c == '<' || c == '&') {
-            std::string_view content;
-            if (std::size_t n = read_sup(raw, i, content)) {
-                if (is_mark_label(content)) {
-                    Mark m;
-                    m.num = std::string(trim(content));
-                    // A mark after a space: the space belongs before the mark, drop it later.
-                    m.pos = mt.text.size();
-                    m.span = {src_at(i), src_at(i + n)};
-                    out.marks.push_back(m);
-                } else {
-                    // Superscript text that is not a mark (e.g. "1<sup>st</sup>"): keep its text.
-                    std::size_t off = static_cast<std::size_t>(content.data() - raw.data());
-                    mt.append(content, src_at(off));
-                }
+            if (std::size_t n = read_markup(raw, i, base, mt, out)) {
                 i += n;
                 continue;
-            }
-            if (c == '<') {
-                std::size_t close = raw.substr(0, i + 12).find('>', i);  // only as far as a tag can end
-                if (close != std::string_view::npos && close - i < 12) {
-                    std::string_view tag = raw.substr(i, close - i + 1);
-                    if (is_drop_tag(tag)) {
-                        i = close + 1;
-                        continue;
-                    }
-                }
             }
         }
         if (markdown) {
@@ -151,14 +170,8 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
         mt.append(raw.substr(i, len), src_at(i));
         i += len;
     }
-    mt.trim_end();
-    // Drop italics that ended up empty or reversed; clamp to the text.
-    std::erase_if(out.styles, [&](const Style& r) { return r.begin >= r.end || r.end > mt.text.size(); });
-    for (auto& m : out.marks) m.pos = std::min(m.pos, mt.text.size());
-    out.text = std::move(mt.text);
-    out.map = std::move(mt.map);
+    finish_line(mt, out);
 }
-
 
 }  // namespace
 
