@@ -114,82 +114,109 @@ Where where(const SourceFile& src, std::uint32_t offset) {
     return {0, src.location(offset)};
 }
 
-void append_excerpt(std::string& out, const SourceFile& src, Span span, bool color) {
+/// The source line an excerpt shows and the bytes [b0, e0) of it under the caret.
+struct ExcerptLine {
+    std::string_view text;
+    std::size_t b0 = 0, e0 = 0;
+    bool cut_left = false, cut_right = false;  ///< a huge line cut to a window around the caret
+    std::uint32_t number = 0;                  ///< the line number in the gutter
+};
+
+/// The line `span` begins on: for a PDF the printed line (without the page's form feed and
+/// the indent), for a huge line (a 50 MB single-line file) only a window around the column.
+ExcerptLine excerpt_line(const SourceFile& src, Span span) {
     const std::string& text = src.text();
     std::uint32_t begin = std::min<std::uint32_t>(span.begin, static_cast<std::uint32_t>(text.size()));
     std::uint32_t end = detail::display_end(src, span);
     LineCol lc = src.location(begin);
     std::string_view line = src.line_text(lc.line);
     std::uint32_t ls = src.line_start(lc.line);
-    if (src.is_pdf()) {  // the printed line: without the page's form feed and the indent
+    if (src.is_pdf()) {
         while (!line.empty() && (line.front() == '\f' || line.front() == ' ')) line.remove_prefix(1), ++ls;
         if (begin < ls) begin = ls;
         if (end < begin) end = begin;
     }
-    std::size_t b0 = std::min<std::size_t>(begin - ls, line.size());
-    std::size_t e0 = std::min<std::size_t>(end >= ls ? end - ls : 0, line.size());
-    if (e0 < b0) e0 = b0;
-
-    // A huge line (a 50 MB single-line file) is laid out only around the column.
-    bool forced_left = false, forced_right = false;
+    ExcerptLine x;
+    x.number = src.is_pdf() ? where(src, begin).lc.line : lc.line;
+    x.b0 = std::min<std::size_t>(begin - ls, line.size());
+    x.e0 = std::min<std::size_t>(end >= ls ? end - ls : 0, line.size());
+    if (x.e0 < x.b0) x.e0 = x.b0;
     if (line.size() > kMaxExcerptBytes) {
-        std::size_t lo = b0 > kMaxExcerptBytes / 4 ? b0 - kMaxExcerptBytes / 4 : 0;
+        std::size_t lo = x.b0 > kMaxExcerptBytes / 4 ? x.b0 - kMaxExcerptBytes / 4 : 0;
         while (lo > 0 && (static_cast<unsigned char>(line[lo]) & 0xC0) == 0x80) --lo;
         std::size_t hi = std::min(line.size(), lo + kMaxExcerptBytes);
         while (hi < line.size() && (static_cast<unsigned char>(line[hi]) & 0xC0) == 0x80) ++hi;
-        forced_left = lo > 0;
-        forced_right = hi < line.size();
+        x.cut_left = lo > 0;
+        x.cut_right = hi < line.size();
         line = line.substr(lo, hi - lo);
-        b0 -= lo;
-        e0 = std::min(e0, hi) - lo;
+        x.b0 -= lo;
+        x.e0 = std::min(x.e0, hi) - lo;
     }
+    x.text = line;
+    return x;
+}
 
-    std::vector<Cell> cells = layout(line);
+/// What of the laid-out line is shown: a window of at most kMaxExcerptWidth columns around the
+/// caret, and where the caret stands in display columns.
+struct Shown {
+    std::string text;
+    std::size_t first_col = 0;  ///< display column of the first shown cell
+    std::size_t last_col = 0;   ///< display column after the last shown cell
+    std::size_t caret_col = 0, caret_width = 1;
+    bool cut_left = false, cut_right = false;
+};
+
+Shown shown_window(const ExcerptLine& x) {
+    std::vector<Cell> cells = layout(x.text);
     std::size_t total = cells.empty() ? 0 : cells.back().col + cells.back().width;
-    std::size_t caret_col = total, caret_end = total;
+    Shown s;
+    s.caret_col = total;
+    std::size_t caret_end = total;
     for (const Cell& c : cells) {
-        if (c.byte >= b0) { caret_col = c.col; break; }
+        if (c.byte >= x.b0) { s.caret_col = c.col; break; }
     }
     for (const Cell& c : cells) {
-        if (c.byte >= e0) { caret_end = c.col; break; }
+        if (c.byte >= x.e0) { caret_end = c.col; break; }
     }
-    std::size_t caret_width = std::max<std::size_t>(1, caret_end > caret_col ? caret_end - caret_col : 1);
-
-    // Trim long lines to a window around the caret.
+    s.caret_width = std::max<std::size_t>(1, caret_end > s.caret_col ? caret_end - s.caret_col : 1);
     std::size_t ws = 0, we = total;
     if (total > kMaxExcerptWidth) {
-        ws = caret_col > kContextBefore ? caret_col - kContextBefore : 0;
+        ws = s.caret_col > kContextBefore ? s.caret_col - kContextBefore : 0;
         if (ws + kMaxExcerptWidth > total) ws = total - kMaxExcerptWidth;
         we = ws + kMaxExcerptWidth;
     }
-    std::string shown;
-    std::size_t first_col = total;  // display column of the first shown cell
-    std::size_t last_col = 0;       // display column after the last shown cell
+    s.first_col = total;
     for (const Cell& c : cells) {
         if (c.col < ws || c.col + c.width > we) continue;
-        if (first_col == total) first_col = c.col;
-        shown += c.shown;
-        last_col = c.col + c.width;
+        if (s.first_col == total) s.first_col = c.col;
+        s.text += c.shown;
+        s.last_col = c.col + c.width;
     }
-    if (first_col == total) first_col = ws;
-    bool cut_left = first_col > 0 || forced_left;
-    bool cut_right = (last_col < total && !cells.empty()) || forced_right;
-    std::string prefix = cut_left ? "..." : "";
+    if (s.first_col == total) s.first_col = ws;
+    s.cut_left = s.first_col > 0 || x.cut_left;
+    s.cut_right = (s.last_col < total && !cells.empty()) || x.cut_right;
+    return s;
+}
 
-    std::string num = std::to_string(src.is_pdf() ? where(src, begin).lc.line : lc.line);
+void append_excerpt(std::string& out, const SourceFile& src, Span span, bool color) {
+    const ExcerptLine x = excerpt_line(src, span);
+    const Shown s = shown_window(x);
+    const std::string prefix = s.cut_left ? "..." : "";
+    // the line, "   12 | text"
+    std::string num = std::to_string(x.number);
     std::size_t gutter = std::max<std::size_t>(5, num.size());
     out.append(gutter - num.size(), ' ');
     out += num;
     out += " | ";
     out += prefix;
-    out += shown;
-    if (cut_right) out += "...";
+    out += s.text;
+    if (s.cut_right) out += "...";
     out += '\n';
-
-    std::size_t caret_pos = caret_col >= first_col ? caret_col - first_col : 0;
-    std::size_t visible_end = cut_right ? last_col : std::max(last_col, caret_col + caret_width);
-    std::size_t width = caret_col + caret_width <= visible_end ? caret_width
-                        : (visible_end > caret_col ? visible_end - caret_col : 1);
+    // the caret under it, "      |    ^~~~"
+    std::size_t caret_pos = s.caret_col >= s.first_col ? s.caret_col - s.first_col : 0;
+    std::size_t visible_end = s.cut_right ? s.last_col : std::max(s.last_col, s.caret_col + s.caret_width);
+    std::size_t width = s.caret_col + s.caret_width <= visible_end ? s.caret_width
+                        : (visible_end > s.caret_col ? visible_end - s.caret_col : 1);
     out.append(gutter, ' ');
     out += " | ";
     out.append(prefix.size() + caret_pos, ' ');
