@@ -116,8 +116,10 @@ A mark with that number is ambiguous.
 Renumber the footnotes and their marks.
 )"};
 
-void check_footnotes(Context& cx) {
-    const Document& doc = cx.doc;
+namespace {
+
+/// Every footnote mark of the paragraphs, in source order.
+std::vector<const Mark*> marks_in_order(const Document& doc) {
     std::vector<const Mark*> marks;
     collect(doc.preamble, marks);
     collect(doc.operative, marks);
@@ -128,28 +130,32 @@ void check_footnotes(Context& cx) {
     }
     std::stable_sort(marks.begin(), marks.end(),
                      [](const Mark* a, const Mark* b) { return a->span.begin < b->span.begin; });
+    return marks;
+}
 
-    std::map<std::string, const Footnote*> bodies;
-    for (const Footnote& f : doc.footnotes) bodies.emplace(f.num, &f);
-    std::set<std::string> marked;
-    for (const Mark* m : marks) marked.insert(m->num);
+using Bodies = std::map<std::string, const Footnote*>;
 
-    // UNR201: a mark whose footnote text is missing.
+/// UNR201: a mark whose footnote text is missing.
+void check_unbacked_marks(Context& cx, const std::vector<const Mark*>& marks, const Bodies& bodies) {
     for (const Mark* m : marks) {
         if (bodies.count(m->num)) continue;
         cx.report("UNR201", m->span, "footnote mark " + m->num + " has no footnote text");
     }
+}
 
-    // UNR202: footnote text that no mark refers to (asterisk notes belong to the
-    // header, where their marks are not paragraphs' marks: not checked).
-    for (const Footnote& f : doc.footnotes) {
+/// UNR202: footnote text that no mark refers to (asterisk notes belong to the header, where
+/// their marks are not paragraphs' marks: not checked).
+void check_unmarked_bodies(Context& cx, const std::set<std::string>& marked) {
+    for (const Footnote& f : cx.doc.footnotes) {
         if (f.num == "*" || !f.refs.empty() || marked.count(f.num)) continue;
         cx.report("UNR202", f.span, "footnote " + f.num + " has no mark in the text");
     }
+}
 
-    // UNR203: marks first appear in increasing order.  A mark without a footnote
-    // (UNR201, often a typo such as 99 for 34) takes no part: it would otherwise make
-    // every correct mark after it "out of order".
+/// UNR203: marks first appear in increasing order.  A mark without a footnote (UNR201, often a
+/// typo such as 99 for 34) takes no part: it would otherwise make every correct mark after it
+/// "out of order".
+void check_mark_order(Context& cx, const std::vector<const Mark*>& marks, const Bodies& bodies) {
     std::set<long> first_seen;
     long high = 0;
     const Mark* high_mark = nullptr;
@@ -167,11 +173,13 @@ void check_footnotes(Context& cx) {
             high_mark = m;
         }
     }
+}
 
-    // UNR205: two bodies with the same number; UNR204: a number missing from the
-    // series (not counting a number whose mark exists: UNR201 reports that one).
+/// UNR205: two bodies with the same number.  Returns the numbered bodies by value (the first of
+/// each number).
+std::map<long, const Footnote*> check_duplicates(Context& cx) {
     std::map<long, const Footnote*> by_num;
-    for (const Footnote& f : doc.footnotes) {
+    for (const Footnote& f : cx.doc.footnotes) {
         long v = number_value(f.num);
         if (v <= 0) continue;
         auto [it, fresh] = by_num.emplace(v, &f);
@@ -180,6 +188,12 @@ void check_footnotes(Context& cx) {
             d.notes.push_back({it->second->span, "footnote " + f.num + " is first given here"});
         }
     }
+    return by_num;
+}
+
+/// UNR204: a number missing from the series (not counting a number whose mark exists: UNR201
+/// reports that one).
+void check_gaps(Context& cx, const std::map<long, const Footnote*>& by_num, const std::set<std::string>& marked) {
     long prev = 0;
     for (const auto& [v, f] : by_num) {
         std::vector<long> missing;
@@ -197,6 +211,20 @@ void check_footnotes(Context& cx) {
         }
         prev = v;
     }
+}
+
+}  // namespace
+
+void check_footnotes(Context& cx) {
+    const std::vector<const Mark*> marks = marks_in_order(cx.doc);
+    Bodies bodies;
+    for (const Footnote& f : cx.doc.footnotes) bodies.emplace(f.num, &f);
+    std::set<std::string> marked;
+    for (const Mark* m : marks) marked.insert(m->num);
+    check_unbacked_marks(cx, marks, bodies);
+    check_unmarked_bodies(cx, marked);
+    check_mark_order(cx, marks, bodies);
+    check_gaps(cx, check_duplicates(cx), marked);
 }
 
 }  // namespace unres::rules
