@@ -21,6 +21,64 @@
 namespace fs = std::filesystem;
 
 namespace unres::cli {
+
+namespace {
+
+/// What fix left alone and why, and the dangling references it marked (notes only without -q).
+void print_fix_notes(const FixPlan& plan, const SourceFile& src, const std::string& shown, bool quiet) {
+    for (const Diagnostic& n : plan.notes) {
+        if (quiet && n.severity == Severity::Note) continue;
+        LineCol lc = src.location(n.span.begin);
+        std::cerr << shown << ':' << lc.line << ':' << lc.column << ": " << to_string(n.severity) << ": "
+                  << n.message << '\n';
+    }
+}
+
+/// Files fixed and left unchanged, and the unified diffs of --diff.
+struct FixTally {
+    std::size_t changed = 0, unchanged = 0;
+    std::string diffs;
+};
+
+/// Fixes one file (or standard input, "-") as the options say: writes it back atomically,
+/// prints it (stdin), adds its diff, or only says it would change (--check).
+void fix_one(const std::string& path, const RuleFilter& filter, InputFormat fmt, const FixCliOptions& opts,
+             const std::string& stdin_bytes, FixTally& tally) {
+    const std::string shown = path == "-" ? kStdinName : path;
+    SourceFile src = load_source(path, &stdin_bytes);
+    Document doc = parse(src, fmt);
+    if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx || doc.format == InputFormat::Pdf)
+        throw InputError("fix works on text and markdown, not " + std::string(to_string(doc.format)));
+    FixOptions fo;
+    fo.numbering = filter.family_enabled("UNR1");
+    fo.footnotes = filter.family_enabled("UNR2");
+    fo.references = filter.family_enabled("UNR4");
+    FixPlan plan = plan_fixes(doc, src, fo);
+    print_fix_notes(plan, src, shown, opts.quiet);
+    const std::vector<Edit>& edits = plan.edits;
+    std::string fixed = apply_edits(src.text(), edits);
+    if (edits.empty()) {
+        ++tally.unchanged;
+        if (path == "-" && !opts.diff && !opts.check) write_stdout(src.raw());
+        return;
+    }
+    std::string bytes = encode_like(src, fixed);  // before counting: it may refuse
+    ++tally.changed;
+    if (opts.diff) tally.diffs += unified_diff(src.text(), fixed, shown, shown);
+    if (opts.check) {
+        if (!opts.quiet) std::cerr << "would fix " << shown << " (" << edits.size() << " labels)\n";
+    } else if (!opts.diff) {
+        if (path == "-") {
+            write_stdout(bytes);
+        } else {
+            write_file_atomic(path, bytes);
+            if (!opts.quiet) std::cerr << "fixed " << shown << " (" << edits.size() << " labels)\n";
+        }
+    }
+}
+
+}  // namespace
+
 int run_fix(const FixCliOptions& opts) {
     InputFormat fmt = parse_input_format(opts.input_format);
     if (fmt == InputFormat::Akn || fmt == InputFormat::Docx || fmt == InputFormat::Pdf)
@@ -44,48 +102,11 @@ int run_fix(const FixCliOptions& opts) {
     if (std::find(paths.begin(), paths.end(), "-") != paths.end()) stdin_bytes = read_stdin();
 
     bool failed = !missing.empty();
-    std::size_t changed = 0, unchanged = 0;
-    std::string diffs;
+    FixTally tally;
     for (std::size_t i = 0; i < paths.size(); ++i) {
-        const std::string& path = paths[i];
-        const std::string shown = path == "-" ? kStdinName : path;
+        const std::string shown = paths[i] == "-" ? kStdinName : paths[i];
         try {
-            SourceFile src = load_source(path, &stdin_bytes);
-            Document doc = parse(src, fmt);
-            if (doc.format == InputFormat::Akn || doc.format == InputFormat::Docx || doc.format == InputFormat::Pdf)
-                throw InputError("fix works on text and markdown, not " + std::string(to_string(doc.format)));
-            FixOptions fo;
-            fo.numbering = filters[i]->family_enabled("UNR1");
-            fo.footnotes = filters[i]->family_enabled("UNR2");
-            fo.references = filters[i]->family_enabled("UNR4");
-            FixPlan plan = plan_fixes(doc, src, fo);
-            // What fix left alone and why, and the dangling references it marked.
-            for (const Diagnostic& n : plan.notes) {
-                if (opts.quiet && n.severity == Severity::Note) continue;
-                LineCol lc = src.location(n.span.begin);
-                std::cerr << shown << ':' << lc.line << ':' << lc.column << ": " << to_string(n.severity) << ": "
-                          << n.message << '\n';
-            }
-            const std::vector<Edit>& edits = plan.edits;
-            std::string fixed = apply_edits(src.text(), edits);
-            if (edits.empty()) {
-                ++unchanged;
-                if (path == "-" && !opts.diff && !opts.check) write_stdout(src.raw());
-                continue;
-            }
-            std::string bytes = encode_like(src, fixed);  // before counting: it may refuse
-            ++changed;
-            if (opts.diff) diffs += unified_diff(src.text(), fixed, shown, shown);
-            if (opts.check) {
-                if (!opts.quiet) std::cerr << "would fix " << shown << " (" << edits.size() << " labels)\n";
-            } else if (!opts.diff) {
-                if (path == "-") {
-                    write_stdout(bytes);
-                } else {
-                    write_file_atomic(path, bytes);
-                    if (!opts.quiet) std::cerr << "fixed " << shown << " (" << edits.size() << " labels)\n";
-                }
-            }
+            fix_one(paths[i], *filters[i], fmt, opts, stdin_bytes, tally);
         } catch (const InputError& e) {
             std::cerr << "unres: " << with_path(shown, e.what()) << '\n';
             failed = true;
@@ -94,8 +115,9 @@ int run_fix(const FixCliOptions& opts) {
             failed = true;
         }
     }
-    if (!diffs.empty()) write_stdout(diffs);
+    if (!tally.diffs.empty()) write_stdout(tally.diffs);
     bool only_stdout = paths.size() == 1 && paths.front() == "-" && !opts.check && !opts.diff;
+    const std::size_t changed = tally.changed, unchanged = tally.unchanged;
     if (!opts.quiet && !only_stdout && changed + unchanged > 0) {
         bool dry = opts.check || opts.diff;
         std::cerr << changed << (changed == 1 ? " file " : " files ") << (dry ? "would be fixed, " : "fixed, ")
