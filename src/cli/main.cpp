@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -17,15 +19,10 @@ namespace {
 
 using namespace unres::cli;
 
-int main_impl(int argc, char** argv) {
-    CLI::App app{"unres: parse, check and convert United Nations resolutions", "unres"};
-    app.set_version_flag("--version", std::string("unres ") + UNRES_VERSION, "Print the version and exit");
-    app.require_subcommand(1, 1);
-    app.fallthrough(false);
+const std::vector<std::string> kInputFormats = {"auto", "text", "markdown", "akn", "docx"};
 
-    const std::vector<std::string> input_formats = {"auto", "text", "markdown", "akn", "docx"};
-
-    CheckOptions check;
+CLI::App* add_check(CLI::App& app, CheckOptions& check) {
+    const std::vector<std::string>& input_formats = kInputFormats;
     CLI::App* c = app.add_subcommand("check", "Validate resolutions and print diagnostics");
     c->add_option("PATH", check.paths, "Files, directories (recursive) or - for standard input")->required();
     c->add_option("--input-format", check.input_format, "Input format (default: decided from the content)")
@@ -42,7 +39,11 @@ int main_impl(int argc, char** argv) {
     c->add_option("--color", check.color, "Colours in text output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 
-    ConvertOptions conv;
+    return c;
+}
+
+CLI::App* add_convert(CLI::App& app, ConvertOptions& conv) {
+    const std::vector<std::string>& input_formats = kInputFormats;
     CLI::App* v = app.add_subcommand("convert", "Write a resolution as Akoma Ntoso, JSON, text or markdown");
     v->add_option("PATH", conv.path, "One file, - for standard input, or a directory (every file in it, into -o OUTDIR)")->required();
     v->add_option("--input-format", conv.input_format, "Input format (default: decided from the content)")
@@ -56,7 +57,11 @@ int main_impl(int argc, char** argv) {
         ->check(CLI::Range(0u, 1024u));
     v->add_flag("-q,--quiet", conv.quiet, "Directory PATH: no summary line");
 
-    FixCliOptions fix;
+    return v;
+}
+
+CLI::App* add_fix(CLI::App& app, FixCliOptions& fix) {
+    const std::vector<std::string>& input_formats = kInputFormats;
     CLI::App* f = app.add_subcommand("fix", "Renumber, re-letter, re-footnote and update cross-references in place");
     f->add_option("PATH", fix.paths, "Files, directories (recursive) or - (standard input to standard output)")
         ->required();
@@ -69,15 +74,11 @@ int main_impl(int argc, char** argv) {
     f->add_flag("-q,--quiet", fix.quiet, "Print nothing but errors (and the diff)");
     f->add_flag("-v,--verbose", fix.verbose, "List the files skipped in directories (fix reads .md, .markdown, .txt, .text)");
 
-    std::string rules_format = "text";
-    CLI::App* r = app.add_subcommand("rules", "List every rule: id, name, default severity, summary");
-    r->add_option("--format", rules_format, "text, md or json")->check(CLI::IsMember({"text", "md", "json"}));
+    return f;
+}
 
-    std::string rule;
-    CLI::App* e = app.add_subcommand("explain", "Print one rule's documentation");
-    e->add_option("RULE", rule, "Rule id (UNR101) or name")->required();
-
-    DiffCliOptions diff;
+CLI::App* add_diff(CLI::App& app, DiffCliOptions& diff) {
+    const std::vector<std::string>& input_formats = kInputFormats;
     CLI::App* d = app.add_subcommand("diff", "Compare two versions paragraph by paragraph (exit 0 same, 1 different)");
     d->add_option("OLD", diff.old_path, "The older version (a file, or - for standard input)")->required();
     d->add_option("NEW", diff.new_path, "The newer version (a file, or - for standard input)")->required();
@@ -89,17 +90,22 @@ int main_impl(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     d->add_option("-o,--output", diff.output, "Output file, written atomically (default: standard output)");
 
-    // A first word that is not an option nor a subcommand: say so plainly.
-    if (argc > 1) {
-        std::string first = argv[1];
-        bool known = false;
-        for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
-        if (!first.empty() && first[0] != '-' && !known) {
-            std::cerr << "unres: unknown command '" << first << "' (see unres --help)\n";
-            return kExitUsage;
-        }
-    }
+    return d;
+}
 
+/// A first word that is not an option nor a subcommand: say so plainly (true when it did).
+bool unknown_command(const CLI::App& app, int argc, char** argv) {
+    if (argc <= 1) return false;
+    std::string first = argv[1];
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
+    if (first.empty() || first[0] == '-' || known) return false;
+    std::cerr << "unres: unknown command '" << first << "' (see unres --help)\n";
+    return true;
+}
+
+/// Parses the command line; an exit code when that is all there is to do (help, version, an error).
+std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& ex) {
@@ -112,6 +118,34 @@ int main_impl(int argc, char** argv) {
         std::cerr << "unres: " << ex.what() << " (see unres --help)\n";
         return kExitUsage;
     }
+    return std::nullopt;
+}
+
+int main_impl(int argc, char** argv) {
+    CLI::App app{"unres: parse, check and convert United Nations resolutions", "unres"};
+    app.set_version_flag("--version", std::string("unres ") + UNRES_VERSION, "Print the version and exit");
+    app.require_subcommand(1, 1);
+    app.fallthrough(false);
+
+    CheckOptions check;
+    CLI::App* c = add_check(app, check);
+    ConvertOptions conv;
+    CLI::App* v = add_convert(app, conv);
+    FixCliOptions fix;
+    CLI::App* f = add_fix(app, fix);
+    std::string rules_format = "text";
+    CLI::App* r = app.add_subcommand("rules", "List every rule: id, name, default severity, summary");
+    r->add_option("--format", rules_format, "text, md or json")->check(CLI::IsMember({"text", "md", "json"}));
+
+    std::string rule;
+    CLI::App* e = app.add_subcommand("explain", "Print one rule's documentation");
+    e->add_option("RULE", rule, "Rule id (UNR101) or name")->required();
+
+    DiffCliOptions diff;
+    CLI::App* d = add_diff(app, diff);
+
+    if (unknown_command(app, argc, argv)) return kExitUsage;
+    if (std::optional<int> done = parse_command_line(app, argc, argv)) return *done;
 
     if (c->parsed()) return run_check(check);
     if (v->parsed()) return run_convert(conv);
