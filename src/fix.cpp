@@ -510,7 +510,25 @@ private:
         return std::nullopt;
     }
 
-    void footnotes() {
+    /// Every footnote mark of the paragraphs, in document order.
+    std::vector<const Mark*> all_marks() const {
+        std::vector<const Mark*> marks;
+        auto walk = [&](const std::vector<Para>& list) {
+            for (const Para& p : list) collect_marks(p, marks);
+        };
+        walk(doc_.preamble);
+        walk(doc_.operative);
+        walk(doc_.instructions);
+        for (const Annex& a : doc_.annexes) {
+            walk(a.preamble);
+            walk(a.operative);
+        }
+        return marks;
+    }
+
+    /// One unit per numbered footnote body with the marks the reader tied to it, then one per
+    /// number of the marks tied to no body.
+    std::vector<Unit> footnote_units(const std::vector<const Mark*>& marks) const {
         std::vector<Unit> units;
         std::set<std::uint32_t> linked;  // mark positions already tied to a body
         for (const Footnote& f : doc_.footnotes) {
@@ -525,18 +543,6 @@ private:
             }
             units.push_back(std::move(u));
         }
-        // Marks the reader did not tie to a body: grouped by number.
-        std::vector<const Mark*> marks;
-        auto walk = [&](const std::vector<Para>& list) {
-            for (const Para& p : list) collect_marks(p, marks);
-        };
-        walk(doc_.preamble);
-        walk(doc_.operative);
-        walk(doc_.instructions);
-        for (const Annex& a : doc_.annexes) {
-            walk(a.preamble);
-            walk(a.operative);
-        }
         std::map<std::string, std::size_t> loose;
         for (const Mark* m : marks) {
             if (!all_digits(m->num) || linked.count(m->span.begin)) continue;
@@ -550,9 +556,12 @@ private:
             }
             units[it->second].marks.push_back(m->span);
         }
+        return units;
+    }
 
-        // The marked units in order of first mark, then each unmarked body after the
-        // unit with the greatest number below its own.
+    /// The marked units in order of first mark, then each unmarked body after the unit with the
+    /// greatest number below its own.
+    static std::vector<Unit*> footnote_order(std::vector<Unit>& units) {
         std::vector<Unit*> order, orphans;
         for (Unit& u : units) {
             if (u.marks.empty()) {
@@ -576,6 +585,14 @@ private:
                 }
             order.insert(order.begin() + static_cast<std::ptrdiff_t>(at), o);
         }
+        return order;
+    }
+
+    /// Numbers the footnotes 1, 2, ... in their order, marks and bodies alike.
+    void footnotes() {
+        const std::vector<const Mark*> marks = all_marks();
+        std::vector<Unit> units = footnote_units(marks);
+        const std::vector<Unit*> order = footnote_order(units);
 
         // Every body's number must be found, or the footnotes are left as they are:
         // renumbering the marks without their bodies would make things worse.
