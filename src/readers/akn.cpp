@@ -815,6 +815,52 @@ private:
         return t;
     }
 
+    /// A paragraph-like element of the body (paragraph, point, article, ...): a paragraph, a
+    /// heading, the continuation of the paragraph before, or a note under a table (unclassified).
+    /// `after_para`: the element before was a paragraph; updated for the next one.
+    void walk_paragraph(const pugi::xml_node& c, BodyOut& out, const std::string& sec, bool& after_para) {
+        if (has_class(c, "FootnoteText")) {  // a note under a table (78/253): not a paragraph
+            unclassified(c);
+            return;
+        }
+        bool headingish = heading_class(c) || !has_body(c);
+        if (headingish) {
+            std::string h = heading_text(c);
+            if (!h.empty()) on_heading(out, c, h);
+            after_para = false;
+            return;
+        }
+        Para p = read_item(c);
+        if (!own_ && !p.label.empty() && is_caption_label(p.label) && !out.annex) {
+            unclassified(c);
+            return;
+        }
+        if (!own_ && !out.annex && heading_like(p)) {  // "I", "Legislative activities", "Reporting"
+            on_heading(out, c, p.text);
+            after_para = false;
+            return;
+        }
+        if (!own_ && !out.annex && continuation(p, after_para, ops(out))) {
+            append_deep(ops(out).back(), std::move(p));
+            return;
+        }
+        after_para = true;
+        add_operative(out, std::move(p), sec);
+    }
+
+    /// `p` directly in a section or body (78/253): a lone number is the section's; text is a paragraph.
+    void walk_p(const pugi::xml_node& c, BodyOut& out, const std::string& sec) {
+        bool only_num = true;
+        for (auto k : c.children())
+            if (k.type() == pugi::node_element ? !is(k, "num")
+                                               : (k.type() == pugi::node_pcdata && !trim(k.value()).empty()))
+                only_num = false;
+        if (only_num) return;
+        Para p = make_para(c);
+        set_text(p, text_of(c), c);
+        if (!p.text.empty()) add_operative(out, std::move(p), sec);
+    }
+
     void walk_body(const pugi::xml_node& body, BodyOut& out, std::string section) {
         std::string last_section;  // for paragraphs that follow a section at the same level
         bool seen_content = false;
@@ -839,33 +885,7 @@ private:
                 after_para = false;
             } else if (name == "paragraph" || name == "point" || name == "subparagraph" || name == "article" ||
                        name == "clause") {
-                if (has_class(c, "FootnoteText")) {  // a note under a table (78/253): not a paragraph
-                    unclassified(c);
-                    continue;
-                }
-                bool headingish = heading_class(c) || !has_body(c);
-                if (headingish) {
-                    std::string h = heading_text(c);
-                    if (!h.empty()) on_heading(out, c, h);
-                    after_para = false;
-                    continue;
-                }
-                Para p = read_item(c);
-                if (!own_ && !p.label.empty() && is_caption_label(p.label) && !out.annex) {
-                    unclassified(c);
-                    continue;
-                }
-                if (!own_ && !out.annex && heading_like(p)) {  // "I", "Legislative activities", "Reporting"
-                    on_heading(out, c, p.text);
-                    after_para = false;
-                    continue;
-                }
-                if (!own_ && !out.annex && continuation(p, after_para, ops(out))) {
-                    append_deep(ops(out).back(), std::move(p));
-                    continue;
-                }
-                after_para = true;
-                add_operative(out, std::move(p), sec);
+                walk_paragraph(c, out, sec, after_para);
             } else if (name == "num" || name == "heading" || name == "subheading") {
                 // the section's own number and heading come first (read_section); a later one is a sub-heading
                 auto bn = local_name(body);
@@ -874,16 +894,7 @@ private:
                 after_para = false;
                 continue;
             } else if (name == "p") {
-                // `p` directly in a section or body (78/253): a lone number is the section's; text is a paragraph
-                bool only_num = true;
-                for (auto k : c.children())
-                    if (k.type() == pugi::node_element ? !is(k, "num")
-                                                       : (k.type() == pugi::node_pcdata && !trim(k.value()).empty()))
-                        only_num = false;
-                if (only_num) continue;
-                Para p = make_para(c);
-                set_text(p, text_of(c), c);
-                if (!p.text.empty()) add_operative(out, std::move(p), sec);
+                walk_p(c, out, sec);
             } else if (name == "block" && std::string_view(c.attribute("name").value()) == "crossHeading") {
                 pending_heading_ = text_of(c).text;  // unres: a heading where crossHeading is not allowed
                 after_para = false;
@@ -1121,103 +1132,130 @@ private:
         return f;
     }
 
+    /// A docDate's value: its @date, or the date in its text.
+    Field date_of(const pugi::xml_node& n) {
+        Field f = field_of(n);
+        std::string iso = n.attribute("date").value();
+        f.value = iso.empty() ? iso_from_text(f.value) : iso;
+        return f;
+    }
+
+    /// docNumber: the symbol on the cover page; in the preface the resolution's number ("78/217."),
+    /// or the symbol when there was none.
+    void read_doc_number(const pugi::xml_node& n, bool preface) {
+        auto& m = doc_.meta;
+        Field f = field_of(n);
+        if (f.value.empty()) return;
+        if (!preface && !m.symbol.present()) {
+            m.symbol = f;
+        } else if (preface && !m.number.present()) {
+            if (!f.value.empty() && f.value.back() == '.') f.value.pop_back();
+            if (f.value.find('/') != std::string::npos) m.number = f;
+            else if (!m.symbol.present()) m.symbol = f;
+        }
+    }
+
+    /// <inline name="...">: agenda item, its title, original language, origin, sponsor line.
+    void read_inline_field(const pugi::xml_node& n) {
+        auto& m = doc_.meta;
+        std::string_view nm = n.attribute("name").value();
+        if (nm == "agenda item" || nm == "agendaItem") {
+            Field f = field_of(n);
+            std::string title = n.attribute("title").value();
+            if (!title.empty()) f.value = title;
+            else if (starts_with(f.value, "Agenda items ")) f.value = f.value.substr(13);
+            else if (starts_with(f.value, "Agenda item ")) f.value = f.value.substr(12);
+            for (auto& item : split_list(f.value)) m.agenda_items.push_back({item, f.span});  // "13 and 117"
+        } else if (nm == "agenda item name" || nm == "agendaItemTitle") {
+            m.agenda_title = field_of(n);
+        } else if (nm == "originalLanguage") {
+            m.original_language = field_of(n);
+        } else if (nm == "origin" && !m.origin.present()) {
+            m.origin = field_of(n);  // unres: "[on the report of ...]"
+        } else if (nm == "sponsorLine" && !m.sponsor_text.present()) {
+            m.sponsor_text = field_of(n);  // unres: a sponsor line without States (Chair, Vice-Chair)
+        }
+    }
+
+    /// docProponent: "[on the report of the Second Committee (...)]" (the origin and its
+    /// committee), or one sponsor.
+    void read_proponent(const pugi::xml_node& n) {
+        auto& m = doc_.meta;
+        Field f = field_of(n);
+        if (!starts_with(f.value, "[")) {
+            m.sponsors.push_back(f);
+            if (!m.sponsor_text.present()) m.sponsor_text = sponsor_line(n.parent());
+            return;
+        }
+        m.origin = f;
+        auto at = f.value.find("on the report of the ");
+        if (at != std::string::npos && !m.committee.present()) {
+            std::string rest = f.value.substr(at + 21);
+            auto end = rest.find(" (");
+            std::string name_c = rest.substr(0, end);
+            if (name_c.find("Committee") != std::string::npos) m.committee = {name_c, f.span};
+        }
+    }
+
+    /// docTitle: the sponsor line ("A, B and C: draft resolution"), "Resolution adopted by ... on
+    /// DATE" (type and adoption date), or the title.
+    void read_doc_title(const pugi::xml_node& n) {
+        auto& m = doc_.meta;
+        Field f = field_of(n);
+        std::string_view ref = n.attribute("refersTo").value();
+        if (ref == "sponsors" || ref == "#sponsors") {
+            m.sponsor_text = f;
+            auto colon = f.value.rfind(": ");
+            if (colon != std::string::npos) {
+                m.document_type = {f.value.substr(colon + 2), f.span};
+                if (m.sponsors.empty())
+                    for (auto& s : split_list(f.value.substr(0, colon))) m.sponsors.push_back({s, f.span});
+            }
+        } else if (starts_with(f.value, "Resolution adopted by") || starts_with(f.value, "Resolutions adopted by") ||
+                   starts_with(f.value, "Decision adopted by")) {
+            if (!m.document_type.present())
+                m.document_type = {starts_with(f.value, "Decision") ? "decision" : "resolution", f.span};
+            if (!m.adoption_date.present()) {
+                std::string iso = iso_from_text(f.value);
+                if (!iso.empty()) m.adoption_date = {iso, f.span};
+            }
+        } else if (!m.title.present()) {
+            m.title = f;
+        }
+    }
+
     void read_header_fields(const pugi::xml_node& blk, bool preface) {
         auto& m = doc_.meta;
         for (auto x : blk.select_nodes(".//*")) {
             auto n = x.node();
             auto name = local_name(n);
+            std::string_view ref = n.attribute("refersTo").value();
             if (name == "docAuthority") {
                 Field f = field_of(n);
                 if (f.value != "United Nations" && !f.value.empty()) m.body = f;
             } else if (name == "docNumber") {
-                Field f = field_of(n);
-                if (f.value.empty()) continue;
-                if (!preface && !m.symbol.present()) {
-                    m.symbol = f;
-                } else if (preface && !m.number.present()) {
-                    if (!f.value.empty() && f.value.back() == '.') f.value.pop_back();
-                    if (f.value.find('/') != std::string::npos) m.number = f;
-                    else if (!m.symbol.present()) m.symbol = f;
-                }
+                read_doc_number(n, preface);
             } else if (name == "docStatus") {
                 Field f = field_of(n);
                 auto colon = f.value.find(':');
                 if (colon != std::string::npos) f.value = trim(f.value.substr(colon + 1));
                 m.distribution = f;
-            } else if (name == "docDate" && (std::string_view(n.attribute("refersTo").value()) == "#dateOfAdoption" ||
-                                             std::string_view(n.attribute("refersTo").value()) == "#adoptionDate")) {
-                if (!m.adoption_date.present()) {
-                    Field f = field_of(n);
-                    std::string iso = n.attribute("date").value();
-                    f.value = iso.empty() ? iso_from_text(f.value) : iso;
-                    m.adoption_date = f;
-                }
+            } else if (name == "docDate" && (ref == "#dateOfAdoption" || ref == "#adoptionDate")) {
+                if (!m.adoption_date.present()) m.adoption_date = date_of(n);
             } else if (name == "docDate" && !m.date.present()) {
-                Field f = field_of(n);
-                std::string iso = n.attribute("date").value();
-                f.value = iso.empty() ? iso_from_text(f.value) : iso;
-                m.date = f;
+                m.date = date_of(n);
             } else if (name == "session") {
                 m.session = field_of(n);
             } else if (name == "docCommittee") {
                 m.committee = field_of(n);
             } else if (name == "inline") {
-                std::string_view nm = n.attribute("name").value();
-                if (nm == "agenda item" || nm == "agendaItem") {
-                    Field f = field_of(n);
-                    std::string title = n.attribute("title").value();
-                    if (!title.empty()) f.value = title;
-                    else if (starts_with(f.value, "Agenda items ")) f.value = f.value.substr(13);
-                    else if (starts_with(f.value, "Agenda item ")) f.value = f.value.substr(12);
-                    for (auto& item : split_list(f.value)) m.agenda_items.push_back({item, f.span});  // "13 and 117"
-                } else if (nm == "agenda item name" || nm == "agendaItemTitle") {
-                    m.agenda_title = field_of(n);
-                } else if (nm == "originalLanguage") {
-                    m.original_language = field_of(n);
-                } else if (nm == "origin" && !m.origin.present()) {
-                    m.origin = field_of(n);  // unres: "[on the report of ...]"
-                } else if (nm == "sponsorLine" && !m.sponsor_text.present()) {
-                    m.sponsor_text = field_of(n);  // unres: a sponsor line without States (Chair, Vice-Chair)
-                }
+                read_inline_field(n);
             } else if (name == "docProponent") {
-                Field f = field_of(n);
-                if (starts_with(f.value, "[")) {
-                    m.origin = f;
-                    auto at = f.value.find("on the report of the ");
-                    if (at != std::string::npos && !m.committee.present()) {
-                        std::string rest = f.value.substr(at + 21);
-                        auto end = rest.find(" (");
-                        std::string name_c = rest.substr(0, end);
-                        if (name_c.find("Committee") != std::string::npos) m.committee = {name_c, f.span};
-                    }
-                } else {
-                    m.sponsors.push_back(f);
-                    if (!m.sponsor_text.present()) m.sponsor_text = sponsor_line(n.parent());
-                }
+                read_proponent(n);
             } else if (name == "docStage" || name == "docType") {
                 m.document_type = field_of(n);
             } else if (name == "docTitle") {
-                Field f = field_of(n);
-                std::string_view ref = n.attribute("refersTo").value();
-                if (ref == "sponsors" || ref == "#sponsors") {
-                    m.sponsor_text = f;
-                    auto colon = f.value.rfind(": ");
-                    if (colon != std::string::npos) {
-                        m.document_type = {f.value.substr(colon + 2), f.span};
-                        if (m.sponsors.empty())
-                            for (auto& s : split_list(f.value.substr(0, colon))) m.sponsors.push_back({s, f.span});
-                    }
-                } else if (starts_with(f.value, "Resolution adopted by") || starts_with(f.value, "Resolutions adopted by") ||
-                           starts_with(f.value, "Decision adopted by")) {
-                    if (!m.document_type.present())
-                        m.document_type = {starts_with(f.value, "Decision") ? "decision" : "resolution", f.span};
-                    if (!m.adoption_date.present()) {
-                        std::string iso = iso_from_text(f.value);
-                        if (!iso.empty()) m.adoption_date = {iso, f.span};
-                    }
-                } else if (!m.title.present()) {
-                    m.title = f;
-                }
+                read_doc_title(n);
             }
         }
     }
