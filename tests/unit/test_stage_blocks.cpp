@@ -1,16 +1,44 @@
-// The blocks stage (src/readers/text/blocks.cpp) alone, as data rows: a resolution's text in,
-// the paragraphs it reads out (preambular count, operative count, sub-paragraphs of the last
-// operative paragraph). Each row is a wrapped line the stage must keep in its paragraph, or
-// a paragraph it must still open. The real documents behind these rows are in tests/corpus
-// (A/RES/80/38, 80/63, 80/72, 80/112, 80/134, 80/221) and checked by test_corpus.cpp.
+// Stage 5 of the text reader alone (src/readers/text/blocks.cpp), as data rows: the body's
+// classified lines in (made by the line stage from the row's text), the blocks out (logical
+// paragraphs with their labels: unlabelled ones, numbered ones, lettered ones).  make_blocks
+// is called directly, without the header, the repairs or the tree.  Each row is a wrapped line
+// the stage must keep in its paragraph, or a paragraph it must still open.  The real documents
+// behind these rows are in tests/corpus (A/RES/80/38, 80/63, 80/72, 80/112, 80/127, 80/134,
+// 80/221) and checked by test_corpus.cpp.
 
 #include <catch2/catch.hpp>
 
 #include <string>
 
-#include "unres/parse.hpp"
+#include "readers/lines.hpp"
+#include "readers/text/blocks.hpp"
+
+using namespace unres::readers;
+using namespace unres::readers::stages;
 
 namespace {
+
+/// The blocks of a body (the text has no header: every line is body).
+struct Blocks {
+    std::vector<Block> blocks;
+    std::size_t unlabelled = 0, numbered = 0, lettered = 0;
+};
+
+Blocks blocks_of(const std::string& text) {
+    static std::vector<unres::SourceFile> keep;  // lines and blocks point into their source
+    keep.push_back(unres::SourceFile::from_bytes("row.txt", text));
+    std::vector<Line> lines = split_lines(keep.back(), false);
+    classify_lines(lines, false);
+    Blocks out;
+    out.blocks = make_blocks(lines, 0, false, Margins{});
+    for (const Block& b : out.blocks) {
+        if (b.kind != BlockKind::Para) continue;
+        if (b.label.kind == unres::LabelKind::None) ++out.unlabelled;
+        else if (b.label.kind == unres::LabelKind::Number) ++out.numbered;
+        else ++out.lettered;
+    }
+    return out;
+}
 
 // Twenty-four preambular paragraphs of two wrapped lines each, so that the stage knows the
 // page's line length (a wrapped line is about 80 characters here).
@@ -93,36 +121,48 @@ const OpRow op_rows[] = {
 TEST_CASE("blocks stage: wrapped lines stay in their paragraph, paragraphs still open", "[stage][blocks]") {
     for (const Row& r : rows) {
         INFO(r.what);
-        std::string text = "The General Assembly,\n\n" + filler() + r.text +
+        std::string text = filler() + r.text +
                            "1. Decides to remain seized of the matter and to consider the question again at its\n"
                            "next session under the item entitled as before.\n";
-        unres::SourceFile src = unres::load_source("row.txt", text);
-        unres::Document d = unres::parse(src, unres::InputFormat::Text);
-        CHECK(d.preamble.size() == 24 + r.preamble);
-        REQUIRE(d.operative.size() == 1);
-        CHECK(d.operative[0].children.size() == r.subparas);
+        Blocks b = blocks_of(text);
+        CHECK(b.unlabelled == 24 + r.preamble);
+        CHECK(b.numbered == 1);
+        CHECK(b.lettered == r.subparas);
     }
 }
 
 TEST_CASE("blocks stage: the lifted-out words keep their place in the text", "[stage][blocks]") {
-    std::string text = "The General Assembly,\n\n" + filler() +
+    std::string text = filler() +
                        "Reaffirming the principles of humanity, neutrality,\n"
                        "independence for the provision of humanitarian assistance,\n\n"
                        "impartiality\n\nand\n\n"
                        "Recalling that the primary responsibility for the security of personnel lies with States,\n"
                        "1. Decides to remain seized of the matter.\n";
-    unres::Document d = unres::parse(unres::load_source("row.txt", text), unres::InputFormat::Text);
-    REQUIRE(d.preamble.size() == 26);
-    CHECK(d.preamble[24].text ==
+    Blocks b = blocks_of(text);
+    REQUIRE(b.blocks.size() == 27);
+    CHECK(b.blocks[24].mt.text ==
           "Reaffirming the principles of humanity, neutrality, impartiality and independence for the provision of humanitarian assistance,");
+    CHECK(b.blocks[26].label.num == "1");
 }
 
 TEST_CASE("blocks stage: labels read in running text are not sub-paragraphs", "[stage][blocks]") {
     for (const OpRow& r : op_rows) {
         INFO(r.what);
-        std::string text = "The General Assembly,\n\n" + filler() + r.text;
-        unres::Document d = unres::parse(unres::load_source("row.txt", text), unres::InputFormat::Text);
-        REQUIRE(d.operative.size() == r.operative);
-        CHECK(d.operative[0].children.size() == r.subparas);
+        Blocks b = blocks_of(filler() + r.text);
+        CHECK(b.numbered == r.operative);
+        CHECK(b.lettered == r.subparas);
     }
+}
+
+TEST_CASE("blocks stage: a block keeps its label apart from its text, and its lines", "[stage][blocks]") {
+    Blocks b = blocks_of("Recalling its resolution 1,\n\n1. Decides to act\nwith all speed;\n\n(a) To report.\n");
+    REQUIRE(b.blocks.size() == 3);
+    CHECK(b.blocks[0].label.kind == unres::LabelKind::None);
+    CHECK(b.blocks[1].label.kind == unres::LabelKind::Number);
+    CHECK(b.blocks[1].label.num == "1");
+    CHECK(b.blocks[1].mt.text == "Decides to act with all speed;");
+    CHECK(b.blocks[1].first_line == 2);
+    CHECK(b.blocks[1].last_line == 3);
+    CHECK(b.blocks[2].label.kind == unres::LabelKind::Letter);
+    CHECK(b.blocks[2].mt.text == "To report.");
 }
