@@ -1,21 +1,64 @@
-// Stage 7 of the text reader (src/readers/text/marks.cpp), seen through the reader: footnote
-// marks in the tree linked to the footnote bodies (driven through readers::read_text: the
-// stage needs the tree and the footnotes with their pages).
+// Stage 7 of the text reader alone (src/readers/text/marks.cpp): a tree's paragraphs and the
+// footnote bodies with their pages in, the marks linked to the bodies out.  The test builds the
+// paragraphs itself (one per line of the row's body, with the line's text, source map and marks)
+// and the footnotes as values, and calls link_marks directly, without the stages before it.
+// Each paragraph is one line, then each footnote: "preamble lines, operative lines, notes".
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
-#include "readers/readers.hpp"
+#include "readers/lines.hpp"
+#include "readers/text/marks.hpp"
 
 using namespace unres;
+using namespace unres::readers;
 
 namespace {
 
-Document read(const std::string& text, InputFormat f = InputFormat::Text) {
-    static std::vector<SourceFile> keep;
-    keep.push_back(SourceFile::from_bytes("t.txt", text));
-    return readers::read_text(keep.back(), f);
+/// A footnote body: its number, its text, its page; written in the source as "NUM TEXT", or
+/// as `written` ("[^1]: TEXT" in markdown).
+struct Note {
+    const char* num;
+    const char* text;
+    int page;
+    const char* written = nullptr;
+};
+
+
+Para para_of(const Line& l) {
+    Para p;
+    p.text = l.text;
+    p.map = l.map;
+    p.marks = l.marks;
+    p.span = {l.begin, l.end};
+    p.line = l.number;
+    return p;
+}
+
+Document link(const std::vector<std::string>& preamble, const std::vector<std::string>& operative,
+              const std::vector<Note>& notes, bool markdown = false) {
+    static std::vector<SourceFile> keep;  // paragraphs and spans point into their source
+    std::string text;
+    for (const auto& t : preamble) text += t + "\n";
+    for (const auto& t : operative) text += t + "\n";
+    for (const auto& n : notes) text += (n.written ? std::string(n.written) : std::string(n.num) + " " + n.text) + "\n";
+    keep.push_back(SourceFile::from_bytes(markdown ? "t.md" : "t.txt", text));
+    const SourceFile& src = keep.back();
+    std::vector<Line> lines = split_lines(src, markdown);
+    Document doc;
+    std::vector<int> page, region_lo;
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < preamble.size(); ++i) doc.preamble.push_back(para_of(lines[k++]));
+    for (std::size_t i = 0; i < operative.size(); ++i) doc.operative.push_back(para_of(lines[k++]));
+    for (const auto& n : notes) {
+        const Line& l = lines[k++];
+        doc.footnotes.push_back({n.num, n.text, l.number, {l.begin, l.end}, {}});
+        page.push_back(n.page);
+        region_lo.push_back(0);
+    }
+    stages::link_marks(doc, page, region_lo, lines, src);
+    return doc;
 }
 
 std::vector<std::string> marks_of(const Para& p) {
@@ -27,9 +70,8 @@ std::vector<std::string> marks_of(const Para& p) {
 }  // namespace
 
 TEST_CASE("marks stage: a bare digit that fits the footnote sequence is a mark", "[stage-marks]") {
-    Document doc = read(
-        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,1\n\n1. Decides to act.\n"
-        "__________\n1 Resolution 70/1.\n");
+    Document doc = link({"Recalling its resolution 70/1 of 25 September 2015,1"}, {"Decides to act."},
+                        {{"1", "Resolution 70/1.", 0}});
     REQUIRE(doc.preamble.size() == 1);
     CHECK(marks_of(doc.preamble[0]) == std::vector<std::string>{"1"});
     CHECK(doc.preamble[0].marks[0].inferred);
@@ -39,17 +81,25 @@ TEST_CASE("marks stage: a bare digit that fits the footnote sequence is a mark",
 }
 
 TEST_CASE("marks stage: numbers that are quantities or references stay text", "[stage-marks]") {
-    Document doc = read(
-        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,\n\n1. Decides to act in 2 years.\n");
-    REQUIRE(doc.preamble.size() == 1);
-    CHECK(doc.preamble[0].marks.empty());
-    REQUIRE(doc.operative.size() == 1);
-    CHECK(doc.operative[0].marks.empty());
+    struct Row {
+        const char* what;
+        const char* text;
+    };
+    const std::vector<Row> rows = {
+        {"a date's year", "Recalling its resolution 70/1 of 25 September 2015,"},
+        {"a quantity", "Decides to act in 2 years."},
+        {"a resolution number", "Recalling its resolution 70/1,"},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.what);
+        Document doc = link({r.text}, {"Decides."}, {});
+        CHECK(doc.preamble[0].marks.empty());
+        CHECK(doc.preamble[0].text == r.text);
+    }
 }
 
 TEST_CASE("marks stage: marks in markup are taken as written", "[stage-marks]") {
-    Document doc = read("The General Assembly,\n\n*Recalling* its resolution,[^1]\n\n1. Decides.\n\n[^1]: Resolution 1.\n",
-                        InputFormat::Markdown);
+    Document doc = link({"Recalling its resolution,[^1]"}, {"Decides."}, {{"1", "Resolution 1.", 0, "[^1]: Resolution 1."}}, true);
     REQUIRE(doc.preamble.size() == 1);
     CHECK(marks_of(doc.preamble[0]) == std::vector<std::string>{"1"});
     CHECK_FALSE(doc.preamble[0].marks[0].inferred);
@@ -58,10 +108,11 @@ TEST_CASE("marks stage: marks in markup are taken as written", "[stage-marks]") 
 }
 
 TEST_CASE("marks stage: a footnote whose mark is not found is kept on its page's paragraph", "[stage-marks]") {
-    Document doc = read("The General Assembly,\n\nRecalling its resolution,\n\n1. Decides.\n__________\n7 Resolution 1.\n");
+    Document doc = link({"Recalling its resolution,"}, {"Decides."}, {{"7", "Resolution 1.", 0}});
     REQUIRE(doc.footnotes.size() == 1);
     std::size_t orphans = 0;
     for (const auto& p : doc.preamble) orphans += p.orphan_notes.size();
     for (const auto& p : doc.operative) orphans += p.orphan_notes.size();
     CHECK(orphans == 1);
+    CHECK(doc.footnotes[0].text == "Resolution 1.");
 }
