@@ -9,16 +9,17 @@
 
 #include "unres/diff.hpp"
 #include "utf8.hpp"
+#include "writers/ansi.hpp"
 #include "writers/json_util.hpp"
 
 namespace unres {
 namespace {
 
-const char* const kReset = "\x1b[0m";
-const char* const kBold = "\x1b[1m";
-const char* const kRed = "\x1b[31m";
-const char* const kGreen = "\x1b[32m";
-const char* const kCyan = "\x1b[36m";
+using ansi::kBold;
+using ansi::kCyan;
+using ansi::kGreen;
+using ansi::kRed;
+using ansi::kReset;
 
 /// Text without terminal controls or bidi overrides, on one line.
 std::string safe(std::string_view s) {
@@ -354,9 +355,7 @@ std::string diff_to_json(const DocDiff& d) {
     for (const std::string& n : d.notes) w.string(n);
     w.end_array();
     w.end_object();
-    std::string out = w.take();
-    out += '\n';
-    return out;
+    return w.take_document();
 }
 
 }  // namespace unres

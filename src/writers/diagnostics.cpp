@@ -8,17 +8,18 @@
 
 #include "unres/writers.hpp"
 #include "utf8.hpp"
+#include "writers/ansi.hpp"
 #include "writers/json_util.hpp"
 
 namespace unres {
 namespace {
 
-const char* const kReset = "\x1b[0m";
-const char* const kBold = "\x1b[1m";
-const char* const kRed = "\x1b[1;31m";
-const char* const kMagenta = "\x1b[1;35m";
-const char* const kCyan = "\x1b[1;36m";
-const char* const kGreen = "\x1b[1;32m";
+using ansi::kBold;
+using ansi::kReset;
+constexpr const char* kRed = ansi::kBoldRed;
+constexpr const char* kMagenta = ansi::kBoldMagenta;
+constexpr const char* kCyan = ansi::kBoldCyan;
+constexpr const char* kGreen = ansi::kBoldGreen;
 
 constexpr std::size_t kTabStop = 4;
 constexpr std::size_t kMaxExcerptWidth = 100;  // display columns shown of a long line
@@ -381,9 +382,7 @@ std::string render_json(const std::vector<FileReport>& files) {
     w.key("warnings").number(static_cast<std::int64_t>(c.warnings));
     w.end_object();
     w.end_object();
-    std::string out = w.take();
-    out += '\n';
-    return out;
+    return w.take_document();
 }
 
 std::string render_sarif(const std::vector<FileReport>& files, const std::vector<RuleInfo>& rules) {
@@ -461,9 +460,7 @@ std::string render_sarif(const std::vector<FileReport>& files, const std::vector
     w.end_object();  // run
     w.end_array();
     w.end_object();
-    std::string out = w.take();
-    out += '\n';
-    return out;
+    return w.take_document();
 }
 
 std::string render_github(const std::vector<FileReport>& files) {
