@@ -71,8 +71,7 @@ int run_rules(const std::string& format) {
         }
         w.end_array();
         w.end_object();
-        out = w.take();
-        out += '\n';
+        out = w.take_document();
     } else {
         throw UsageError("unknown --format '" + format + "' (text, md, json)");
     }

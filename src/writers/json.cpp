@@ -325,9 +325,7 @@ std::string to_json(const Document& doc, const SourceFile& src, const std::vecto
     for (const Diagnostic& d : diags) detail::write_diagnostic_json(w, src, d);
     w.end_array();
     w.end_object();
-    std::string out = w.take();
-    out += '\n';
-    return out;
+    return w.take_document();
 }
 
 }  // namespace unres

@@ -33,6 +33,12 @@ public:
     void null();
     const std::string& str() const { return out_; }
     std::string take() { return std::move(out_); }
+    /// The whole JSON document as written to a file or standard output: with a final newline.
+    std::string take_document() {
+        std::string out = take();
+        out += '\n';
+        return out;
+    }
 
 private:
     struct Frame {
