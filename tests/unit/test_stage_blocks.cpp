@@ -118,7 +118,7 @@ const OpRow op_rows[] = {
 
 }  // namespace
 
-TEST_CASE("blocks stage: wrapped lines stay in their paragraph, paragraphs still open", "[stage][blocks]") {
+TEST_CASE("blocks stage: wrapped lines stay in their paragraph, paragraphs still open", "[stage-blocks]") {
     for (const Row& r : rows) {
         INFO(r.what);
         std::string text = filler() + r.text +
@@ -131,7 +131,7 @@ TEST_CASE("blocks stage: wrapped lines stay in their paragraph, paragraphs still
     }
 }
 
-TEST_CASE("blocks stage: the lifted-out words keep their place in the text", "[stage][blocks]") {
+TEST_CASE("blocks stage: the lifted-out words keep their place in the text", "[stage-blocks]") {
     std::string text = filler() +
                        "Reaffirming the principles of humanity, neutrality,\n"
                        "independence for the provision of humanitarian assistance,\n\n"
@@ -145,7 +145,7 @@ TEST_CASE("blocks stage: the lifted-out words keep their place in the text", "[s
     CHECK(b.blocks[26].label.num == "1");
 }
 
-TEST_CASE("blocks stage: labels read in running text are not sub-paragraphs", "[stage][blocks]") {
+TEST_CASE("blocks stage: labels read in running text are not sub-paragraphs", "[stage-blocks]") {
     for (const OpRow& r : op_rows) {
         INFO(r.what);
         Blocks b = blocks_of(filler() + r.text);
@@ -154,7 +154,7 @@ TEST_CASE("blocks stage: labels read in running text are not sub-paragraphs", "[
     }
 }
 
-TEST_CASE("blocks stage: a block keeps its label apart from its text, and its lines", "[stage][blocks]") {
+TEST_CASE("blocks stage: a block keeps its label apart from its text, and its lines", "[stage-blocks]") {
     Blocks b = blocks_of("Recalling its resolution 1,\n\n1. Decides to act\nwith all speed;\n\n(a) To report.\n");
     REQUIRE(b.blocks.size() == 3);
     CHECK(b.blocks[0].label.kind == unres::LabelKind::None);
