@@ -307,11 +307,9 @@ bool is_rule(std::string_view t) {
 
 void silence(const std::string&, void*) {}
 
-}  // namespace
-
-Extraction extract(std::string_view bytes, const Limits& limits) {
-    using clock = std::chrono::steady_clock;
-    const auto t0 = clock::now();
+/// Opens the document: the checks that need no page (not a PDF, too large, damaged,
+/// encrypted, no pages, too many pages).
+std::unique_ptr<poppler::document> open_document(std::string_view bytes, const Limits& limits) {
     if (!is_pdf(bytes)) throw InputError("input is not a PDF file");
     if (bytes.size() > limits.max_bytes)
         throw InputError("PDF file is larger than " + std::to_string(limits.max_bytes >> 20) + " MiB");
@@ -332,142 +330,170 @@ Extraction extract(std::string_view bytes, const Limits& limits) {
     if (npages > limits.max_pages)
         throw InputError("PDF has " + std::to_string(npages) + " pages; unres reads at most " +
                          std::to_string(limits.max_pages));
+    return doc;
+}
 
-    Extraction ex;
-    ex.pages = npages;
-    std::vector<PageLines> pages(static_cast<std::size_t>(npages));
+/// What the pages' words say about the whole document: its size in text, and characters by
+/// font size (0.1 pt), from which the body size comes.
+struct TextStats {
     std::size_t total_text = 0;
-    std::map<double, std::size_t> size_chars;  // font size (0.1 pt) → characters
+    std::map<double, std::size_t> size_chars;
+};
+
+/// One page's words: poppler's horizontal text boxes with their font, size and box.
+std::vector<Word> page_words(poppler::page& pg, int p, const Limits& limits, TextStats& stats) {
+    std::vector<poppler::text_box> boxes = pg.text_list(poppler::page::text_list_include_font);
+    if (boxes.size() > limits.max_boxes_per_page)
+        throw InputError("PDF page " + std::to_string(p + 1) + " has " + std::to_string(boxes.size()) +
+                         " words; unres reads at most " + std::to_string(limits.max_boxes_per_page) + " a page");
+    std::vector<Word> words;
+    words.reserve(boxes.size());
+    for (auto& b : boxes) {
+        if (b.get_wmode() == poppler::text_box::vertical_wmode) continue;  // rotated margin text
+        auto u = b.text().to_utf8();
+        Word w;
+        w.text = clean_text(std::string_view(u.data(), u.size()));
+        if (w.text.empty()) continue;
+        auto r = b.bbox();
+        w.x0 = r.left();
+        w.x1 = r.right();
+        w.top = r.top();
+        w.bottom = r.bottom();
+        w.size = b.get_font_size();
+        if (!(w.size > 0.5) || !std::isfinite(w.size) || w.size > 500) w.size = std::max(1.0, w.bottom - w.top);
+        if (!std::isfinite(w.x0) || !std::isfinite(w.top) || !std::isfinite(w.x1) || !std::isfinite(w.bottom)) continue;
+        w.baseline = w.bottom - 0.2 * (w.bottom - w.top);
+        std::string font = b.get_font_name();
+        w.italic = font_italic(font);
+        w.bold = font_bold(font);
+        w.space_after = b.has_space_after();
+        stats.total_text += w.text.size() + 1;
+        stats.size_chars[std::round(w.size * 10) / 10] += codepoints(w.text);
+        words.push_back(std::move(w));
+    }
+    if (stats.total_text > limits.max_text)
+        throw InputError("PDF text is larger than " + std::to_string(limits.max_text >> 20) + " MiB");
+    return words;
+}
+
+/// Every page's lines (words grouped and assembled), within the time limit.
+std::vector<PageLines> read_pages(poppler::document& doc, const Limits& limits, TextStats& stats) {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    const int npages = doc.pages();
+    std::vector<PageLines> pages(static_cast<std::size_t>(npages));
     for (int p = 0; p < npages; ++p) {
         if (std::chrono::duration<double>(clock::now() - t0).count() > limits.max_seconds)
             throw InputError("PDF takes too long to read (stopped at page " + std::to_string(p + 1) + " of " +
                              std::to_string(npages) + ")");
-        std::unique_ptr<poppler::page> pg(doc->create_page(p));
+        std::unique_ptr<poppler::page> pg(doc.create_page(p));
         if (!pg) continue;
         auto rect = pg->page_rect();
         PageLines& pl = pages[static_cast<std::size_t>(p)];
         pl.width = rect.width();
         pl.height = rect.height();
-        std::vector<poppler::text_box> boxes = pg->text_list(poppler::page::text_list_include_font);
-        if (boxes.size() > limits.max_boxes_per_page)
-            throw InputError("PDF page " + std::to_string(p + 1) + " has " + std::to_string(boxes.size()) +
-                             " words; unres reads at most " + std::to_string(limits.max_boxes_per_page) + " a page");
-        std::vector<Word> words;
-        words.reserve(boxes.size());
-        for (auto& b : boxes) {
-            if (b.get_wmode() == poppler::text_box::vertical_wmode) continue;  // rotated margin text
-            auto u = b.text().to_utf8();
-            Word w;
-            w.text = clean_text(std::string_view(u.data(), u.size()));
-            if (w.text.empty()) continue;
-            auto r = b.bbox();
-            w.x0 = r.left();
-            w.x1 = r.right();
-            w.top = r.top();
-            w.bottom = r.bottom();
-            w.size = b.get_font_size();
-            if (!(w.size > 0.5) || !std::isfinite(w.size) || w.size > 500) w.size = std::max(1.0, w.bottom - w.top);
-            if (!std::isfinite(w.x0) || !std::isfinite(w.top) || !std::isfinite(w.x1) || !std::isfinite(w.bottom)) continue;
-            w.baseline = w.bottom - 0.2 * (w.bottom - w.top);
-            std::string font = b.get_font_name();
-            w.italic = font_italic(font);
-            w.bold = font_bold(font);
-            w.space_after = b.has_space_after();
-            total_text += w.text.size() + 1;
-            size_chars[std::round(w.size * 10) / 10] += codepoints(w.text);
-            words.push_back(std::move(w));
-        }
-        if (total_text > limits.max_text)
-            throw InputError("PDF text is larger than " + std::to_string(limits.max_text >> 20) + " MiB");
-        pl.lines = group_lines(std::move(words));
+        pl.lines = group_lines(page_words(*pg, p, limits, stats));
         for (auto& l : pl.lines) assemble(l);
     }
-    if (size_chars.empty())
-        throw InputError("PDF has no text layer (a scanned image?); unres needs a PDF with text, or its text");
-    {
-        std::size_t n = 0;
-        for (auto [s, c] : size_chars)
-            if (c > n) ex.body_size = s, n = c;
-    }
-    const double body = ex.body_size;
-    auto body_sized = [&](double s) { return std::fabs(s - body) <= 0.06 * body; };
-    {
-        double w = 0;
-        std::size_t c = 0;
-        for (const auto& pl : pages)
-            for (const auto& l : pl.lines)
-                for (const auto& wd : l.words)
-                    if (!wd.superscript && body_sized(wd.size)) w += wd.x1 - wd.x0, c += codepoints(wd.text);
-        ex.char_width = c > 0 && w > 0 ? w / static_cast<double>(c) : body * 0.45;
-    }
+    return pages;
+}
 
-    // ---- zones ----
-    // Repetition: the same text (digits folded) at the same height on two pages or more.
-    std::map<std::pair<std::string, long>, std::set<int>> seen;
-    for (int p = 0; p < npages; ++p)
-        for (const auto& l : pages[static_cast<std::size_t>(p)].lines)
-            seen[{repeat_key(l.text), std::lround(l.top / 4)}].insert(p);
-    auto repeated = [&](const TextLine& l) {
+bool near_size(double s, double body) { return std::fabs(s - body) <= 0.06 * body; }
+
+/// The body font: the most used size, and the average width of a character set in it.
+void measure_body(const std::vector<PageLines>& pages, const TextStats& stats, Extraction& ex) {
+    std::size_t n = 0;
+    for (auto [s, c] : stats.size_chars)
+        if (c > n) ex.body_size = s, n = c;
+    double w = 0;
+    std::size_t c = 0;
+    for (const auto& pl : pages)
+        for (const auto& l : pl.lines)
+            for (const auto& wd : l.words)
+                if (!wd.superscript && near_size(wd.size, ex.body_size)) w += wd.x1 - wd.x0, c += codepoints(wd.text);
+    ex.char_width = c > 0 && w > 0 ? w / static_cast<double>(c) : ex.body_size * 0.45;
+}
+
+/// Lines whose text (digits folded) stands at the same height on two pages or more.
+class Repetition {
+public:
+    explicit Repetition(const std::vector<PageLines>& pages) {
+        for (std::size_t p = 0; p < pages.size(); ++p)
+            for (const auto& l : pages[p].lines) seen_[{repeat_key(l.text), std::lround(l.top / 4)}].insert(static_cast<int>(p));
+    }
+    bool repeated(const TextLine& l) const {
         // running heads and footers are short and carry no footnote mark
         if (l.text.size() > 60 || !l.marks.empty() || is_rule(l.text)) return false;
         for (long dy = -1; dy <= 1; ++dy) {
-            auto it = seen.find({repeat_key(l.text), std::lround(l.top / 4) + dy});
-            if (it != seen.end() && it->second.size() >= 2) return true;
+            auto it = seen_.find({repeat_key(l.text), std::lround(l.top / 4) + dy});
+            if (it != seen_.end() && it->second.size() >= 2) return true;
         }
         return false;
-    };
-    for (int p = 0; p < npages; ++p) {
-        PageLines& pl = pages[static_cast<std::size_t>(p)];
-        const double h = pl.height > 0 ? pl.height : 792;
-        for (auto& l : pl.lines) {
-            l.page = p;
-            bool top_band = l.bottom < 0.12 * h;
-            bool bottom_band = l.top > 0.85 * h;
-            if (bottom_band && (furniture_cells(l) || repeated(l))) l.zone = Zone::Footer;
-            else if (top_band && p > 0 && (furniture_cells(l) || repeated(l))) l.zone = Zone::Header;
-        }
-        // Footnotes: the run of smaller lines at the foot of the body, holding a line that opens
-        // with a superscript mark.
-        std::vector<std::size_t> body_idx;
-        for (std::size_t i = 0; i < pl.lines.size(); ++i)
-            if (pl.lines[i].zone == Zone::Body) body_idx.push_back(i);
-        // The footnote rule, when it is text ("_______________"), opens the area.
-        std::size_t rule = body_idx.size();
-        for (std::size_t k = 0; k < body_idx.size(); ++k)
-            if (is_rule(pl.lines[body_idx[k]].text) && pl.lines[body_idx[k]].top > 0.3 * h) rule = k;
-        if (rule < body_idx.size()) {
-            for (std::size_t k = rule; k < body_idx.size(); ++k) pl.lines[body_idx[k]].zone = Zone::Notes;
-            continue;
-        }
-        std::size_t run = body_idx.size();
-        bool has_mark = false;
-        while (run > 0) {
-            const TextLine& l = pl.lines[body_idx[run - 1]];
-            if (!(l.size < 0.92 * body)) break;
-            if (run < body_idx.size()) {
-                const TextLine& below = pl.lines[body_idx[run]];
-                if (below.top - l.bottom > 1.2 * std::max(l.size, below.size)) break;
-            }
-            if (!l.words.empty() && (l.words.front().superscript || (l.words.front().text.find_first_not_of('*') == std::string::npos)))
-                has_mark = true;
-            --run;
-        }
-        if (has_mark)
-            for (std::size_t k = run; k < body_idx.size(); ++k) pl.lines[body_idx[k]].zone = Zone::Notes;
     }
 
-    // ---- indent and the text ----
+private:
+    std::map<std::pair<std::string, long>, std::set<int>> seen_;
+};
+
+/// Running heads and footers of one page: in the top or bottom band of the page, furniture by
+/// their form (symbol, job number, page number) or repeated across pages.  The first page's
+/// top is the document's own header, not furniture.
+void mark_furniture(PageLines& pl, int p, const Repetition& rep) {
+    const double h = pl.height > 0 ? pl.height : 792;
+    for (auto& l : pl.lines) {
+        l.page = p;
+        bool top_band = l.bottom < 0.12 * h;
+        bool bottom_band = l.top > 0.85 * h;
+        if (bottom_band && (furniture_cells(l) || rep.repeated(l))) l.zone = Zone::Footer;
+        else if (top_band && p > 0 && (furniture_cells(l) || rep.repeated(l))) l.zone = Zone::Header;
+    }
+}
+
+/// The footnote area of one page: from the footnote rule when it is text ("_______"), else the
+/// run of smaller lines at the foot of the body that holds a line opening with a mark.
+void mark_notes(PageLines& pl, double body) {
+    const double h = pl.height > 0 ? pl.height : 792;
+    std::vector<std::size_t> body_idx;
+    for (std::size_t i = 0; i < pl.lines.size(); ++i)
+        if (pl.lines[i].zone == Zone::Body) body_idx.push_back(i);
+    std::size_t rule = body_idx.size();
+    for (std::size_t k = 0; k < body_idx.size(); ++k)
+        if (is_rule(pl.lines[body_idx[k]].text) && pl.lines[body_idx[k]].top > 0.3 * h) rule = k;
+    if (rule < body_idx.size()) {
+        for (std::size_t k = rule; k < body_idx.size(); ++k) pl.lines[body_idx[k]].zone = Zone::Notes;
+        return;
+    }
+    std::size_t run = body_idx.size();
+    bool has_mark = false;
+    while (run > 0) {
+        const TextLine& l = pl.lines[body_idx[run - 1]];
+        if (!(l.size < 0.92 * body)) break;
+        if (run < body_idx.size()) {
+            const TextLine& below = pl.lines[body_idx[run]];
+            if (below.top - l.bottom > 1.2 * std::max(l.size, below.size)) break;
+        }
+        if (!l.words.empty() && (l.words.front().superscript || (l.words.front().text.find_first_not_of('*') == std::string::npos)))
+            has_mark = true;
+        --run;
+    }
+    if (has_mark)
+        for (std::size_t k = run; k < body_idx.size(); ++k) pl.lines[body_idx[k]].zone = Zone::Notes;
+}
+
+/// Indent, column, line number and paragraph space of each line, and the text the user sees:
+/// the lines in order, each led by its column in spaces, a form feed before each new page.
+void lay_out_text(std::vector<PageLines>& pages, Extraction& ex) {
     std::string& text = ex.text;
     int pending_ff = 0;
-    for (int p = 0; p < npages; ++p) {
-        PageLines& pl = pages[static_cast<std::size_t>(p)];
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        PageLines& pl = pages[p];
         if (p > 0) ++pending_ff;
         if (pl.lines.empty()) continue;
         std::vector<double> xs;
         double left = 1e9;
         for (const auto& l : pl.lines) {
             left = std::min(left, l.x);
-            if (l.zone == Zone::Body && body_sized(l.size)) xs.push_back(l.x);
+            if (l.zone == Zone::Body && near_size(l.size, ex.body_size)) xs.push_back(l.x);
         }
         double margin = xs.empty() ? left : mode_of(xs, 0.5);
         const double cw = ex.char_width > 0.1 ? ex.char_width : 4.5;
@@ -488,7 +514,27 @@ Extraction extract(std::string_view bytes, const Limits& limits) {
             ex.lines.push_back(std::move(l));
         }
     }
-    if (text.size() > limits.max_text) throw InputError("PDF text is larger than " + std::to_string(limits.max_text >> 20) + " MiB");
+}
+
+}  // namespace
+
+Extraction extract(std::string_view bytes, const Limits& limits) {
+    std::unique_ptr<poppler::document> doc = open_document(bytes, limits);
+    Extraction ex;
+    ex.pages = doc->pages();
+    TextStats stats;
+    std::vector<PageLines> pages = read_pages(*doc, limits, stats);
+    if (stats.size_chars.empty())
+        throw InputError("PDF has no text layer (a scanned image?); unres needs a PDF with text, or its text");
+    measure_body(pages, stats, ex);
+    const Repetition rep(pages);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        mark_furniture(pages[p], static_cast<int>(p), rep);
+        mark_notes(pages[p], ex.body_size);
+    }
+    lay_out_text(pages, ex);
+    if (ex.text.size() > limits.max_text)
+        throw InputError("PDF text is larger than " + std::to_string(limits.max_text >> 20) + " MiB");
     if (ex.lines.empty())
         throw InputError("PDF has no text layer (a scanned image?); unres needs a PDF with text, or its text");
     return ex;
