@@ -438,7 +438,7 @@ private:
 /// Running heads and footers of one page: in the top or bottom band of the page, furniture by
 /// their form (symbol, job number, page number) or repeated across pages.  The first page's
 /// top is the document's own header, not furniture.
-void mark_furniture(PageLines& pl, int p, const Repetition& rep) {
+void mark_furniture(PageLines& pl, int p, const Repetition& rep, double body) {
     const double h = pl.height > 0 ? pl.height : 792;
     for (auto& l : pl.lines) {
         l.page = p;
@@ -446,6 +446,23 @@ void mark_furniture(PageLines& pl, int p, const Repetition& rep) {
         bool bottom_band = l.top > 0.85 * h;
         if (bottom_band && (furniture_cells(l) || rep.repeated(l))) l.zone = Zone::Footer;
         else if (top_band && p > 0 && (furniture_cells(l) || rep.repeated(l))) l.zone = Zone::Header;
+    }
+    // The running head is a block: a running title wrapped over three lines above the symbol
+    // line is furniture as a whole, even where one of its lines is on no other page (odd and
+    // even pages set it differently).  Lines above the last header line are in the head, and
+    // so are the lines that go on below it in the head's smaller size without a paragraph space.
+    std::size_t last = pl.lines.size();
+    for (std::size_t i = 0; i < pl.lines.size(); ++i)
+        if (pl.lines[i].zone == Zone::Header) last = i;
+    if (last == pl.lines.size()) return;
+    for (std::size_t i = 0; i < last; ++i) pl.lines[i].zone = Zone::Header;
+    for (std::size_t i = last + 1; i < pl.lines.size(); ++i) {
+        TextLine& l = pl.lines[i];
+        const TextLine& above = pl.lines[i - 1];
+        if (l.bottom >= 0.12 * h || l.size >= 0.92 * body || std::fabs(l.size - above.size) > 0.05 * above.size ||
+            l.top - above.bottom > 0.45 * l.size)
+            break;
+        l.zone = Zone::Header;
     }
 }
 
@@ -529,7 +546,7 @@ Extraction extract(std::string_view bytes, const Limits& limits) {
     measure_body(pages, stats, ex);
     const Repetition rep(pages);
     for (std::size_t p = 0; p < pages.size(); ++p) {
-        mark_furniture(pages[p], static_cast<int>(p), rep);
+        mark_furniture(pages[p], static_cast<int>(p), rep, ex.body_size);
         mark_notes(pages[p], ex.body_size);
     }
     lay_out_text(pages, ex);

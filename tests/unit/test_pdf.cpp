@@ -140,6 +140,52 @@ TEST_CASE("pdf: directories and standard input take PDFs", "[pdf]") {
     CHECK(in.code == 0);
     CHECK(in.out.find("\"format\": \"pdf\"") != std::string::npos);
 }
+namespace {
+/// A two-page draft whose second page has a running head: the title wrapped over two lines
+/// (on that page only) above the symbol; the body of page 2 quotes the title over three lines.
+std::string running_head_pdf() {
+    unres_test::PdfPage p1;
+    p1.runs = {{72, 740, 10, "A/C.3/80/L.98"},
+               {72, 720, 14, "General Assembly"},
+               {400, 700, 10, "Distr.: Limited"},
+               {72, 660, 10, "Eightieth session"},
+               {72, 620, 10, "Ruritania: draft resolution"},
+               {72, 596, 12, "Protection of typography in the running heads"},
+               {72, 582, 12, "of long documents"},
+               {96, 560, 10, "The General Assembly,", true},
+               {96, 542, 10, "Recalling", true},
+               {140, 542, 10, "its resolution 79/1,"},
+               {96, 524, 10, "1."},
+               {120, 524, 10, "Decides", true},
+               {157, 524, 10, "to remain seized of the matter;"}};
+    unres_test::PdfPage p2;
+    p2.runs = {{300, 770, 8.5, "Protection of typography in the running heads"},
+               {380, 760, 8.5, "of long documents"},
+               {72, 750, 8.5, "A/C.3/80/L.98"},
+               {96, 720, 10, "2."},
+               {120, 720, 10, "Requests", true},
+               {160, 720, 10, "a study entitled \"Protection of"},
+               {72, 708, 10, "typography in the running heads of long"},
+               {72, 696, 10, "documents\", and decides to end."}};
+    return unres_test::make_pdf({p1, p2});
+}
+}  // namespace
+
+TEST_CASE("pdf: a running head is one block, and the body may quote the title", "[pdf]") {
+    const std::string bytes = running_head_pdf();
+    auto ex = unres::readers::pdf::extract(bytes);
+    std::vector<std::string> head;
+    for (const auto& l : ex.lines)
+        if (l.page == 1 && l.zone == Zone::Header) head.push_back(l.text);
+    // the title's two lines are on no other page: the symbol line below them makes them the head
+    CHECK(head == std::vector<std::string>{"Protection of typography in the running heads", "of long documents", "A/C.3/80/L.98"});
+    auto doc = unres::parse(unres::load_source("head.pdf", bytes));
+    CHECK(doc.meta.title.value == "Protection of typography in the running heads of long documents");
+    REQUIRE(doc.operative.size() == 2);
+    // the quoted title's middle line is body text, not a running title
+    CHECK(doc.operative[1].text == "Requests a study entitled \"Protection of typography in the running heads of long "
+                                   "documents\", and decides to end.");
+}
 #else
 TEST_CASE("pdf: a build without PDF support says so", "[pdf]") {
     CHECK_THROWS_WITH(unres::load_source("a.pdf", unres_test::make_draft_pdf()),
