@@ -186,6 +186,42 @@ TEST_CASE("pdf: a running head is one block, and the body may quote the title", 
     CHECK(doc.operative[1].text == "Requests a study entitled \"Protection of typography in the running heads of long "
                                    "documents\", and decides to end.");
 }
+TEST_CASE("pdf: a paragraph number without its full stop is a real fault of the file (A/C.6/80/L.16)", "[pdf]") {
+    // The draft A/C.6/80/L.16 (and A/RES/80/167 adopted from it) sets "6    Also reaffirms":
+    // the number has no full stop (here as paragraph 2).  The PDF shows where the paragraph starts (first-line indent,
+    // paragraph space); the text is kept and the check reports the numbering there.
+    unres_test::PdfPage p;
+    p.runs = {{72, 720, 14, "General Assembly"}, {72, 700, 10, "Ruritania: draft resolution"},
+              {96, 660, 10, "The General Assembly,", true}, {96, 642, 10, "Recalling", true},
+              {140, 642, 10, "its resolution 79/1,"},
+              {96, 624, 10, "1."}, {120, 624, 10, "Reaffirms", true}, {164, 624, 10, "the role of the General Assembly;"},
+              {96, 606, 10, "2"}, {120, 606, 10, "Also reaffirms", true}, {184, 606, 10, "the important role of the"},
+              {72, 594, 10, "International Law Commission;"},
+              {96, 576, 10, "3."}, {120, 576, 10, "Further reaffirms", true}, {196, 576, 10, "the rule of law."}};
+    const std::string bytes = unres_test::make_pdf({p});
+    auto ex = unres::readers::pdf::extract(bytes);
+    auto at = [&](std::string_view prefix) {
+        auto it = std::find_if(ex.lines.begin(), ex.lines.end(), [&](const auto& l) { return l.text.rfind(prefix, 0) == 0; });
+        REQUIRE(it != ex.lines.end());
+        return *it;
+    };
+    const auto five = at("1. Reaffirms"), six = at("2 Also reaffirms"), seven = at("3. Further");
+    CHECK(six.indent == five.indent);
+    CHECK(six.space_before);
+    CHECK(at("International Law").indent < six.indent);
+    auto doc = unres::parse(unres::load_source("l16.pdf", bytes));
+    std::string all;
+    for (const auto& para : doc.operative) all += para.text + "\n";
+    CHECK(all.find("Also reaffirms the important role of the International Law Commission;") != std::string::npos);
+    const std::string dir = unres_test::scratch("pdf-l16");
+    unres_test::write_file(dir + "/l16.pdf", bytes);
+    auto r = unres_test::run("check '" + dir + "/l16.pdf'");
+    bool located = false;
+    for (int line = six.line_on_page; line <= seven.line_on_page; ++line)
+        located = located || r.err.find("l16.pdf:p1:" + std::to_string(line) + ":") != std::string::npos;
+    CHECK(located);
+}
+
 #else
 TEST_CASE("pdf: a build without PDF support says so", "[pdf]") {
     CHECK_THROWS_WITH(unres::load_source("a.pdf", unres_test::make_draft_pdf()),
