@@ -227,6 +227,154 @@ std::vector<TextLine> group_lines(std::vector<Word> words) {
     return out;
 }
 
+void assemble(TextLine& l);
+
+/// A line made of `words` (left to right): its box, size and baseline from its words, the
+/// superscripts' boxes left out.
+TextLine line_of(std::vector<Word> words, double dx) {
+    TextLine l;
+    l.column_dx = dx;
+    bool first = true;
+    for (const Word& w : words) {
+        if (first || w.x0 < l.x) l.x = w.x0;
+        if (w.superscript) {
+            first = false;
+            continue;
+        }
+        if (first || w.size > l.size) l.size = w.size, l.baseline = w.baseline;
+        if (first || l.top > w.top) l.top = w.top;
+        if (first || l.bottom < w.bottom) l.bottom = w.bottom;
+        first = false;
+    }
+    if (l.size == 0 && !words.empty()) {  // superscripts only
+        l.size = words.front().size, l.top = words.front().top, l.bottom = words.front().bottom;
+        l.baseline = words.front().baseline;
+    }
+    l.words = std::move(words);
+    return l;
+}
+
+/// A candidate column gutter over a run of lines: the x interval [lo, hi) that no word of
+/// the run covers, the widest one strictly inside the run's text.
+struct Gutter {
+    double lo = 0, hi = 0;
+    double width() const { return hi - lo; }
+};
+
+/// The widest interval of `free` (1-pt bins from `x0`) that has ink on both sides.
+Gutter widest_free(const std::vector<bool>& free, double x0) {
+    Gutter best;
+    std::size_t first_ink = free.size(), last_ink = 0;
+    for (std::size_t b = 0; b < free.size(); ++b)
+        if (!free[b]) first_ink = std::min(first_ink, b), last_ink = b;
+    for (std::size_t b = first_ink; b < last_ink && first_ink < free.size();) {
+        if (!free[b]) {
+            ++b;
+            continue;
+        }
+        std::size_t e = b;
+        while (e < last_ink && free[e]) ++e;
+        if (static_cast<double>(e - b) > best.width()) best = {x0 + static_cast<double>(b), x0 + static_cast<double>(e)};
+        b = e;
+    }
+    return best;
+}
+
+/// Whether the run of `lines` reads as two columns of running text split by `g`: enough
+/// lines on each side, side by side on the page, and most lines filling their column (a table
+/// of short cells, or a header with a date at the right, does not).
+bool two_columns(const std::vector<TextLine>& lines, std::size_t from, std::size_t to, const Gutter& g, double body) {
+    if (g.width() < 0.9 * body || g.width() > 4 * body) return false;
+    std::vector<double> left_w, right_w;
+    double left_x = 1e9, right_x1 = -1e9;
+    double l_top = 1e9, l_bot = -1e9, r_top = 1e9, r_bot = -1e9;
+    for (std::size_t i = from; i < to; ++i) {
+        double lx0 = 1e9, lx1 = -1e9, rx0 = 1e9, rx1 = -1e9;
+        for (const Word& w : lines[i].words) {
+            if (w.x1 <= g.lo + 0.5) lx0 = std::min(lx0, w.x0), lx1 = std::max(lx1, w.x1);
+            else rx0 = std::min(rx0, w.x0), rx1 = std::max(rx1, w.x1);
+        }
+        if (lx1 > lx0) {
+            left_w.push_back(lx1 - lx0), left_x = std::min(left_x, lx0);
+            l_top = std::min(l_top, lines[i].top), l_bot = std::max(l_bot, lines[i].bottom);
+        }
+        if (rx1 > rx0) {
+            right_w.push_back(g.hi - rx0 > 2 * body ? 0 : rx1 - g.hi), right_x1 = std::max(right_x1, rx1);
+            r_top = std::min(r_top, lines[i].top), r_bot = std::max(r_bot, lines[i].bottom);
+        }
+    }
+    if (left_w.size() < 5 || right_w.size() < 5) return false;
+    const double overlap = std::min(l_bot, r_bot) - std::max(l_top, r_top);
+    if (overlap < 0.5 * std::min(l_bot - l_top, r_bot - r_top)) return false;
+    auto filled = [](std::vector<double> v, double width) {
+        if (width <= 0) return false;
+        std::size_t full = 0;
+        for (double x : v) full += x >= 0.75 * width;
+        return full * 2 >= v.size();
+    };
+    return filled(left_w, g.lo - left_x) && filled(right_w, right_x1 - g.hi);
+}
+
+/// The longest run of lines from `from` on that leaves a common gutter at least `min_width`
+/// wide; returns its end and the gutter.
+std::size_t gutter_run(const std::vector<TextLine>& lines, std::size_t from, double x0, std::size_t bins,
+                       double min_width, Gutter& g) {
+    std::vector<bool> free(bins, true);
+    std::size_t to = from;
+    for (; to < lines.size(); ++to) {
+        std::vector<bool> next = free;
+        for (const Word& w : lines[to].words) {
+            auto b = static_cast<std::size_t>(std::clamp(w.x0 - x0, 0.0, static_cast<double>(bins - 1)));
+            auto e = static_cast<std::size_t>(std::clamp(std::ceil(w.x1 - x0), 0.0, static_cast<double>(bins)));
+            for (; b < e; ++b) next[b] = false;
+        }
+        Gutter ng = widest_free(next, x0);
+        if (to > from && ng.width() < min_width) break;
+        free = std::move(next);
+        g = ng;
+    }
+    return to;
+}
+
+/// Reading order of a page set in two columns (a rare annex or list of names): where a run of
+/// lines leaves a clear vertical gutter and both sides read as running text, the left column's
+/// lines come before the right column's, each measured from its own column's left edge.
+/// Tables (short cells, or three columns and more) keep their rows: one line per row, the
+/// cells left to right with wide gaps between them.
+void order_columns(std::vector<TextLine>& lines, double body) {
+    if (lines.size() < 10 || body <= 0) return;
+    double x0 = 1e9, x1 = -1e9;
+    for (const auto& l : lines)
+        for (const Word& w : l.words) x0 = std::min(x0, w.x0), x1 = std::max(x1, w.x1);
+    if (!(x1 > x0) || x1 - x0 > 5000) return;
+    const auto bins = static_cast<std::size_t>(std::ceil(x1 - x0)) + 1;
+    std::vector<TextLine> out;
+    out.reserve(lines.size() + 16);
+    for (std::size_t from = 0; from < lines.size();) {
+        Gutter g;
+        const std::size_t to = gutter_run(lines, from, x0, bins, 0.9 * body, g);
+        if (to - from < 5 || !two_columns(lines, from, to, g, body)) {
+            for (std::size_t i = from; i < std::max(to, from + 1); ++i) out.push_back(std::move(lines[i]));
+            from = std::max(to, from + 1);
+            continue;
+        }
+        std::vector<TextLine> left, right;
+        std::vector<double> lx, rx;
+        for (std::size_t i = from; i < to; ++i) {
+            std::vector<Word> lw, rw;
+            for (Word& w : lines[i].words) (w.x1 <= g.lo + 0.5 ? lw : rw).push_back(std::move(w));
+            if (!lw.empty()) lx.push_back(lw.front().x0), left.push_back(line_of(std::move(lw), 0));
+            if (!rw.empty()) rx.push_back(rw.front().x0), right.push_back(line_of(std::move(rw), 0));
+        }
+        const double dx = mode_of(rx, 0.5) - mode_of(lx, 0.5);
+        for (auto& l : right) l.column_dx = dx;
+        for (auto& l : left) assemble(l), out.push_back(std::move(l));
+        for (auto& l : right) assemble(l), out.push_back(std::move(l));
+        from = to;
+    }
+    lines = std::move(out);
+}
+
 /// The line's text from its words: spaces where poppler saw one or the gap is wide enough,
 /// wide gaps recorded, ranges of marks, italics and bold.
 void assemble(TextLine& l) {
@@ -510,7 +658,7 @@ void lay_out_text(std::vector<PageLines>& pages, Extraction& ex) {
         double left = 1e9;
         for (const auto& l : pl.lines) {
             left = std::min(left, l.x);
-            if (l.zone == Zone::Body && near_size(l.size, ex.body_size)) xs.push_back(l.x);
+            if (l.zone == Zone::Body && near_size(l.size, ex.body_size)) xs.push_back(l.x - l.column_dx);
         }
         double margin = xs.empty() ? left : mode_of(xs, 0.5);
         const double cw = ex.char_width > 0.1 ? ex.char_width : 4.5;
@@ -518,8 +666,8 @@ void lay_out_text(std::vector<PageLines>& pages, Extraction& ex) {
         const TextLine* prev = nullptr;
         for (auto& l : pl.lines) {
             l.line_on_page = ++n_on_page;
-            l.indent = static_cast<int>(std::lround((l.x - margin) / cw));
-            l.column = std::clamp(static_cast<int>(std::lround((l.x - left) / cw)), 0, 400);
+            l.indent = static_cast<int>(std::lround((l.x - l.column_dx - margin) / cw));
+            l.column = std::clamp(static_cast<int>(std::lround((l.x - l.column_dx - left) / cw)), 0, 400);
             if (prev && l.top - prev->bottom > 0.45 * std::max(l.size, prev->size)) l.space_before = true;
             prev = &l;
             text.append(static_cast<std::size_t>(pending_ff), '\f');
@@ -544,6 +692,7 @@ Extraction extract(std::string_view bytes, const Limits& limits) {
     if (stats.size_chars.empty())
         throw InputError("PDF has no text layer (a scanned image?); unres needs a PDF with text, or its text");
     measure_body(pages, stats, ex);
+    for (auto& pl : pages) order_columns(pl.lines, ex.body_size);
     const Repetition rep(pages);
     for (std::size_t p = 0; p < pages.size(); ++p) {
         mark_furniture(pages[p], static_cast<int>(p), rep, ex.body_size);

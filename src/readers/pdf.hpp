@@ -53,6 +53,7 @@ struct TextLine {
     double size = 0;       ///< the line's main font size
     int indent = 0;        ///< columns from the page's body left margin (negative: left of it)
     int column = 0;        ///< columns from the page's leftmost text line: the leading spaces of the line in text()
+    double column_dx = 0;  ///< for a line of a page's right column: its column's left edge minus the left column's (points)
     bool space_before = false;  ///< a vertical gap above it larger than the line pitch
     std::string text;      ///< the line's words (marks included), single spaces, wide gaps as three spaces
     std::vector<Word> words;

@@ -222,6 +222,60 @@ TEST_CASE("pdf: a paragraph number without its full stop is a real fault of the 
     CHECK(located);
 }
 
+namespace {
+/// Lines of running text, each `chars` characters wide at Times 10 pt ("w1 w2 ..." words).
+std::vector<std::string> flow(const std::string& tag, int lines) {
+    std::vector<std::string> out;
+    for (int i = 1; i <= lines; ++i)
+        out.push_back(tag + std::to_string(i) + " the members of the Committee were present in");
+    return out;
+}
+}  // namespace
+
+TEST_CASE("pdf: a page set in two columns reads the left column before the right", "[pdf]") {
+    unres_test::PdfPage p;
+    p.runs.push_back({72, 740, 10, "List of the members of the Committee in two columns, as printed on this page of the annex"});
+    auto left = flow("left", 8), right = flow("right", 8);
+    for (int i = 0; i < 8; ++i) {
+        p.runs.push_back({72, 710.0 - 12 * i, 10, left[i]});
+        p.runs.push_back({320, 710.0 - 12 * i, 10, right[i]});
+    }
+    p.runs.push_back({72, 600, 10, "A closing line that spans the whole width of the page below both columns, as text does"});
+    auto ex = unres::readers::pdf::extract(unres_test::make_pdf({p}));
+    std::vector<std::string> got;
+    for (const auto& l : ex.lines) got.push_back(l.text);
+    std::vector<std::string> want{p.runs[0].text};
+    for (auto& t : left) want.push_back(t);
+    for (auto& t : right) want.push_back(t);
+    want.push_back(p.runs.back().text);
+    CHECK(got == want);
+    // the right column's lines are measured from their own column: no indent, one margin
+    for (const auto& l : ex.lines) CHECK(l.indent == 0);
+    for (std::size_t i = 1; i < ex.lines.size(); ++i) CHECK(ex.lines[i].line_on_page == ex.lines[i - 1].line_on_page + 1);
+}
+
+TEST_CASE("pdf: a table keeps its rows, cells left to right; short lines side by side are not columns", "[pdf]") {
+    unres_test::PdfPage p;
+    const char* rows[][3] = {{"Action", "Title of post", "Level"},       {"New post", "Information Officer", "P-4"},
+                             {"New post", "Benefits Assistant", "GS"},   {"Reclassification", "Finance Officer", "P-5"},
+                             {"Reclassification", "Legal Officer", "P-3"}, {"Redeployment", "Budget Assistant", "GS"},
+                             {"New post", "Statistician", "P-2"}};
+    for (int i = 0; i < 7; ++i)
+        for (int c = 0; c < 3; ++c) p.runs.push_back({72.0 + 160 * c, 700.0 - 14 * i, 10, rows[i][c]});
+    // a two-sided header of short lines (as on a first page) is not two columns either
+    for (int i = 0; i < 6; ++i) {
+        p.runs.push_back({72, 560.0 - 12 * i, 10, "Item " + std::to_string(i + 1)});
+        p.runs.push_back({400, 560.0 - 12 * i, 10, "Date " + std::to_string(i + 1)});
+    }
+    auto ex = unres::readers::pdf::extract(unres_test::make_pdf({p}));
+    REQUIRE(ex.lines.size() == 13);
+    CHECK(ex.lines[0].text == "Action   Title of post   Level");
+    CHECK(ex.lines[0].gaps.size() == 2);
+    CHECK(ex.lines[3].text == "Reclassification   Finance Officer   P-5");
+    CHECK(ex.lines[7].text == "Item 1   Date 1");
+    for (const auto& l : ex.lines) CHECK(l.column_dx == 0);
+}
+
 #else
 TEST_CASE("pdf: a build without PDF support says so", "[pdf]") {
     CHECK_THROWS_WITH(unres::load_source("a.pdf", unres_test::make_draft_pdf()),
