@@ -276,6 +276,22 @@ TEST_CASE("pdf: a table keeps its rows, cells left to right; short lines side by
     for (const auto& l : ex.lines) CHECK(l.column_dx == 0);
 }
 
+TEST_CASE("pdf: \"Resolves that:\" opens the operative part as its unnumbered first paragraph (A/RES/80/246)", "[pdf]") {
+    unres_test::PdfPage p;
+    p.runs = {{72, 720, 14, "General Assembly"}, {72, 700, 10, "Ruritania: draft resolution"},
+              {72, 680, 12, "Working Capital Fund for 2026"},
+              {96, 660, 10, "The General Assembly", true}, {96, 642, 10, "Resolves that:", true},
+              {96, 624, 10, "1."}, {120, 624, 10, "The Fund shall be established for 2026;"},
+              {96, 606, 10, "2."}, {120, 606, 10, "Member States shall make advances to the Fund."}};
+    auto doc = unres::parse(unres::load_source("wcf.pdf", unres_test::make_pdf({p})));
+    CHECK(doc.preamble.empty());
+    REQUIRE(doc.operative.size() == 3);
+    CHECK(doc.operative[0].text == "Resolves that:");
+    CHECK(doc.operative[0].num.empty());
+    CHECK(doc.operative[1].num == "1");
+    CHECK(doc.operative[2].num == "2");
+}
+
 #else
 TEST_CASE("pdf: a build without PDF support says so", "[pdf]") {
     CHECK_THROWS_WITH(unres::load_source("a.pdf", unres_test::make_draft_pdf()),
