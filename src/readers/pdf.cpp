@@ -234,17 +234,15 @@ void assemble(TextLine& l);
 TextLine line_of(std::vector<Word> words, double dx) {
     TextLine l;
     l.column_dx = dx;
-    bool first = true;
+    bool first = true, boxed = false;
     for (const Word& w : words) {
         if (first || w.x0 < l.x) l.x = w.x0;
-        if (w.superscript) {
-            first = false;
-            continue;
-        }
-        if (first || w.size > l.size) l.size = w.size, l.baseline = w.baseline;
-        if (first || l.top > w.top) l.top = w.top;
-        if (first || l.bottom < w.bottom) l.bottom = w.bottom;
         first = false;
+        if (w.superscript) continue;
+        if (!boxed || w.size > l.size) l.size = w.size, l.baseline = w.baseline;
+        if (!boxed || l.top > w.top) l.top = w.top;
+        if (!boxed || l.bottom < w.bottom) l.bottom = w.bottom;
+        boxed = true;
     }
     if (l.size == 0 && !words.empty()) {  // superscripts only
         l.size = words.front().size, l.top = words.front().top, l.bottom = words.front().bottom;
@@ -424,6 +422,64 @@ void assemble(TextLine& l) {
         prev_bold = w.bold && !w.superscript;
         prev = &w;
     }
+}
+
+/// The cells of a table row: runs of its words split where the gap is wider than 2.5 font
+/// sizes (as assemble() marks wide gaps); each cell's index of its last word.
+std::vector<std::size_t> cell_ends(const TextLine& l) {
+    std::vector<std::size_t> ends;
+    for (std::size_t i = 1; i < l.words.size(); ++i) {
+        const Word& a = l.words[i - 1];
+        const Word& b = l.words[i];
+        const double sz = std::max(a.superscript ? l.size : a.size, b.superscript ? l.size : b.size);
+        if (b.x0 - a.x1 > 2.5 * sz) ends.push_back(i - 1);
+    }
+    if (!l.words.empty()) ends.push_back(l.words.size() - 1);
+    return ends;
+}
+
+/// A table's cells in row order: in a row of three cells or more, a cell whose text wraps
+/// puts its further lines below the row ("Redeployment from" / "Contracts Management" /
+/// "Unit to ..."); those lines (one cell wide, inside that cell, no paragraph space) are
+/// joined to their cell, so that the row reads cell by cell.
+void join_cell_wraps(std::vector<TextLine>& lines) {
+    std::vector<bool> gone(lines.size(), false);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (gone[i] || lines[i].gaps.size() < 2) continue;
+        TextLine& row = lines[i];
+        std::size_t j = i + 1;
+        bool joined = false;
+        for (const TextLine* above = &row; j < lines.size(); above = &lines[j], ++j) {
+            const TextLine& c = lines[j];
+            if (!c.gaps.empty() || c.words.empty() || c.column_dx != row.column_dx ||
+                std::fabs(c.size - row.size) > 0.06 * row.size || c.top - above->bottom > 0.45 * c.size || c.top < row.top)
+                break;
+            const std::vector<std::size_t> ends = cell_ends(row);
+            std::size_t cell = 0, start = 0;
+            while (cell < ends.size() && c.x - row.words[start].x0 > 0.5 * c.size &&
+                   (cell + 1 >= ends.size() || c.x >= row.words[ends[cell] + 1].x0 - 0.5 * c.size))
+                start = ends[cell++] + 1;
+            if (cell >= ends.size() || std::fabs(c.x - row.words[start].x0) > 0.5 * c.size) break;
+            double right = 0;
+            for (const Word& w : c.words) right = std::max(right, w.x1);
+            if (cell + 1 < ends.size() && right > row.words[ends[cell] + 1].x0 - 2.6 * row.size) break;
+            std::vector<Word> more = c.words;
+            row.words[ends[cell]].space_after = true;
+            if (!more.empty()) more.back().space_after = true;
+            row.words.insert(row.words.begin() + static_cast<std::ptrdiff_t>(ends[cell] + 1), more.begin(), more.end());
+            row.bottom = std::max(row.bottom, c.bottom);
+            gone[j] = joined = true;
+        }
+        if (joined) {
+            row.gaps.clear(), row.marks.clear(), row.italics.clear(), row.bold.clear();
+            assemble(row);
+        }
+    }
+    std::vector<TextLine> kept;
+    kept.reserve(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!gone[i]) kept.push_back(std::move(lines[i]));
+    lines = std::move(kept);
 }
 
 /// Text for repetition across pages: digits folded, so "2/14" and "3/14" match.
@@ -692,7 +748,7 @@ Extraction extract(std::string_view bytes, const Limits& limits) {
     if (stats.size_chars.empty())
         throw InputError("PDF has no text layer (a scanned image?); unres needs a PDF with text, or its text");
     measure_body(pages, stats, ex);
-    for (auto& pl : pages) order_columns(pl.lines, ex.body_size);
+    for (auto& pl : pages) order_columns(pl.lines, ex.body_size), join_cell_wraps(pl.lines);
     const Repetition rep(pages);
     for (std::size_t p = 0; p < pages.size(); ++p) {
         mark_furniture(pages[p], static_cast<int>(p), rep, ex.body_size);

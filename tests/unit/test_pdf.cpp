@@ -292,6 +292,28 @@ TEST_CASE("pdf: \"Resolves that:\" opens the operative part as its unnumbered fi
     CHECK(doc.operative[2].num == "2");
 }
 
+TEST_CASE("pdf: a table cell wrapped over lines is read whole, in its row", "[pdf]") {
+    unres_test::PdfPage p;
+    auto row = [&](double y, const char* a, const char* b, const char* c) {
+        p.runs.push_back({72, y, 8.5, a});
+        p.runs.push_back({232, y, 8.5, b});
+        p.runs.push_back({432, y, 8.5, c});
+    };
+    row(700, "Action", "Title of post", "Level");
+    row(680, "Redeployment from", "Contracts Officer", "P-3");
+    p.runs.push_back({72, 670, 8.5, "Contracts Unit to"});
+    p.runs.push_back({72, 660, 8.5, "Sourcing Unit"});
+    row(640, "New post", "Legal Officer", "P-2");
+    p.runs.push_back({72, 600, 10, "The General Assembly takes note of the table above."});
+    auto ex = unres::readers::pdf::extract(unres_test::make_pdf({p}));
+    std::vector<std::string> got;
+    for (const auto& l : ex.lines) got.push_back(l.text);
+    CHECK(got == std::vector<std::string>{"Action   Title of post   Level",
+                                          "Redeployment from Contracts Unit to Sourcing Unit   Contracts Officer   P-3",
+                                          "New post   Legal Officer   P-2", "The General Assembly takes note of the table above."});
+    CHECK(ex.lines[1].gaps.size() == 2);
+}
+
 #else
 TEST_CASE("pdf: a build without PDF support says so", "[pdf]") {
     CHECK_THROWS_WITH(unres::load_source("a.pdf", unres_test::make_draft_pdf()),
