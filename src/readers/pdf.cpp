@@ -384,7 +384,7 @@ void assemble(TextLine& l) {
         else v.push_back({b, e});
     };
     bool prev_italic = false, prev_bold = false;
-    for (const Word& w : l.words) {
+    for (Word& w : l.words) {
         if (w.text.empty()) continue;
         if (prev) {
             double gap = w.x0 - prev->x1;
@@ -399,6 +399,7 @@ void assemble(TextLine& l) {
             }
         }
         std::size_t b = t.size();
+        w.at = b;
         t += w.text;
         std::size_t e = t.size();
         if (w.superscript) {
@@ -681,7 +682,18 @@ void mark_notes(PageLines& pl, double body) {
     for (std::size_t k = 0; k < body_idx.size(); ++k)
         if (is_rule(pl.lines[body_idx[k]].text) && pl.lines[body_idx[k]].top > 0.3 * h) rule = k;
     if (rule < body_idx.size()) {
-        for (std::size_t k = rule; k < body_idx.size(); ++k) pl.lines[body_idx[k]].zone = Zone::Notes;
+        // the area ends at the page's foot: a line there set at the body's size after a space,
+        // below notes set smaller, is the job number ("25-16698* (E) 051125"), not a note
+        Zone z = Zone::Notes;
+        for (std::size_t k = rule; k < body_idx.size(); ++k) {
+            TextLine& l = pl.lines[body_idx[k]];
+            if (k > rule + 1 && z == Zone::Notes) {
+                const TextLine& above = pl.lines[body_idx[k - 1]];
+                if (l.top > 0.85 * h && l.size >= 0.92 * body && above.size < 0.92 * body && l.top - above.bottom > l.size)
+                    z = Zone::Footer;
+            }
+            l.zone = z;
+        }
         return;
     }
     std::size_t run = body_idx.size();
@@ -699,6 +711,38 @@ void mark_notes(PageLines& pl, double body) {
     }
     if (has_mark)
         for (std::size_t k = run; k < body_idx.size(); ++k) pl.lines[body_idx[k]].zone = Zone::Notes;
+}
+
+/// The asterisks that open a footnote of the page's notes area ("* Reissued for technical
+/// reasons", "** On behalf of ...").
+void star_notes(const PageLines& pl, std::set<std::string>& stars) {
+    for (const auto& l : pl.lines) {
+        if (l.zone != Zone::Notes || l.words.empty()) continue;
+        const std::string& w = l.words.front().text;
+        if (w.size() <= 3 && w.find_first_not_of('*') == std::string::npos) stars.insert(w);
+    }
+}
+
+/// Asterisks set at the text's size and glued to a word ("A/C.1/80/L.42*", "Peru:**") are
+/// footnote marks when a footnote opens with the same asterisks: the reissue note of the
+/// symbol, the sponsors' note of the sponsor line.
+void mark_stars(PageLines& pl, const std::set<std::string>& stars) {
+    if (stars.empty()) return;
+    for (auto& l : pl.lines) {
+        if (l.zone == Zone::Notes || l.zone == Zone::Footer) continue;
+        bool added = false;
+        for (const Word& w : l.words) {
+            const std::size_t keep = w.text.find_last_not_of('*');
+            if (w.superscript || keep == std::string::npos || keep + 1 == w.text.size() || w.text[0] == '*') continue;
+            std::string num = w.text.substr(keep + 1);
+            if (!stars.contains(num) || w.at + w.text.size() > l.text.size()) continue;
+            const std::size_t b = w.at + keep + 1;
+            l.marks.push_back({{b, w.at + w.text.size()}, num, 1.0});
+            added = true;
+        }
+        if (added)
+            std::stable_sort(l.marks.begin(), l.marks.end(), [](const LineMark& a, const LineMark& b) { return a.range.begin < b.range.begin; });
+    }
 }
 
 /// Indent, column, line number and paragraph space of each line, and the text the user sees:
@@ -754,6 +798,9 @@ Extraction extract(std::string_view bytes, const Limits& limits) {
         mark_furniture(pages[p], static_cast<int>(p), rep, ex.body_size);
         mark_notes(pages[p], ex.body_size);
     }
+    std::set<std::string> stars;
+    for (const auto& pl : pages) star_notes(pl, stars);
+    for (auto& pl : pages) mark_stars(pl, stars);
     lay_out_text(pages, ex);
     if (ex.text.size() > limits.max_text)
         throw InputError("PDF text is larger than " + std::to_string(limits.max_text >> 20) + " MiB");

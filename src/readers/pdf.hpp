@@ -31,6 +31,7 @@ struct Word {
     double baseline = 0;   ///< estimated from the box and the size
     bool italic = false, bold = false;
     bool space_after = false;
+    std::size_t at = 0;    ///< where the word starts in its line's TextLine::text
     bool superscript = false;  ///< set smaller than its line and raised above its baseline
 };
 

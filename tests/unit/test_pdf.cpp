@@ -314,6 +314,37 @@ TEST_CASE("pdf: a table cell wrapped over lines is read whole, in its row", "[pd
     CHECK(ex.lines[1].gaps.size() == 2);
 }
 
+TEST_CASE("pdf: asterisks glued to the symbol and the sponsors are the reissue and sponsor notes' marks", "[pdf]") {
+    // as in A/C.1/80/L.42* and A/C.3/80/L.29*: the reissued draft's symbol carries "*", the
+    // sponsor line "**", both set at the text's size; the job number under the notes is furniture
+    unres_test::PdfPage p;
+    p.runs = {{72, 740, 20, "United Nations"}, {400, 740, 20, "A/C.1/80/L.42*"},
+              {72, 710, 20, "General Assembly"}, {400, 710, 10, "Distr.: Limited"}, {400, 698, 10, "15 October 2025"},
+              {72, 660, 10, "Eightieth session"}, {72, 648, 10, "First Committee"},
+              {72, 620, 10, "Peru:** draft resolution"},
+              {72, 596, 12, "Protection of typography in reissued drafts"},
+              {96, 572, 10, "The General Assembly,", true}, {96, 554, 10, "Recalling", true},
+              {140, 554, 10, "its resolution 79/1,"}, {96, 536, 10, "1."}, {120, 536, 10, "Decides", true},
+              {157, 536, 10, "to remain seized of the matter."},
+              {82, 160, 8.5, "______________"}, {82, 146, 8.5, "* Reissued for technical reasons on 4 November 2025."},
+              {82, 135, 8.5, "** On behalf of the Group of Latin American and Caribbean States."},
+              {72, 60, 10, "25-16698* (E) 051125"}};
+    const std::string bytes = unres_test::make_pdf({p});
+    auto ex = unres::readers::pdf::extract(bytes);
+    auto it = std::find_if(ex.lines.begin(), ex.lines.end(), [](const auto& l) { return l.text.rfind("25-16698", 0) == 0; });
+    REQUIRE(it != ex.lines.end());
+    CHECK(it->zone == Zone::Footer);
+    auto doc = unres::parse(unres::load_source("reissued.pdf", bytes));
+    CHECK(doc.meta.symbol.value == "A/C.1/80/L.42");
+    REQUIRE(doc.meta.sponsors.size() == 1);
+    CHECK(doc.meta.sponsors[0].value == "Peru");
+    CHECK(doc.meta.title.value == "Protection of typography in reissued drafts");
+    REQUIRE(doc.footnotes.size() == 2);
+    CHECK(doc.footnotes[0].num == "*");
+    CHECK(doc.footnotes[0].text == "Reissued for technical reasons on 4 November 2025.");
+    CHECK(doc.footnotes[1].num == "**");
+}
+
 #else
 TEST_CASE("pdf: a build without PDF support says so", "[pdf]") {
     CHECK_THROWS_WITH(unres::load_source("a.pdf", unres_test::make_draft_pdf()),
