@@ -334,13 +334,22 @@ std::size_t gutter_run(const std::vector<TextLine>& lines, std::size_t from, dou
     return to;
 }
 
+/// A column's left edge: the leftmost x where two lines or more start (a first-line indent is
+/// to its right; one stray line to its left does not move it).
+double column_edge(std::vector<double> xs) {
+    std::sort(xs.begin(), xs.end());
+    for (std::size_t i = 1; i < xs.size(); ++i)
+        if (xs[i] - xs[i - 1] <= 1.0) return xs[i - 1];
+    return xs.empty() ? 0 : xs.front();
+}
+
 /// Reading order of a page set in two columns (a rare annex or list of names): where a run of
 /// lines leaves a clear vertical gutter and both sides read as running text, the left column's
 /// lines come before the right column's, each measured from its own column's left edge.
 /// Tables (short cells, or three columns and more) keep their rows: one line per row, the
 /// cells left to right with wide gaps between them.
 void order_columns(std::vector<TextLine>& lines, double body) {
-    if (lines.size() < 10 || body <= 0) return;
+    if (lines.size() < 5 || body <= 0) return;
     double x0 = 1e9, x1 = -1e9;
     for (const auto& l : lines)
         for (const Word& w : l.words) x0 = std::min(x0, w.x0), x1 = std::max(x1, w.x1);
@@ -351,11 +360,18 @@ void order_columns(std::vector<TextLine>& lines, double body) {
     for (std::size_t from = 0; from < lines.size();) {
         Gutter g;
         const std::size_t to = gutter_run(lines, from, x0, bins, 0.9 * body, g);
-        if (to - from < 5 || !two_columns(lines, from, to, g, body)) {
+        // lines above the right column's first line (a heading, the page's first lines) are
+        // read first, as they stand
+        std::size_t lead = from;
+        while (lead < to && std::all_of(lines[lead].words.begin(), lines[lead].words.end(),
+                                        [&](const Word& w) { return w.x1 <= g.lo + 0.5; }))
+            ++lead;
+        if (to - lead < 5 || !two_columns(lines, lead, to, g, body)) {
             for (std::size_t i = from; i < std::max(to, from + 1); ++i) out.push_back(std::move(lines[i]));
             from = std::max(to, from + 1);
             continue;
         }
+        for (; from < lead; ++from) out.push_back(std::move(lines[from]));
         std::vector<TextLine> left, right;
         std::vector<double> lx, rx;
         for (std::size_t i = from; i < to; ++i) {
@@ -364,7 +380,7 @@ void order_columns(std::vector<TextLine>& lines, double body) {
             if (!lw.empty()) lx.push_back(lw.front().x0), left.push_back(line_of(std::move(lw), 0));
             if (!rw.empty()) rx.push_back(rw.front().x0), right.push_back(line_of(std::move(rw), 0));
         }
-        const double dx = mode_of(rx, 0.5) - mode_of(lx, 0.5);
+        const double dx = column_edge(rx) - column_edge(lx);
         for (auto& l : right) l.column_dx = dx;
         for (auto& l : left) assemble(l), out.push_back(std::move(l));
         for (auto& l : right) assemble(l), out.push_back(std::move(l));

@@ -254,6 +254,43 @@ TEST_CASE("pdf: a page set in two columns reads the left column before the right
     for (std::size_t i = 1; i < ex.lines.size(); ++i) CHECK(ex.lines[i].line_on_page == ex.lines[i - 1].line_on_page + 1);
 }
 
+TEST_CASE("pdf: paragraphs flow from the left column into the right one", "[pdf]") {
+    unres_test::PdfPage p;
+    p.runs = {{72, 740, 14, "General Assembly"}, {72, 720, 10, "Ruritania: draft resolution"},
+              {72, 700, 12, "Protection of typography in columns"}};
+    // first-line indents of 12 pt; a gutter of about two font sizes
+    const char* left[] = {"The General Assembly,", "Recalling its resolution 79/1 on the matter",
+                          "of typography and of the columns of text,", "1. Decides to keep the columns of text in",
+                          "the order in which they are read by all", "2. Requests the Secretary-General to report"};
+    const double lx[] = {84, 84, 72, 84, 72, 84};
+    const char* right[] = {"on the columns of text and on the tables", "of the annexes to the present resolution;",
+                           "3. Decides to remain seized of the matter", "of typography in its later sessions.",
+                           "and of the footnotes, as they stand;", "4. Decides to end the matter of columns."};
+    const double rx[] = {290, 290, 302, 290, 290, 302};
+    for (int i = 0; i < 6; ++i) {
+        p.runs.push_back({lx[i], 670.0 - 12 * i, 10, left[i], i == 0});
+        p.runs.push_back({rx[i], 670.0 - 12 * i, 10, right[i]});
+    }
+    const std::string bytes = unres_test::make_pdf({p});
+    auto ex = unres::readers::pdf::extract(bytes);
+    REQUIRE(ex.lines.size() == 15);
+    // the right column's lines come after the left one's, indented from their own column's edge
+    CHECK(ex.lines[8].text == left[5]);
+    CHECK(ex.lines[9].text == right[0]);
+    CHECK(ex.lines[9].indent == ex.lines[5].indent);  // continuation lines: at the margin
+    CHECK(ex.lines[11].indent == ex.lines[6].indent);  // "3. Decides": first-line indent, as "1. Decides"
+    CHECK(ex.lines[11].indent > ex.lines[9].indent);
+    auto doc = unres::parse(unres::load_source("columns.pdf", bytes));
+    REQUIRE(doc.preamble.size() == 1);
+    CHECK(doc.preamble[0].text == "Recalling its resolution 79/1 on the matter of typography and of the columns of text,");
+    REQUIRE(doc.operative.size() == 4);
+    CHECK(doc.operative[0].text == "Decides to keep the columns of text in the order in which they are read by all");
+    CHECK(doc.operative[1].text ==
+          "Requests the Secretary-General to report on the columns of text and on the tables of the annexes to the present resolution;");
+    CHECK(doc.operative[2].num == "3");
+    CHECK(doc.operative[3].num == "4");
+}
+
 TEST_CASE("pdf: a table keeps its rows, cells left to right; short lines side by side are not columns", "[pdf]") {
     unres_test::PdfPage p;
     const char* rows[][3] = {{"Action", "Title of post", "Level"},       {"New post", "Information Officer", "P-4"},
