@@ -31,6 +31,7 @@ struct Word {
     double baseline = 0;   ///< estimated from the box and the size
     bool italic = false, bold = false;
     bool space_after = false;
+    std::size_t at = 0;    ///< where the word starts in its line's TextLine::text
     bool superscript = false;  ///< set smaller than its line and raised above its baseline
 };
 
@@ -53,6 +54,7 @@ struct TextLine {
     double size = 0;       ///< the line's main font size
     int indent = 0;        ///< columns from the page's body left margin (negative: left of it)
     int column = 0;        ///< columns from the page's leftmost text line: the leading spaces of the line in text()
+    double column_dx = 0;  ///< for a line of a page's right column: its column's left edge minus the left column's (points)
     bool space_before = false;  ///< a vertical gap above it larger than the line pitch
     std::string text;      ///< the line's words (marks included), single spaces, wide gaps as three spaces
     std::vector<Word> words;

@@ -2,6 +2,7 @@
 
 #include "words.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -71,8 +72,15 @@ bool is_preamble_lead(std::string_view s) {
 }
 
 bool is_operative_lead(std::string_view s) {
-    if (!has_words(s, 3)) return false;
     std::string_view w = strip_punct(first_word(s));
+    if (!has_words(s, 3)) {
+        // "Resolves that:" / "Decides that:": the formula that opens a list of clauses
+        std::string_view rest = s.substr(std::min(s.size(), static_cast<std::size_t>(w.data() - s.data()) + w.size()));
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        if (rest != "that:" || w.size() < 5 || !std::isupper(static_cast<unsigned char>(w[0])) || words::is_not_verb(w)) return false;
+        return std::all_of(w.begin() + 1, w.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); }) &&
+               ends_with(w, "s") && !ends_with(w, "ss");
+    }
     if (w.size() < 4 || !std::isupper(static_cast<unsigned char>(w[0]))) return false;
     if (words::is_operative_verb(w)) return true;
     auto verbish = [](std::string_view v) {

@@ -7,6 +7,7 @@
 // split, never dropped; lines before the body are not touched; the margin is per page.
 #include "readers/text/repair.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "readers/text/common.hpp"
@@ -34,8 +35,11 @@ int Margins::relative(const Line& l) const {
 
 /// Page headers of later pages repeat the title ("running title"): lines of the body that
 /// are a piece of the title and stand next to other page furniture are furniture too.
+/// A producer that placed its lines on the page (PDF: Line::zone) has found the running heads
+/// by position; its body lines are body text even where they quote the title.
 void mark_running_titles(std::vector<Line>& lines, std::size_t body, const std::string& title) {
     if (title.size() < 20) return;
+    if (std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.zone != Zone::Unknown; })) return;
     auto near_furniture = [&](std::size_t k) {
         for (std::size_t d = 1; d <= 4; ++d) {
             if (k >= d) {
