@@ -65,3 +65,19 @@ TEST_CASE("marks stage: a footnote whose mark is not found is kept on its page's
     for (const auto& p : doc.operative) orphans += p.orphan_notes.size();
     CHECK(orphans == 1);
 }
+
+TEST_CASE("marks stage: a mark's page is its line's page, also after a line was split", "[stage-marks]") {
+    // "1. ... 2. ..." on one line is split in two by the repairs: the lines no longer follow the
+    // source's line numbers, and the mark on the first line of page 2 must still be on page 2.
+    Document doc = read(
+        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,1\n\n"
+        "1. Decides to act. 2. Requests the Secretary-General to report.\n3. Also decides to cooperate;\n"
+        "__________\n1 Resolution 70/1.\n"
+        "\f4. Welcomes the Convention on the Rights 2 and the work of the Committee;\n"
+        "5. Decides to remain seized of the matter.\n__________\n2 Convention text.\n");
+    REQUIRE(doc.operative.size() == 5);
+    CHECK(marks_of(doc.operative[3]) == std::vector<std::string>{"2"});
+    CHECK(doc.operative[3].text == "Welcomes the Convention on the Rights and the work of the Committee;");
+    REQUIRE(doc.footnotes.size() == 2);
+    CHECK(doc.footnotes[1].refs.size() == 1);
+}

@@ -19,7 +19,9 @@ class MarkLinker {
 public:
     MarkLinker(Document& doc, const std::vector<int>& note_page, const std::vector<int>& note_region_lo,
                const std::vector<Line>& lines, const SourceFile& src)
-        : doc_(doc), note_page_(note_page), note_region_lo_(note_region_lo), lines_(lines), src_(src) {}
+        : doc_(doc), note_page_(note_page), note_region_lo_(note_region_lo), lines_(lines), src_(src) {
+        index_line_pages();
+    }
     void run() { resolve_marks(); }
 
 private:
@@ -28,6 +30,12 @@ private:
     const std::vector<int>& note_region_lo_;
     const std::vector<Line>& lines_;
     const SourceFile& src_;
+    /// (first source offset, page) of each content line, by offset: a paragraph position's page
+    /// is the page of the line its source byte comes from (whatever the line numbering of the
+    /// source: .docx, lines split by repair).
+    std::vector<std::pair<std::uint32_t, int>> line_pages_;
+
+    void index_line_pages();
 
     // ---- footnote marks ----
     struct Candidate {
@@ -45,6 +53,8 @@ private:
     void find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted);
     void resolve_marks();
     void infer_marks(const std::map<int, std::size_t>& by_value);
+    static std::vector<Candidate> best_chain(const std::vector<Candidate>& ok);
+    static void apply_marks(std::vector<Candidate>& chosen);
     void link_refs_and_orphans();
 };
 
@@ -63,12 +73,21 @@ void MarkLinker::for_each_para(const std::function<void(Para&)>& f) {
     }
 }
 
+void MarkLinker::index_line_pages() {
+    for (const Line& l : lines_) {
+        if (l.kind != LineKind::Content) continue;
+        line_pages_.push_back({l.map.empty() ? l.begin : l.map.front().src, l.page});
+    }
+    std::stable_sort(line_pages_.begin(), line_pages_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
 int MarkLinker::para_page(const Para& p, std::size_t pos) const {
-    // the page of the source line holding text position pos
+    // the page of the content line that holds text position pos
     std::uint32_t off = p.source_offset(pos);
-    std::uint32_t line = src_.location(off).line;
-    if (line >= 1 && line <= lines_.size()) return lines_[line - 1].page;
-    return 0;
+    auto it = std::upper_bound(line_pages_.begin(), line_pages_.end(), off,
+                               [](std::uint32_t o, const std::pair<std::uint32_t, int>& e) { return o < e.first; });
+    if (it == line_pages_.begin()) return 0;
+    return std::prev(it)->second;
 }
 
 namespace {
@@ -256,7 +275,17 @@ void MarkLinker::infer_marks(const std::map<int, std::size_t>& by_value) {
     std::stable_sort(ok.begin(), ok.end(), [](const Candidate& a, const Candidate& b) {
         return a.para->source_offset(a.b) < b.para->source_offset(b.b);
     });
-    // Max-weight chain with strictly increasing values.
+    std::vector<Candidate> chosen = best_chain(ok);
+    apply_marks(chosen);
+    for_each_para([&](Para& p) {
+        std::stable_sort(p.marks.begin(), p.marks.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
+        while (!p.text.empty() && p.text.back() == ' ') p.text.pop_back();
+    });
+}
+
+/// The max-weight chain of candidates (in document order) with strictly increasing values;
+/// the inferred ones among it.
+std::vector<MarkLinker::Candidate> MarkLinker::best_chain(const std::vector<Candidate>& ok) {
     std::size_t n = ok.size();
     std::vector<long> best(n, 0);
     std::vector<std::ptrdiff_t> from(n, -1);
@@ -278,6 +307,11 @@ void MarkLinker::infer_marks(const std::map<int, std::size_t>& by_value) {
         if (!ok[static_cast<std::size_t>(at)].explicit_mark) chosen.push_back(ok[static_cast<std::size_t>(at)]);
         at = from[static_cast<std::size_t>(at)];
     }
+    return chosen;
+}
+
+/// Turns the chosen digits into inferred marks: the digits (and the space before them) leave the text.
+void MarkLinker::apply_marks(std::vector<Candidate>& chosen) {
     // Apply from the end of each paragraph so positions stay valid.
     std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
         return a.para != b.para ? a.para < b.para : a.b > b.b;
@@ -297,10 +331,6 @@ void MarkLinker::infer_marks(const std::map<int, std::size_t>& by_value) {
         erase_text(p.text, p.map, p.marks, p.italics, cut_b, cut_e);
         p.marks.push_back(m);
     }
-    for_each_para([&](Para& p) {
-        std::stable_sort(p.marks.begin(), p.marks.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
-        while (!p.text.empty() && p.text.back() == ' ') p.text.pop_back();
-    });
 }
 
 /// Footnote::refs from every mark; a footnote without one is kept on its page's paragraph.
