@@ -81,3 +81,37 @@ TEST_CASE("marks stage: a mark's page is its line's page, also after a line was 
     REQUIRE(doc.footnotes.size() == 2);
     CHECK(doc.footnotes[1].refs.size() == 1);
 }
+
+TEST_CASE("marks stage: bare marks after a resolution number, a decision, a comma, a date", "[stage-marks]") {
+    struct Row {
+        const char* name;
+        const char* para;     // the preambular paragraph, its mark "3" bare (footnotes 1 to 3 exist)
+        const char* without;  // its text once the mark left it; "" = no mark may be read
+    };
+    const std::vector<Row> rows = {
+        {"after a resolution number", "Recalling its resolution 59/300 3 and its other resolutions,",
+         "Recalling its resolution 59/300 and its other resolutions,"},
+        {"after 'decision', a word following", "Welcoming the ministerial decision 3 that was adopted at the Conference,",
+         "Welcoming the ministerial decision that was adopted at the Conference,"},
+        {"after a comma, before 'States'", "Noting the Conference on Financing for Development, 3 States expressed views,",
+         "Noting the Conference on Financing for Development, States expressed views,"},
+        {"the first day of a pair of dates", "Recalling its statements of 9 May 2018, 3 1 and 30 April 2021,",
+         "Recalling its statements of 9 May 2018, 1 and 30 April 2021,"},
+        {"a range of decisions stays text", "Recalling decisions 3 to 5 of the Conference,", ""},
+        {"a paragraph number stays text", "Recalling paragraph 3 that concerns the Conference,", ""},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.name);
+        Document doc = read(std::string("The General Assembly,\n\nRecalling its resolution 70/1,1\n\nRecalling also resolution 70/2,2\n\n") +
+                            r.para + "\n\n1. Decides to act.\n__________\n1 Resolution 70/1.\n2 Resolution 70/2.\n3 A/80/1.\n");
+        REQUIRE(doc.preamble.size() == 3);
+        const Para& p = doc.preamble[2];
+        if (*r.without) {
+            CHECK(marks_of(p) == std::vector<std::string>{"3"});
+            CHECK(p.text == r.without);
+        } else {
+            CHECK(p.marks.empty());
+            CHECK(p.text == r.para);
+        }
+    }
+}

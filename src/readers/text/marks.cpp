@@ -126,6 +126,18 @@ bool is_quantity_word(std::string_view next) {
            next == "members" || next == "weeks" || next == "hours" || next == "times";
 }
 
+/// The n-th word (1-based) after position e of t, "" past the end.
+std::string_view next_words(std::string_view t, std::size_t e, int n) {
+    std::string_view w;
+    for (int k = 0; k < n; ++k) {
+        while (e < t.size() && t[e] == ' ') ++e;
+        w = first_word(t.substr(std::min(e, t.size())));
+        if (w.empty()) return {};
+        e += w.size();
+    }
+    return w;
+}
+
 /// The weight of t[b, e) as a detached mark (" 8 " between words), 0 when it cannot be one:
 /// "Rights, 8 the", "Disabilities 6 and", after a year ("of 4 July 2025, 3 58/20", "of 12 August
 /// 1949 12 and", "2015–2030 20 and"), between resolution numbers ("73/263, 21 74/168").
@@ -143,9 +155,21 @@ int detached_weight(std::string_view t, std::size_t b, std::size_t e) {
     bool prev_year = ends_with_year(prev);
     bool prev_number = !prev_bare.empty() && !prev_punct &&
                        std::all_of(prev_bare.begin(), prev_bare.end(), [](char c) { return is_digit(c) || c == '/' || c == ','; });
-    bool bad_prev = words::is_number_context_word(prev) || is_month(prev) || (prev_number && !prev_year) ||
-                    (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
-    bool bad_next = is_quantity_word(next);
+    // a resolution or document number before ("resolution 59/300 9 and", "78/221 26 and"): the
+    // digits after it are no part of it
+    bool prev_symbol = is_resolution_number(prev) && !prev_punct;
+    // decisions are cited by symbol ("decision 2/CMA.1", "decision 79/505"): a bare number after
+    // "decision(s)" that a word follows, not a range ("decisions 12 to establish"), is a mark
+    std::string_view next2 = next_words(t, e, 2);
+    bool after_next_digit = !next2.empty() && is_digit(next2[0]);
+    bool decision_mark = (prev == "decision" || prev == "decisions") && is_lower_start(next) && !after_next_digit &&
+                         next != "of" && next != "and" && next != "or";
+    bool bad_prev = (words::is_number_context_word(prev) && !decision_mark) || is_month(prev) ||
+                    (prev_number && !prev_year && !prev_symbol) || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
+    // a count after a comma ("Development, 38 States expressed"): a weak candidate, which only
+    // the footnote sequence can confirm
+    bool weak_count = prev_punct && ends_with(prev, ",") && !prev_year && (next == "States" || next == "countries");
+    bool bad_next = is_quantity_word(next) && !weak_count;
     if (!bad_next && !next.empty() && is_digit(next[0])) {
         // a number follows: a resolution number after a year, a resolution number or a word and a
         // comma ("2025, 3 58/20", "73/263, 21 74/168", "quality, 3 2/21"); a date after a year and a
@@ -154,12 +178,16 @@ int detached_weight(std::string_view t, std::size_t b, std::size_t e) {
         bool comma = ends_with(prev, ",");
         bool alpha_before = !prev_bare.empty() && std::isalpha(static_cast<unsigned char>(prev_bare.back()));
         bool res_list = is_resolution_number(next) && (prev_year || (comma && (is_resolution_number(prev) || alpha_before)));
-        bool date_list = prev_year && comma && next.size() <= 2 && is_month(after_next);
+        // "2021, 22 1 and 30 April 2021": the first day of a pair of dates
+        std::string_view w3 = next_words(t, e, 3), w4 = next_words(t, e, 4);
+        bool date_list = prev_year && comma && next.size() <= 2 &&
+                         (is_month(after_next) || ((after_next == "and" || after_next == "to") && all_digits(w3) && is_month(w4)));
         bool year_list = prev_year && comma && ends_with_year(next);
         bad_next = !(res_list || date_list || year_list);
     }
-    if (!(prev_word || prev_year) || bad_prev || bad_next) return 0;
-    return prev_year ? 1 : (prev_punct ? 3 : 2);
+    if (!(prev_word || prev_year || prev_symbol) || bad_prev || bad_next) return 0;
+    if (decision_mark || weak_count) return 1;
+    return prev_year ? 1 : (prev_punct || prev_symbol ? 3 : 2);
 }
 
 }  // namespace
