@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "readers/readers.hpp"
+#include "support.hpp"
 
 using namespace unres;
 
@@ -61,4 +62,30 @@ TEST_CASE("blocks and tree: a paragraph's text joins its lines, its label is kep
     CHECK(doc.operative[0].label == "1.");
     CHECK(doc.operative[0].kind == LabelKind::Number);
     CHECK(doc.operative[1].line == 8);
+}
+
+TEST_CASE("blocks and tree: a number alone on its line where the next paragraph is due is its label", "[stage-tree]") {
+    // "6" without its full stop, then "Also reaffirms ...": paragraph 6 with a malformed label,
+    // not a part of paragraph 5 and a gap in the numbering.
+    Document doc = read("1. Decides to act;\n\n2. Reaffirms its role;\n3\nAlso reaffirms the role of the Commission;\n\n4. Decides to remain seized.\n");
+    CHECK(outline(doc.operative) == "1,2,3,4");
+    REQUIRE(doc.operative.size() == 4);
+    CHECK(doc.operative[2].label == "3");
+    CHECK(doc.operative[2].label_malformed);
+    CHECK(doc.operative[2].text == "Also reaffirms the role of the Commission;");
+    CHECK_FALSE(doc.operative[1].label_malformed);
+    // a number inside running text is not one, nor one after a paragraph that goes on
+    Document run_on = read("1. Decides to act;\n\n2. Requests a report on the items in annex\n3\nof the report;\n\n3. Decides to remain seized.\n");
+    CHECK(outline(run_on.operative) == "1,2,3");
+    for (const auto& p : run_on.operative) CHECK_FALSE(p.label_malformed);
+}
+
+TEST_CASE("blocks and tree: A/RES/80/167 line 126, paragraph 6 without its full stop", "[stage-tree]") {
+    SourceFile src = SourceFile::from_path(unres_test::source_dir() + "/tests/corpus/devset/A_RES_80_167.pdftotext.txt");
+    Document doc = readers::read_text(src, InputFormat::Text);
+    REQUIRE(doc.operative.size() == 25);
+    CHECK(doc.operative[5].num == "6");
+    CHECK(doc.operative[5].label_malformed);
+    CHECK(src.location(doc.operative[5].label_span.begin).line == 126);
+    CHECK(doc.operative[5].text.rfind("Also reaffirms the important role of the International Law Commission", 0) == 0);
 }

@@ -78,6 +78,10 @@ private:
         std::string snum, sheading;  ///< a section's or annex's number and heading
     };
     std::vector<std::size_t> reading_order(std::size_t body) const;
+    /// "6" alone on a line where paragraph 6 is due, the line before closing a paragraph and the
+    /// next one opening with an operative lead ("Also reaffirms ..."): paragraph 6's label
+    /// without its full stop (Block::label_malformed).
+    bool bare_number_label(const LineCtx& c, Label& out) const;
     bool decide_marker(const LineCtx& c, const Block* cur, Decision& d) const;
     void decide_text(const LineCtx& c, const Block& cur, Decision& d) const;
     void open_block(const LineCtx& c, const Decision& d);
@@ -419,6 +423,25 @@ void BlockMaker::open_block(const LineCtx& c, const Decision& d) {
     }
 }
 
+bool BlockMaker::bare_number_label(const LineCtx& c, Label& out) const {
+    const std::string& t = c.l.text;
+    if (t.size() > 3 || !all_digits(t) || t[0] == '0' || std::to_string(last_number_ + 1) != t || last_number_ <= 0) return false;
+    if (!c.prev || !c.prev_term || last_meaningful(c.prev->text) == ',') return false;
+    for (std::size_t j = c.k + 1; j < lines_.size(); ++j) {
+        const Line& n = lines_[j];
+        if (n.kind == LineKind::Blank) continue;
+        if (n.kind != LineKind::Content) return false;
+        if (!is_operative_lead(n.text) || parse_label(n.text).kind != LabelKind::None) return false;
+        out = {};
+        out.kind = LabelKind::Number;
+        out.num = t;
+        out.label_len = t.size();
+        out.len = t.size();
+        return true;
+    }
+    return false;
+}
+
 void BlockMaker::make_blocks(std::size_t body) {
     compute_full_width(body);
     Block* cur = nullptr;
@@ -439,10 +462,13 @@ void BlockMaker::make_blocks(std::size_t body) {
         blank = false;
         page_break = false;
         Decision d;
-        if (!decide_marker(c, cur, d)) decide_text(c, *cur, d);
+        bool malformed = cur && !cur->label_only && c.lab.kind == LabelKind::None && bare_number_label(c, c.lab);
+        if (malformed) d.new_block = true;
+        else if (!decide_marker(c, cur, d)) decide_text(c, *cur, d);
         if (d.new_block) {
             open_block(c, d);
             cur = &blocks_.back();
+            cur->label_malformed = malformed;
         } else {
             append_line(*cur, l);
             if (cur->label_only && !cur->mt.text.empty()) cur->label_only = false;

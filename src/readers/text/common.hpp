@@ -120,6 +120,7 @@ struct Block {
     Label label;
     Span label_span;
     bool label_only = false;
+    bool label_malformed = false;  ///< the label is not written as its kind is ("6" without its full stop)
     std::string heading;  // for Section/Annex blocks: the text after the marker
 };
 

@@ -107,6 +107,7 @@ Para TreeBuilder::to_para(Block& b, const std::string& section) {
     if (b.label.kind != LabelKind::None) {
         p.label = std::string(src_.text().substr(b.label_span.begin, b.label_span.end - b.label_span.begin));
         p.label_span = b.label_span;
+        p.label_malformed = b.label_malformed;
     }
     p.text = b.mt.text;
     p.map = b.mt.map;
