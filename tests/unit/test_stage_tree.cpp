@@ -8,6 +8,7 @@
 
 #include "readers/readers.hpp"
 #include "support.hpp"
+#include "unres/validate.hpp"
 
 using namespace unres;
 
@@ -88,4 +89,77 @@ TEST_CASE("blocks and tree: A/RES/80/167 line 126, paragraph 6 without its full 
     CHECK(doc.operative[5].label_malformed);
     CHECK(src.location(doc.operative[5].label_span.begin).line == 126);
     CHECK(doc.operative[5].text.rfind("Also reaffirms the important role of the International Law Commission", 0) == 0);
+}
+
+TEST_CASE("blocks and tree: a text adopted inline after a short or a titled introduction", "[stage-tree]") {
+    static std::vector<SourceFile> keep;
+    auto read_doc = [](const std::string& text) {
+        keep.push_back(SourceFile::from_bytes("t.txt", text));
+        return readers::read_text(keep.back(), InputFormat::Text);
+    };
+    SECTION("'Resolves that:' right before the adopted clauses is the unnumbered operative paragraph") {
+        Document doc = read_doc(
+            "Working Capital Fund for 2026\nThe General Assembly\nResolves that:\n1.\nThe Working Capital Fund shall be established;\n"
+            "2.\nMember States shall make advances to the Fund.\n");
+        CHECK(doc.preamble.empty());
+        CHECK(outline(doc.operative) == "-,1,2");
+        REQUIRE(!doc.operative.empty());
+        CHECK(doc.operative[0].text == "Resolves that:");
+    }
+    SECTION("'Adopts the following outcome document:', its title, its opening 'We, ...,' and its preamble") {
+        Document doc = read_doc(
+            "The General Assembly\nAdopts the following outcome document of the high-level meeting of the\n"
+            "General Assembly at its eightieth session:\nOutcome document of the high-level meeting of the General Assembly on the\n"
+            "overall review of the outcomes of the World Summit on\nthe Information Society\n"
+            "We, the Ministers and heads of delegations participating in the high-level\nplenary meeting, held in New York,\n"
+            "Recalling the outcome document of the high-level meeting on the overall review,\n"
+            "Building on the 20-year review report prepared by the Commission on Science,\n"
+            "Introduction\n1.\nWe reaffirm our commitment to the vision of the World Summit.\n"
+            "2.\nWe further reaffirm our commitment to the Summit.\n");
+        CHECK(outline(doc.operative) == "-,1,2");
+        REQUIRE(doc.operative.size() == 3);
+        CHECK(doc.operative[0].text.rfind("Adopts the following outcome document", 0) == 0);
+        CHECK(doc.operative[0].text.find("We, the Ministers") != std::string::npos);
+        REQUIRE(doc.preamble.size() == 2);
+        CHECK(doc.preamble[1].text.rfind("Building on the 20-year", 0) == 0);
+    }
+    SECTION("a sentence of a paragraph on its own line before a sub-heading continues the paragraph") {
+        Document doc = read_doc(
+            "The General Assembly,\n\nRecalling its resolution 1,\n\n34. We note that digital technologies have had impacts.\n"
+            "We are determined to ensure that these developments serve people.\nSocial and economic development\n"
+            "35. We recognize that technologies have contributed to welfare.\n");
+        CHECK(outline(doc.operative) == "34,35");
+        REQUIRE(doc.operative.size() == 2);
+        CHECK(doc.operative[0].text.find("We are determined") != std::string::npos);
+        CHECK(doc.operative[1].heading == "Social and economic development");
+    }
+}
+
+TEST_CASE("blocks and tree: the adopted text's opening joined to its introduction gets no findings", "[stage-tree]") {
+    SourceFile src = SourceFile::from_bytes("t.txt",
+        "The General Assembly\nAdopts the following outcome document of the high-level meeting of the\n"
+        "General Assembly at its eightieth session:\nOutcome document of the high-level meeting of the General Assembly on the\n"
+        "overall review of the outcomes of the World Summit on\nthe Information Society\n"
+        "We, the Ministers and heads of delegations participating in the high-level\nplenary meeting, held in New York,\n"
+        "Recalling the outcome document of the high-level meeting on the overall review,\n"
+        "Introduction\n1.\nWe reaffirm our commitment to the vision of the World Summit.\n"
+        "2.\nWe further reaffirm our commitment to the Summit.\n");
+    Document doc = readers::read_text(src, InputFormat::Text);
+    for (const Diagnostic& d : validate(doc, src)) {
+        CAPTURE(d.rule, d.message);
+        CHECK((d.rule.rfind("UNR5", 0) == 0));  // header rules only (no date, no symbol)
+    }
+}
+
+TEST_CASE("blocks and tree: -layout, a number and an operative lead apart by a column gap", "[stage-tree]") {
+    Document doc = read("     1.   Decides to act;\n     2.   Reaffirms its role;\n     3    Also reaffirms the role of the Commission;\n"
+                        "     4.   Decides to remain seized.\n");
+    CHECK(outline(doc.operative) == "1,2,3,4");
+    REQUIRE(doc.operative.size() == 4);
+    CHECK(doc.operative[2].label_malformed);
+    CHECK(doc.operative[2].text == "Also reaffirms the role of the Commission;");
+    // one space: running text ("... in paragraph" / "3 Also ..." is not a label without the gap)
+    Document one = read("     1.   Decides to act;\n     2.   Reaffirms its role;\n3 Also reaffirms the role of the Commission;\n"
+                        "     3.   Decides to remain seized.\n");
+    for (const auto& p : one.operative) CHECK_FALSE(p.label_malformed);
 }

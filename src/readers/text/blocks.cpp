@@ -79,8 +79,9 @@ private:
     };
     std::vector<std::size_t> reading_order(std::size_t body) const;
     /// "6" alone on a line where paragraph 6 is due, the line before closing a paragraph and the
-    /// next one opening with an operative lead ("Also reaffirms ..."): paragraph 6's label
-    /// without its full stop (Block::label_malformed).
+    /// next one opening with an operative lead ("Also reaffirms ..."), or "6" and such a lead
+    /// apart by a -layout column gap: paragraph 6's label without its full stop
+    /// (Block::label_malformed).
     bool bare_number_label(const LineCtx& c, Label& out) const;
     bool decide_marker(const LineCtx& c, const Block* cur, Decision& d) const;
     void decide_text(const LineCtx& c, const Block& cur, Decision& d) const;
@@ -387,6 +388,12 @@ void BlockMaker::decide_text(const LineCtx& c, const Block& cur, Decision& d) co
     } else if (looks_like_heading(k)) {
         d.new_block = true;
         d.kind = BlockKind::Heading;
+    } else if (prev && last_meaningful(prev->text) == ':' && cur.label.kind == LabelKind::None && lab.kind == LabelKind::None &&
+               is_operative_lead(cur.mt.text) && is_upper_start(t) && !is_terminal(t)) {
+        // "Adopts the following outcome document ...:" then the adopted text's own title
+        // ("Outcome document of the high-level meeting ..."), wrapped, before its first paragraph
+        d.new_block = true;
+        d.kind = BlockKind::Heading;
     } else if (prev && last_meaningful(prev->text) == ';' && !markdown_ && t.size() <= 110 && !is_terminal(t)) {
         // after an item's final ";" a capitalised line without a label is a sub-heading,
         // possibly wrapped ("Technology transfer, ... financing for" / "science, ...")
@@ -425,8 +432,20 @@ void BlockMaker::open_block(const LineCtx& c, const Decision& d) {
 
 bool BlockMaker::bare_number_label(const LineCtx& c, Label& out) const {
     const std::string& t = c.l.text;
-    if (t.size() > 3 || !all_digits(t) || t[0] == '0' || std::to_string(last_number_ + 1) != t || last_number_ <= 0) return false;
-    if (!c.prev || !c.prev_term || last_meaningful(c.prev->text) == ',') return false;
+    const std::string want = std::to_string(last_number_ + 1);
+    if (last_number_ <= 0 || !c.prev || !c.prev_term || last_meaningful(c.prev->text) == ',') return false;
+    // -layout: "6    Also reaffirms ...", the number and its text apart by a column gap
+    if (t.size() > want.size() + 1 && starts_with(t, want) && t[want.size()] == ' ' &&
+        std::find(c.l.gaps.begin(), c.l.gaps.end(), want.size()) != c.l.gaps.end() &&
+        is_operative_lead(std::string_view(t).substr(want.size() + 1))) {
+        out = {};
+        out.kind = LabelKind::Number;
+        out.num = want;
+        out.label_len = want.size();
+        out.len = want.size() + 1;
+        return true;
+    }
+    if (t != want) return false;
     for (std::size_t j = c.k + 1; j < lines_.size(); ++j) {
         const Line& n = lines_[j];
         if (n.kind == LineKind::Blank) continue;

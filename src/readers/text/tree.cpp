@@ -69,6 +69,7 @@ private:
     void build_tree();
     std::size_t first_numbered_block() const;
     bool unnumbered_operative(const Block& b) const;
+    bool short_intro(const Block& b) const;
     std::size_t on_section(std::size_t i);
     std::size_t on_annex(std::size_t i);
     void on_closing(const Block& b);
@@ -295,8 +296,21 @@ bool TreeBuilder::unnumbered_operative(const Block& b) const {
     char c = last_meaningful(t);
     // "Adopts the following political declaration ...:" opens the operative part even
     // when the adopted text's own numbered paragraphs follow inline.
-    if (first_num_ != SIZE_MAX) return b.label.kind == LabelKind::None && c == ':' && is_operative_lead(t);
+    if (first_num_ != SIZE_MAX) return b.label.kind == LabelKind::None && c == ':' && (is_operative_lead(t) || short_intro(b));
     return (c == '.' || c == ':' || c == ';') && (is_operative_lead(t) || !is_preamble_lead(t));
+}
+
+/// "Resolves that:" right before the first numbered paragraph: an operative verb and a few words
+/// that introduce a text adopted inline (too short for is_operative_lead's sentence).
+bool TreeBuilder::short_intro(const Block& b) const {
+    if (first_num_ == SIZE_MAX || &b + 1 != &blocks_[first_num_] || b.mt.text.size() > 40) return false;
+    std::string_view w = first_word(b.mt.text);
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+    if (w.size() < 4 || !is_upper_start(w) || words::is_not_verb(w)) return false;
+    if (words::is_operative_verb(w)) return true;
+    // a verb in the third person ("Resolves", "Declares"): lower case after its capital, a final "s"
+    bool lower_rest = std::all_of(w.begin() + 1, w.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) != 0; });
+    return lower_rest && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is");
 }
 
 void TreeBuilder::build_tree() {
@@ -503,7 +517,10 @@ bool TreeBuilder::continues_last_item(std::size_t i, const Para& p) {
     Para* last = open_.empty() ? top_ : (open_.back().items->empty() ? nullptr : &open_.back().items->back());
     const Block* next = nullptr;
     for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
-        if (blocks_[j].kind == BlockKind::Table) continue;
+        // tables, and a sub-heading before the next paragraph ("... human labour." / "Social and
+        // economic development" / "35. We recognize ..."), leave the sequence as it is
+        bool sentence = last_meaningful(p.text) == '.';
+        if (blocks_[j].kind == BlockKind::Table || (blocks_[j].kind == BlockKind::Heading && sentence && j < i + 3)) continue;
         if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind == LabelKind::None && j < i + 4) continue;
         if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind != LabelKind::None) next = &blocks_[j];
         break;
