@@ -99,13 +99,7 @@ bool opens_with_operative_verb(const std::string& text) { return operative_lead(
 const Para* adopted_text_intro(const Document& doc) {
     auto intro_like = [](const Para& p) {
         std::size_t n = p.text.find_last_not_of(" \t");
-        if (!p.children.empty() || n == std::string::npos) return false;
-        if (p.text[n] == ':') return true;
-        // the text reader joins the adopted text's opening ("...: [title] We, the Ministers ...,")
-        // to the paragraph that introduces it
-        std::size_t colon = p.text.find(": ");
-        return p.kind == LabelKind::None && colon != std::string::npos && p.text[n] == ',' &&
-               p.text.find(" We, ", colon) != std::string::npos;
+        return p.children.empty() && n != std::string::npos && p.text[n] == ':';
     };
     const Para* intro = nullptr;
     if (!doc.preamble.empty() && intro_like(doc.preamble.back())) intro = &doc.preamble.back();

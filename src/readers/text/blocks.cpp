@@ -376,6 +376,13 @@ void BlockMaker::decide_text(const LineCtx& c, const Block& cur, Decision& d) co
         // a short unpunctuated line standing alone between blank lines is a heading
         d.new_block = true;
     } else if (!c.prev_term) {
+    } else if (prev && last_meaningful(prev->text) == ':' && cur.label.kind == LabelKind::None && lab.kind == LabelKind::None &&
+               is_operative_lead(cur.mt.text) && is_upper_start(t) && !is_terminal(t) && !is_preamble_lead(t) &&
+               !is_operative_lead(t) && !starts_with(t, "We ") && !starts_with(t, "We,")) {
+        // "Adopts the following outcome document ...:" then the adopted text's own title
+        // ("Outcome document of the high-level meeting ..."), wrapped, before its first paragraph
+        d.new_block = true;
+        d.kind = BlockKind::Heading;
     } else if (c.eff_blank) {
         d.new_block = true;
     } else if (!markdown_ && margins_.relative(c.l) >= 3 &&
@@ -386,12 +393,6 @@ void BlockMaker::decide_text(const LineCtx& c, const Block& cur, Decision& d) co
     } else if (is_preamble_lead(t) || is_operative_lead(t) || starts_with(t, "We ") || starts_with(t, "We,")) {
         d.new_block = true;
     } else if (looks_like_heading(k)) {
-        d.new_block = true;
-        d.kind = BlockKind::Heading;
-    } else if (prev && last_meaningful(prev->text) == ':' && cur.label.kind == LabelKind::None && lab.kind == LabelKind::None &&
-               is_operative_lead(cur.mt.text) && is_upper_start(t) && !is_terminal(t)) {
-        // "Adopts the following outcome document ...:" then the adopted text's own title
-        // ("Outcome document of the high-level meeting ..."), wrapped, before its first paragraph
         d.new_block = true;
         d.kind = BlockKind::Heading;
     } else if (prev && last_meaningful(prev->text) == ';' && !markdown_ && t.size() <= 110 && !is_terminal(t)) {

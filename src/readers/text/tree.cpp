@@ -553,8 +553,11 @@ bool TreeBuilder::place_unnumbered(std::size_t i, Para& p) {
     }
     if (!top_ || tgt_.operative->empty()) return false;
     if (top_->kind == LabelKind::None && ends_with(top_->text, ":") && first_num_ != SIZE_MAX && i < first_num_) {
-        // The opening of a text adopted inline ("We, Heads of State ...,") before its
-        // numbered paragraphs: part of the unnumbered "Adopts ...:" paragraph.
+        // The opening of a text adopted inline before its numbered paragraphs: a sentence ("We,
+        // Heads of State ..., reaffirm ...") is part of the unnumbered "Adopts ...:" paragraph;
+        // one that its own preambular paragraphs continue ("We, the Ministers ..., held in New
+        // York,") stands after it, unnumbered, and the intro keeps its colon.
+        if (last_meaningful(p.text) == ',' && starts_with(p.text, "We,")) return false;
         append_para(*top_, std::move(p));
         return true;
     }
