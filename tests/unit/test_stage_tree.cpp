@@ -166,3 +166,14 @@ TEST_CASE("blocks and tree: -layout, a number and an operative lead apart by a c
                         "     3.   Decides to remain seized.\n");
     for (const auto& p : one.operative) CHECK_FALSE(p.label_malformed);
 }
+
+TEST_CASE("blocks and tree: a colon inside a title at a line's end opens no list", "[stage-tree]") {
+    Document doc = read("1. Decides to act;\n\n2. Calls upon the private sector to apply the Guiding Principles on Business and Human Rights:\n"
+                        "Implementing the United Nations \"Protect, Respect and Remedy\" Framework;\n\n3. Decides to remain seized.\n");
+    CHECK(outline(doc.operative) == "1,2,3");
+    REQUIRE(doc.operative.size() == 3);
+    CHECK(doc.operative[1].text.find("Human Rights: Implementing") != std::string::npos);
+    // a list intro ("as follows:") still opens its list of items whose labels were lost
+    Document list = read("1. Decides to act as follows:\n\nEstablishing a committee;\n\nReporting to the Assembly;\n\n2. Decides to remain seized.\n");
+    CHECK(outline(list.operative) == "1[-,-],2");
+}

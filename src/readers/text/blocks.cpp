@@ -78,6 +78,8 @@ private:
         std::string snum, sheading;  ///< a section's or annex's number and heading
     };
     std::vector<std::size_t> reading_order(std::size_t body) const;
+    /// A line ending with a colon inside a title: "... on Business and Human Rights:".
+    static bool title_colon(std::string_view t);
     /// "6" alone on a line where paragraph 6 is due, the line before closing a paragraph and the
     /// next one opening with an operative lead ("Also reaffirms ..."), or "6" and such a lead
     /// apart by a -layout column gap: paragraph 6's label without its full stop
@@ -376,6 +378,10 @@ void BlockMaker::decide_text(const LineCtx& c, const Block& cur, Decision& d) co
         // a short unpunctuated line standing alone between blank lines is a heading
         d.new_block = true;
     } else if (!c.prev_term) {
+    } else if (prev && title_colon(prev->text) && cur.kind == BlockKind::Para && lab.kind == LabelKind::None && !c.eff_blank &&
+               is_upper_start(t)) {
+        // a colon inside a title ("the Guiding Principles on Business and Human Rights:" /
+        // "Implementing the United Nations ... Framework."): the title goes on, no list opens
     } else if (prev && last_meaningful(prev->text) == ':' && cur.label.kind == LabelKind::None && lab.kind == LabelKind::None &&
                is_operative_lead(cur.mt.text) && is_upper_start(t) && !is_terminal(t) && !is_preamble_lead(t) &&
                !is_operative_lead(t) && !starts_with(t, "We ") && !starts_with(t, "We,")) {
@@ -460,6 +466,18 @@ bool BlockMaker::bare_number_label(const LineCtx& c, Label& out) const {
         return true;
     }
     return false;
+}
+
+bool BlockMaker::title_colon(std::string_view t) {
+    if (!ends_with(t, ":")) return false;
+    t.remove_suffix(1);
+    std::size_t sp = t.rfind(' ');
+    if (sp == std::string_view::npos) return false;
+    std::string_view w = t.substr(sp + 1), before = t.substr(0, sp);
+    std::size_t sp2 = before.rfind(' ');
+    std::string_view w2 = sp2 == std::string_view::npos ? before : before.substr(sp2 + 1);
+    // "Business and Human Rights:": two capitalised words of a name before the colon
+    return w.size() >= 2 && is_upper_start(w) && !w2.empty() && is_upper_start(w2) && !all_digits(w);
 }
 
 void BlockMaker::make_blocks(std::size_t body) {
