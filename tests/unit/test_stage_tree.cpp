@@ -177,3 +177,19 @@ TEST_CASE("blocks and tree: a colon inside a title at a line's end opens no list
     Document list = read("1. Decides to act as follows:\n\nEstablishing a committee;\n\nReporting to the Assembly;\n\n2. Decides to remain seized.\n");
     CHECK(outline(list.operative) == "1[-,-],2");
 }
+
+TEST_CASE("blocks and tree: pdftotext's reorderings and a list that goes on after '; and'", "[stage-tree]") {
+    // "4." then the paragraph's last word ("Agency;") printed before its opening line
+    Document doc = read("3. Reaffirms its support;\n4.\nAgency;\n\nAppeals to Member States to continue to support the activities of the\n\n"
+                        "5.\nRequests the Secretary-General to report.\n");
+    CHECK(outline(doc.operative) == "3,4,5");
+    REQUIRE(doc.operative.size() == 3);
+    CHECK(doc.operative[1].text == "Appeals to Member States to continue to support the activities of the Agency;");
+    // "...; and" then a capitalised line: the enumeration goes on, no sub-heading
+    Document en = read("1. Takes note of resolutions GC(69)/RES/15, entitled \"Safeguards\"; and\n"
+                       "GC(69)/RES/16, entitled \"Personnel\", adopted by the General\nConference of the Agency;\n\n2. Decides to remain seized.\n");
+    CHECK(outline(en.operative) == "1,2");
+    REQUIRE(en.operative.size() == 2);
+    CHECK(en.operative[0].heading.empty());
+    CHECK(en.operative[0].text.find("; and GC(69)/RES/16") != std::string::npos);
+}

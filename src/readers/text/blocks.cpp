@@ -304,10 +304,15 @@ std::vector<std::size_t> BlockMaker::reading_order(std::size_t body) const {
         Label lab = parse_label(l.text);
         if (lab.kind == LabelKind::None || lab.len < l.text.size()) continue;
         std::size_t a = next_content(i);
-        if (a >= order.size() || !(is_lower_start(lines_[order[a]].text) || is_caption(lines_[order[a]].text))) continue;
+        if (a >= order.size()) continue;
         std::size_t b = next_content(a);
         if (b >= order.size() || !is_upper_start(lines_[order[b]].text) || parse_label(lines_[order[b]].text).kind != LabelKind::None)
             continue;
+        // the last words first: in lower case ("session."), a caption, or a word or two that close
+        // the paragraph ("Agency;") before its opening line ("Appeals to Member States ... of the")
+        std::string_view at = lines_[order[a]].text, bt = lines_[order[b]].text;
+        bool tail = std::count(at.begin(), at.end(), ' ') <= 1 && is_terminal(at) && is_operative_lead(bt) && !is_terminal(bt);
+        if (!(is_lower_start(at) || is_caption(at) || tail)) continue;
         std::swap(order[a], order[b]);
     }
     return order;
@@ -401,7 +406,9 @@ void BlockMaker::decide_text(const LineCtx& c, const Block& cur, Decision& d) co
     } else if (looks_like_heading(k)) {
         d.new_block = true;
         d.kind = BlockKind::Heading;
-    } else if (prev && last_meaningful(prev->text) == ';' && !markdown_ && t.size() <= 110 && !is_terminal(t)) {
+    } else if (prev && last_meaningful(prev->text) == ';' && !ends_with(prev->text, " and") && !ends_with(prev->text, " or") &&
+               !markdown_ && t.size() <= 110 && !is_terminal(t)) {
+        // (not after "...; and": the enumeration goes on)
         // after an item's final ";" a capitalised line without a label is a sub-heading,
         // possibly wrapped ("Technology transfer, ... financing for" / "science, ...")
         d.new_block = true;
