@@ -193,3 +193,20 @@ TEST_CASE("blocks and tree: pdftotext's reorderings and a list that goes on afte
     CHECK(en.operative[0].heading.empty());
     CHECK(en.operative[0].text.find("; and GC(69)/RES/16") != std::string::npos);
 }
+
+TEST_CASE("blocks and tree: A/RES/80/127 paragraph 39, an inline enumeration over lines, stays one paragraph", "[stage-tree]") {
+    // "(c) give ...;" / "(d) ensure ...; (e) to" ...: "(d)" begins a line inside running text; it
+    // is no label, and the lines from it are no sub-heading (a UNR108 on line 643 before).
+    SourceFile src = SourceFile::from_path(unres_test::source_dir() + "/tests/corpus/devset/A_RES_80_127.pdftotext.txt");
+    Document doc = readers::read_text(src, InputFormat::Text);
+    const Para* p39 = nullptr;
+    for (const auto& p : doc.operative) {
+        CHECK(p.kind != LabelKind::None);
+        if (p.num == "39") p39 = &p;
+    }
+    REQUIRE(p39);
+    CHECK(p39->heading.empty());
+    CHECK(p39->children.empty());
+    CHECK(p39->text.find("global frameworks; (d) ensure financial") != std::string::npos);
+    CHECK(p39->text.find("(g) include participation of Indigenous Peoples") != std::string::npos);
+}

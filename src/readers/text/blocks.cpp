@@ -407,8 +407,8 @@ void BlockMaker::decide_text(const LineCtx& c, const Block& cur, Decision& d) co
         d.new_block = true;
         d.kind = BlockKind::Heading;
     } else if (prev && last_meaningful(prev->text) == ';' && !ends_with(prev->text, " and") && !ends_with(prev->text, " or") &&
-               !markdown_ && t.size() <= 110 && !is_terminal(t)) {
-        // (not after "...; and": the enumeration goes on)
+               lab.kind == LabelKind::None && !markdown_ && t.size() <= 110 && !is_terminal(t)) {
+        // (not after "...; and": the enumeration goes on; not a label read as inline: "(d) ensure ...")
         // after an item's final ";" a capitalised line without a label is a sub-heading,
         // possibly wrapped ("Technology transfer, ... financing for" / "science, ...")
         d.new_block = true;
