@@ -115,3 +115,16 @@ TEST_CASE("marks stage: bare marks after a resolution number, a decision, a comm
         }
     }
 }
+
+TEST_CASE("marks stage: a mark glued to the next word stands after the word before it", "[stage-marks]") {
+    // "resolutions 3on the": the mark goes after "resolutions", the space stays before "on"
+    // (so text -> AKN -> text keeps it where it was: A/RES/80/129)
+    Document doc = read(std::string("The General Assembly,\n\nRecalling its resolution 70/1,1\n\nRecalling also resolution 70/2,2\n\n") +
+                        "Recalling all previous resolutions 3on the follow-up,\n\n1. Decides to act.\n"
+                        "__________\n1 Resolution 70/1.\n2 Resolution 70/2.\n3 A/80/1.\n");
+    REQUIRE(doc.preamble.size() == 3);
+    const Para& p = doc.preamble[2];
+    REQUIRE(marks_of(p) == std::vector<std::string>{"3"});
+    CHECK(p.text == "Recalling all previous resolutions on the follow-up,");
+    CHECK(p.marks[0].pos == std::string("Recalling all previous resolutions").size());
+}

@@ -356,6 +356,11 @@ void MarkLinker::apply_marks(std::vector<Candidate>& chosen) {
         if (cut_b > 0 && p.text[cut_b - 1] == ' ' && (cut_e == p.text.size() || p.text[cut_e] == ' ')) --cut_b;
         else if (cut_b > 0 && p.text[cut_b - 1] == ' ' && cut_e < p.text.size() && std::ispunct(static_cast<unsigned char>(p.text[cut_e]))) --cut_b;
         m.pos = cut_b;
+        // glued to the next word ("resolutions 3on"): the mark stands after the word before,
+        // the space stays between it and the next word ("resolutions<sup>3</sup> on")
+        if (cut_b == c.b && cut_b > 0 && p.text[cut_b - 1] == ' ' && cut_e < p.text.size() &&
+            std::isalpha(static_cast<unsigned char>(p.text[cut_e])))
+            m.pos = cut_b - 1;
         erase_text(p.text, p.map, p.marks, p.italics, cut_b, cut_e);
         p.marks.push_back(m);
     }
