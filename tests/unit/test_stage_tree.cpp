@@ -210,3 +210,12 @@ TEST_CASE("blocks and tree: A/RES/80/127 paragraph 39, an inline enumeration ove
     CHECK(p39->text.find("global frameworks; (d) ensure financial") != std::string::npos);
     CHECK(p39->text.find("(g) include participation of Indigenous Peoples") != std::string::npos);
 }
+
+TEST_CASE("blocks and tree: a paragraph split off a line by the repairs is flagged boundary_guessed", "[stage-tree]") {
+    Document doc = read("1. Decides to act for the commitments 2. We gather here today;\n\n3. Decides to remain seized.\n");
+    CHECK(outline(doc.operative) == "1,2,3");
+    REQUIRE(doc.operative.size() == 3);
+    CHECK_FALSE(doc.operative[0].boundary_guessed);
+    CHECK(doc.operative[1].boundary_guessed);
+    CHECK_FALSE(doc.operative[2].boundary_guessed);
+}

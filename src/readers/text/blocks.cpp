@@ -514,6 +514,7 @@ void BlockMaker::make_blocks(std::size_t body) {
             open_block(c, d);
             cur = &blocks_.back();
             cur->label_malformed = malformed;
+            cur->boundary_guessed = l.split_off;
         } else {
             append_line(*cur, l);
             if (cur->label_only && !cur->mt.text.empty()) cur->label_only = false;

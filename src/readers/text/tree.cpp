@@ -110,6 +110,7 @@ Para TreeBuilder::to_para(Block& b, const std::string& section) {
         p.label_span = b.label_span;
         p.label_malformed = b.label_malformed;
     }
+    p.boundary_guessed = b.boundary_guessed;
     p.text = b.mt.text;
     p.map = b.mt.map;
     p.marks = b.marks;
