@@ -219,3 +219,14 @@ TEST_CASE("blocks and tree: a paragraph split off a line by the repairs is flagg
     CHECK(doc.operative[1].boundary_guessed);
     CHECK_FALSE(doc.operative[2].boundary_guessed);
 }
+
+TEST_CASE("blocks and tree: a number at a first line's indent, then an operative lead, is its paragraph's label", "[stage-tree]") {
+    // the PDF of A/RES/80/167 gives "6 Also reaffirms ..." at the paragraphs' first-line indent
+    Document doc = read("     1. Decides to act in the matter at hand and to report on it in due\ncourse;\n"
+                        "     2. Reaffirms its role in the progressive development of international\nlaw;\n"
+                        "     3 Also reaffirms the role of the Commission in the promotion of\nits work;\n"
+                        "     4. Decides to remain seized of the matter and to consider it\nagain.\n");
+    CHECK(outline(doc.operative) == "1,2,3,4");
+    REQUIRE(doc.operative.size() == 4);
+    CHECK(doc.operative[2].label_malformed);
+}

@@ -448,9 +448,11 @@ bool BlockMaker::bare_number_label(const LineCtx& c, Label& out) const {
     const std::string& t = c.l.text;
     const std::string want = std::to_string(last_number_ + 1);
     if (last_number_ <= 0 || !c.prev || !c.prev_term || last_meaningful(c.prev->text) == ',') return false;
-    // -layout: "6    Also reaffirms ...", the number and its text apart by a column gap
-    if (t.size() > want.size() + 1 && starts_with(t, want) && t[want.size()] == ' ' &&
-        std::find(c.l.gaps.begin(), c.l.gaps.end(), want.size()) != c.l.gaps.end() &&
+    // -layout: "6    Also reaffirms ...", the number and its text apart by a column gap; or (PDF)
+    // the number at a first line's indent
+    bool gap = std::find(c.l.gaps.begin(), c.l.gaps.end(), want.size()) != c.l.gaps.end();
+    bool indented = !markdown_ && margins_.relative(c.l) >= 3;
+    if (t.size() > want.size() + 1 && starts_with(t, want) && t[want.size()] == ' ' && (gap || indented) &&
         is_operative_lead(std::string_view(t).substr(want.size() + 1))) {
         out = {};
         out.kind = LabelKind::Number;
