@@ -60,6 +60,8 @@ bool is_preamble_lead(std::string_view s) {
     }
     if (is_participle_word(w)) return true;
     std::string_view bare = strip_punct(w);
+    // "Building on the report ...": the lead, where "Building" alone opens a name ("Building resilience")
+    if (bare == "Building" && first_word(s.substr(static_cast<std::size_t>(w.data() - s.data()) + w.size())) == "on") return true;
     if (upper_start(bare) && (words::is_lead_adverb(bare) || words::is_preamble_adjective(bare))) {
         // "Deeply concerned", "Also recalling", "Further noting", "Fully aware"
         std::string_view rest = s.substr(static_cast<std::size_t>(w.data() - s.data()) + w.size());

@@ -283,6 +283,8 @@ void check_numbering(Context& cx) {
         const Para* intro = adopted_text_intro(doc);  // "Resolves that:" stands unnumbered
         for (const Para& p : doc.operative) {
             if (&p == intro) continue;
+            // the adopted text's opening ("We, the Ministers ...,") before its first numbered paragraph
+            if (!prev && p.kind == LabelKind::None && in_adopted_text(intro, p)) continue;
             if (p.kind == LabelKind::None || p.num_inferred) {
                 std::string where = prev ? " (after paragraph " + prev->num + ")" : "";
                 std::string read = p.num_inferred ? "; read as paragraph " + p.num : "";

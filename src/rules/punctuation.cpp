@@ -256,7 +256,8 @@ void check_punctuation(Context& cx) {
         const Para& p = doc.operative[i];
         // A declaration's paragraphs ("We recognize ...") are sentences, each with its full stop
         // (EDITORIAL-RULES 3): from the first one on, as for the lead words (leadwords.cpp).
-        if (p.text.starts_with("We ")) break;
+        // The opening of a declaration adopted inline ("We, the Ministers ..., held in ...,") too.
+        if (p.text.starts_with("We ") || (p.text.starts_with("We, ") && in_adopted_text(intro, p))) break;
         bool last = i + 1 == doc.operative.size();
         // "Adopts the following Declaration:" may introduce the annexed text.
         bool colon_ok = (last && !doc.annexes.empty()) || &p == intro;

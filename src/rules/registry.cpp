@@ -19,7 +19,7 @@ namespace {
 const std::vector<RuleInfo>& table() {
     static const std::vector<RuleInfo> rules = {
         rules::UNR001, rules::UNR002, rules::UNR003, rules::UNR004, rules::UNR005,
-        rules::UNR101, rules::UNR102, rules::UNR103, rules::UNR104, rules::UNR105, rules::UNR106, rules::UNR107, rules::UNR108, rules::UNR109,
+        rules::UNR101, rules::UNR102, rules::UNR103, rules::UNR104, rules::UNR105, rules::UNR106, rules::UNR107, rules::UNR108, rules::UNR109, rules::UNR110,
         rules::UNR201, rules::UNR202, rules::UNR203, rules::UNR204, rules::UNR205,
         rules::UNR301, rules::UNR302, rules::UNR303, rules::UNR304, rules::UNR305, rules::UNR306,
         rules::UNR401, rules::UNR402, rules::UNR403,
@@ -62,6 +62,7 @@ std::vector<Diagnostic> validate(const Document& doc, const SourceFile& src) {
     rules::check_structure(cx);
     rules::check_numbering(cx);
     rules::check_lettering(cx);
+    rules::check_labels(cx);
     rules::check_footnotes(cx);
     rules::check_punctuation(cx);
     rules::check_lead_words(cx);

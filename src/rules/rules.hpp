@@ -36,6 +36,7 @@ private:
 extern const RuleInfo UNR001, UNR002, UNR003, UNR004, UNR005;  // structure.cpp (UNR005: raised by the text reader)
 extern const RuleInfo UNR101, UNR102, UNR103, UNR108;          // numbering.cpp
 extern const RuleInfo UNR104, UNR105, UNR106, UNR107, UNR109;  // lettering.cpp
+extern const RuleInfo UNR110;                                  // labels.cpp
 extern const RuleInfo UNR201, UNR202, UNR203, UNR204, UNR205;  // footnotes.cpp
 extern const RuleInfo UNR301, UNR302, UNR303, UNR304;          // punctuation.cpp
 extern const RuleInfo UNR305, UNR306;                          // leadwords.cpp
@@ -47,6 +48,7 @@ extern const RuleInfo UNR900, UNR901, UNR902, UNR903, UNR904;  // input.cpp (UNR
 void check_structure(Context& cx);    // structure.cpp    UNR001-UNR005
 void check_numbering(Context& cx);    // numbering.cpp    UNR101-UNR103, UNR108
 void check_lettering(Context& cx);    // lettering.cpp    UNR104-UNR107, UNR109
+void check_labels(Context& cx);       // labels.cpp       UNR110
 void check_footnotes(Context& cx);    // footnotes.cpp    UNR201-UNR205
 void check_punctuation(Context& cx);  // punctuation.cpp  UNR301-UNR304
 void check_lead_words(Context& cx);   // leadwords.cpp    UNR305-UNR306

@@ -95,3 +95,4 @@ TEST_CASE("tree stage: a paragraph keeps its text, its label as written and its 
     CHECK(doc.operative[0].kind == LabelKind::Number);
     CHECK(doc.operative[1].line == 3);
 }
+

@@ -79,6 +79,9 @@ struct Line {
     LineKind kind = LineKind::Content;
     std::string note_num;      ///< for the first line of a footnote body: its number ("*" too)
     bool note_number_only = false;  ///< a line holding only a footnote number (pdftotext)
+    /// The repairs split it off the line before ("... commitments 13. We gather"): where it
+    /// starts is the reader's guess (Para::boundary_guessed).
+    bool split_off = false;
 
     /// The italic ranges, in order.
     std::vector<TextRange> italics() const;

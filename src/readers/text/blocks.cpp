@@ -61,6 +61,35 @@ private:
     /// each between blank lines: put them back (reorders `order`, indices into the lines).
     void restore_lifted_words(std::vector<std::size_t>& order) const;
     void make_blocks(std::size_t body);
+
+    /// One content line as make_blocks meets it.
+    struct LineCtx {
+        const Line& l;
+        std::size_t k;       ///< its index in the lines
+        Label lab;           ///< the label that opens it
+        const Line* prev;    ///< the content line before
+        bool prev_term;      ///< that one ends with punctuation
+        bool eff_blank;      ///< a blank line above it on the same page
+        bool was_break;      ///< a page break (furniture, footnotes) above it
+    };
+    struct Decision {
+        bool new_block = false;
+        BlockKind kind = BlockKind::Para;
+        std::string snum, sheading;  ///< a section's or annex's number and heading
+    };
+    std::vector<std::size_t> reading_order(std::size_t body) const;
+    /// A line ending with a colon inside a title: "... on Business and Human Rights:".
+    static bool title_colon(std::string_view t);
+    /// "6" alone on a line where paragraph 6 is due, the line before closing a paragraph and the
+    /// next one opening with an operative lead ("Also reaffirms ..."), or "6" and such a lead
+    /// apart by a -layout column gap: paragraph 6's label without its full stop
+    /// (Block::label_malformed).
+    bool bare_number_label(const LineCtx& c, Label& out) const;
+    bool decide_marker(const LineCtx& c, const Block* cur, Decision& d) const;
+    void decide_text(const LineCtx& c, const Block& cur, Decision& d) const;
+    void open_block(const LineCtx& c, const Decision& d);
+    void merge_closing_dates();
+    void retype_blocks();
 };
 
 
@@ -257,14 +286,10 @@ bool BlockMaker::looks_like_heading(std::size_t k) const {
     return false;
 }
 
-void BlockMaker::make_blocks(std::size_t body) {
-    compute_full_width(body);
-    Block* cur = nullptr;
-    const Line* prev = nullptr;
-    bool page_break = false;   // non-content lines since the previous content line
-    bool blank = false;
-    // pdftotext sometimes puts a paragraph's last words right after its lone number
-    // ("3." / "session." / "Further decides ... eightieth"): read the start first.
+/// The order to read the body lines in: pdftotext sometimes puts a paragraph's last words
+/// right after its lone number ("3." / "session." / "Further decides ... eightieth"): the start
+/// is read first; lifted words go back (restore_lifted_words).
+std::vector<std::size_t> BlockMaker::reading_order(std::size_t body) const {
     std::vector<std::size_t> order;
     for (std::size_t k = body; k < lines_.size(); ++k) order.push_back(k);
     auto next_content = [&](std::size_t from) {
@@ -279,13 +304,198 @@ void BlockMaker::make_blocks(std::size_t body) {
         Label lab = parse_label(l.text);
         if (lab.kind == LabelKind::None || lab.len < l.text.size()) continue;
         std::size_t a = next_content(i);
-        if (a >= order.size() || !(is_lower_start(lines_[order[a]].text) || is_caption(lines_[order[a]].text))) continue;
+        if (a >= order.size()) continue;
         std::size_t b = next_content(a);
         if (b >= order.size() || !is_upper_start(lines_[order[b]].text) || parse_label(lines_[order[b]].text).kind != LabelKind::None)
             continue;
+        // the last words first: in lower case ("session."), a caption, or a word or two that close
+        // the paragraph ("Agency;") before its opening line ("Appeals to Member States ... of the")
+        std::string_view at = lines_[order[a]].text, bt = lines_[order[b]].text;
+        bool tail = std::count(at.begin(), at.end(), ' ') <= 1 && is_terminal(at) && is_operative_lead(bt) && !is_terminal(bt);
+        if (!(is_lower_start(at) || is_caption(at) || tail)) continue;
         std::swap(order[a], order[b]);
     }
-    for (std::size_t k : order) {
+    return order;
+}
+
+/// Does line `c.l` open a block of its own, and of which kind?  First the markers that open
+/// one whatever the text (tables, sections, annexes, closing, labels, headings).
+bool BlockMaker::decide_marker(const LineCtx& c, const Block* cur, Decision& d) const {
+    std::string_view t = c.l.text;
+    const Label& lab = c.lab;
+    d.new_block = true;
+    if (t[0] == '|') {
+        // a table row ("| cell | cell |", or unres's own "| text" for unstructured blocks)
+        d.new_block = !cur || cur->kind != BlockKind::Table || c.eff_blank;
+        d.kind = BlockKind::Table;
+    } else if (!cur) {
+        if (is_section_marker(t, d.snum, d.sheading)) d.kind = BlockKind::Section;
+    } else if (cur->label_only) {
+        d.new_block = false;  // "1." then its text on the next line
+    } else if (cur->kind == BlockKind::Heading && is_caption(cur->mt.text) && lab.kind == LabelKind::None &&
+               is_upper_start(t) && !is_preamble_lead(t) && !is_operative_lead(t)) {
+        d.new_block = false;  // "B." then its title on the next line
+    } else if (is_section_marker(t, d.snum, d.sheading) && (c.prev_term || c.eff_blank || cur->kind != BlockKind::Para)) {
+        d.kind = BlockKind::Section;
+    } else if (is_annex_marker(t, d.snum, d.sheading) &&
+               (c.prev_term || c.eff_blank || c.was_break || cur->kind != BlockKind::Para) &&
+               (c.eff_blank || c.was_break || t.size() < 40)) {
+        d.kind = BlockKind::Annex;
+    } else if (is_closing_meeting(t) && (c.prev_term || c.eff_blank)) {
+        d.kind = BlockKind::Closing;
+    } else if (lab.kind != LabelKind::None && label_acceptable(c.l, lab, cur, c.prev)) {
+    } else if (is_caption(t) || (c.l.heading && lab.kind == LabelKind::None && !is_annex_marker(t, d.snum, d.sheading)) ||
+               (is_letter_heading(t) && (c.prev_term || c.eff_blank || c.was_break || cur->kind != BlockKind::Para))) {
+        // a caption letter, or a markdown heading ("### Peacebuilding Commission")
+        d.kind = BlockKind::Heading;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/// An unmarked line after block `cur`: does it continue it, or open a paragraph or heading?
+void BlockMaker::decide_text(const LineCtx& c, const Block& cur, Decision& d) const {
+    std::string_view t = c.l.text;
+    const Label& lab = c.lab;
+    const Line* prev = c.prev;
+    std::size_t k = c.k;
+    d.new_block = false;
+    if (cur.kind == BlockKind::Closing && !parse_date(t).empty() && cur.last_line + 3 >= k) {
+    } else if (c.l.zone == Zone::Body && prev && prev->zone == Zone::Body && !c.eff_blank && !c.was_break &&
+               cur.kind == BlockKind::Para && lab.kind == LabelKind::None && margins_.relative(c.l) <= 0) {
+        // PDF: a line at the body margin without a paragraph space above it continues the
+        // paragraph (a new one opens with a first-line indent or a space)
+    } else if (is_lower_start(t) || (is_digit(t[0]) && lab.kind == LabelKind::None)) {
+        // paragraphs start with a capital or a label: this continues the previous one
+    } else if ((cur.kind == BlockKind::Section || cur.kind == BlockKind::Annex) && cur.heading.empty() &&
+               lab.kind == LabelKind::None) {
+        d.new_block = true;
+        d.kind = BlockKind::Heading;
+    } else if (cur.kind == BlockKind::Heading && !c.prev_term && !is_preamble_lead(t) && !is_operative_lead(t) &&
+               !starts_with(t, "We ") && lab.kind == LabelKind::None && !c.eff_blank && cells(c.l).size() < 3 &&
+               cells(*prev).size() < 3 && k <= cur.first_line + 2) {
+        // a heading wrapped over two lines
+    } else if (cur.kind != BlockKind::Para) {
+        d.new_block = true;
+    } else if (c.eff_blank && is_upper_start(t) && cur.first_line == cur.last_line && cur.mt.text.size() <= 110 &&
+               cur.label.kind == LabelKind::None && cur.marks.empty()) {
+        // a short unpunctuated line standing alone between blank lines is a heading
+        d.new_block = true;
+    } else if (!c.prev_term) {
+    } else if (prev && title_colon(prev->text) && cur.kind == BlockKind::Para && lab.kind == LabelKind::None && !c.eff_blank &&
+               is_upper_start(t)) {
+        // a colon inside a title ("the Guiding Principles on Business and Human Rights:" /
+        // "Implementing the United Nations ... Framework."): the title goes on, no list opens
+    } else if (prev && last_meaningful(prev->text) == ':' && cur.label.kind == LabelKind::None && lab.kind == LabelKind::None &&
+               is_operative_lead(cur.mt.text) && is_upper_start(t) && !is_terminal(t) && !is_preamble_lead(t) &&
+               !is_operative_lead(t) && !starts_with(t, "We ") && !starts_with(t, "We,")) {
+        // "Adopts the following outcome document ...:" then the adopted text's own title
+        // ("Outcome document of the high-level meeting ..."), wrapped, before its first paragraph
+        d.new_block = true;
+        d.kind = BlockKind::Heading;
+    } else if (c.eff_blank) {
+        d.new_block = true;
+    } else if (!markdown_ && margins_.relative(c.l) >= 3 &&
+               (prev == nullptr || margins_.relative(*prev) < margins_.relative(c.l) || prev->page != c.l.page)) {
+        d.new_block = true;
+    } else if (prev && is_full_before(*prev, t) && is_guessed_lead(t)) {
+        // a full line, then a name wrapped onto this one ("La Ceiba," / "Honduras, the")
+    } else if (is_preamble_lead(t) || is_operative_lead(t) || starts_with(t, "We ") || starts_with(t, "We,")) {
+        d.new_block = true;
+    } else if (looks_like_heading(k)) {
+        d.new_block = true;
+        d.kind = BlockKind::Heading;
+    } else if (prev && last_meaningful(prev->text) == ';' && !ends_with(prev->text, " and") && !ends_with(prev->text, " or") &&
+               lab.kind == LabelKind::None && !markdown_ && t.size() <= 110 && !is_terminal(t)) {
+        // (not after "...; and": the enumeration goes on; not a label read as inline: "(d) ensure ...")
+        // after an item's final ";" a capitalised line without a label is a sub-heading,
+        // possibly wrapped ("Technology transfer, ... financing for" / "science, ...")
+        d.new_block = true;
+        d.kind = BlockKind::Heading;
+    }
+}
+
+/// Opens a block of kind `d.kind` with line `c.l`, its label taken off the text.
+void BlockMaker::open_block(const LineCtx& c, const Decision& d) {
+    const Line& l = c.l;
+    const Label& lab = c.lab;
+    if (d.kind == BlockKind::Para && lab.kind == LabelKind::Number) last_number_ = std::stoi(lab.num);
+    if (d.kind == BlockKind::Section) last_number_ = 0;
+    blocks_.emplace_back();
+    Block* cur = &blocks_.back();
+    cur->kind = d.kind;
+    cur->first_line = c.k;
+    if (d.kind == BlockKind::Section || d.kind == BlockKind::Annex) {
+        cur->label.num = d.snum;
+        cur->heading = d.sheading;
+    }
+    append_line(*cur, l);
+    if (d.kind == BlockKind::Table) {
+        std::size_t cut = cur->mt.text.size() > 1 && cur->mt.text[1] == ' ' ? 2 : 1;
+        erase_text(cur->mt.text, cur->mt.map, cur->marks, cur->italics, 0, cut);
+    }
+    if (d.kind == BlockKind::Para && lab.kind != LabelKind::None) {
+        cur->label = lab;
+        cur->label_span = line_span(l, 0, lab.label_len);
+        cur->label_only = lab.len >= l.text.size();
+        erase_text(cur->mt.text, cur->mt.map, cur->marks, cur->italics, 0, lab.len);
+        for (auto& p : cur->pages) p.first = 0;
+    }
+}
+
+bool BlockMaker::bare_number_label(const LineCtx& c, Label& out) const {
+    const std::string& t = c.l.text;
+    const std::string want = std::to_string(last_number_ + 1);
+    if (last_number_ <= 0 || !c.prev || !c.prev_term || last_meaningful(c.prev->text) == ',') return false;
+    // -layout: "6    Also reaffirms ...", the number and its text apart by a column gap; or (PDF)
+    // the number at a first line's indent
+    bool gap = std::find(c.l.gaps.begin(), c.l.gaps.end(), want.size()) != c.l.gaps.end();
+    bool indented = !markdown_ && margins_.relative(c.l) >= 3;
+    if (t.size() > want.size() + 1 && starts_with(t, want) && t[want.size()] == ' ' && (gap || indented) &&
+        is_operative_lead(std::string_view(t).substr(want.size() + 1))) {
+        out = {};
+        out.kind = LabelKind::Number;
+        out.num = want;
+        out.label_len = want.size();
+        out.len = want.size() + 1;
+        return true;
+    }
+    if (t != want) return false;
+    for (std::size_t j = c.k + 1; j < lines_.size(); ++j) {
+        const Line& n = lines_[j];
+        if (n.kind == LineKind::Blank) continue;
+        if (n.kind != LineKind::Content) return false;
+        if (!is_operative_lead(n.text) || parse_label(n.text).kind != LabelKind::None) return false;
+        out = {};
+        out.kind = LabelKind::Number;
+        out.num = t;
+        out.label_len = t.size();
+        out.len = t.size();
+        return true;
+    }
+    return false;
+}
+
+bool BlockMaker::title_colon(std::string_view t) {
+    if (!ends_with(t, ":")) return false;
+    t.remove_suffix(1);
+    std::size_t sp = t.rfind(' ');
+    if (sp == std::string_view::npos) return false;
+    std::string_view w = t.substr(sp + 1), before = t.substr(0, sp);
+    std::size_t sp2 = before.rfind(' ');
+    std::string_view w2 = sp2 == std::string_view::npos ? before : before.substr(sp2 + 1);
+    // "Business and Human Rights:": two capitalised words of a name before the colon
+    return w.size() >= 2 && is_upper_start(w) && !w2.empty() && is_upper_start(w2) && !all_digits(w);
+}
+
+void BlockMaker::make_blocks(std::size_t body) {
+    compute_full_width(body);
+    Block* cur = nullptr;
+    const Line* prev = nullptr;
+    bool page_break = false;   // non-content lines since the previous content line
+    bool blank = false;
+    for (std::size_t k : reading_order(body)) {
         const Line& l = lines_[k];
         if (l.kind == LineKind::Blank) {
             blank = true;
@@ -295,112 +505,18 @@ void BlockMaker::make_blocks(std::size_t body) {
             if (l.kind != LineKind::FrontMatter) page_break = true;
             continue;
         }
-        bool eff_blank = blank && !page_break;
+        LineCtx c{l, k, parse_label(l.text), prev, prev ? is_terminal(prev->text) : true, blank && !page_break, page_break};
         blank = false;
-        bool was_break = page_break;
         page_break = false;
-        std::string_view t = l.text;
-        Label lab = parse_label(t);
-        std::string snum, sheading;
-        bool new_block = false;
-        BlockKind kind = BlockKind::Para;
-        bool prev_term = prev ? is_terminal(prev->text) : true;
-        if (t[0] == '|') {
-            // a table row ("| cell | cell |", or unres's own "| text" for unstructured blocks)
-            new_block = !cur || cur->kind != BlockKind::Table || eff_blank;
-            kind = BlockKind::Table;
-        } else if (!cur) {
-            new_block = true;
-            if (is_section_marker(t, snum, sheading)) kind = BlockKind::Section;
-        } else if (cur->label_only) {
-            new_block = false;  // "1." then its text on the next line
-        } else if (cur->kind == BlockKind::Heading && is_caption(cur->mt.text) && lab.kind == LabelKind::None &&
-                   is_upper_start(t) && !is_preamble_lead(t) && !is_operative_lead(t)) {
-            new_block = false;  // "B." then its title on the next line
-        } else if (is_section_marker(t, snum, sheading) && (prev_term || eff_blank || cur->kind != BlockKind::Para)) {
-            new_block = true;
-            kind = BlockKind::Section;
-        } else if (is_annex_marker(t, snum, sheading) && (prev_term || eff_blank || was_break || cur->kind != BlockKind::Para) &&
-                   (eff_blank || was_break || t.size() < 40)) {
-            new_block = true;
-            kind = BlockKind::Annex;
-        } else if (is_closing_meeting(t) && (prev_term || eff_blank)) {
-            new_block = true;
-            kind = BlockKind::Closing;
-        } else if (lab.kind != LabelKind::None && label_acceptable(l, lab, cur, prev)) {
-            new_block = true;
-        } else if (is_caption(t) || (l.heading && lab.kind == LabelKind::None && !is_annex_marker(t, snum, sheading)) ||
-                   (is_letter_heading(t) && (prev_term || eff_blank || was_break || cur->kind != BlockKind::Para))) {
-            // a caption letter, or a markdown heading ("### Peacebuilding Commission")
-            new_block = true;
-            kind = BlockKind::Heading;
-        } else if (cur->kind == BlockKind::Closing && !parse_date(t).empty() && cur->last_line + 3 >= k) {
-            new_block = false;
-        } else if (l.zone == Zone::Body && prev && prev->zone == Zone::Body && !eff_blank && !was_break &&
-                   cur->kind == BlockKind::Para && lab.kind == LabelKind::None && margins_.relative(l) <= 0) {
-            // PDF: a line at the body margin without a paragraph space above it continues the
-            // paragraph (a new one opens with a first-line indent or a space)
-            new_block = false;
-        } else if (is_lower_start(t) || (is_digit(t[0]) && lab.kind == LabelKind::None)) {
-            // paragraphs start with a capital or a label: this continues the previous one
-            new_block = false;
-        } else if ((cur->kind == BlockKind::Section || cur->kind == BlockKind::Annex) && cur->heading.empty() &&
-                   lab.kind == LabelKind::None) {
-            new_block = true;
-            kind = BlockKind::Heading;
-        } else if (cur->kind == BlockKind::Heading && !prev_term && !is_preamble_lead(t) && !is_operative_lead(t) &&
-                   !starts_with(t, "We ") &&
-                   lab.kind == LabelKind::None && !eff_blank && cells(l).size() < 3 && cells(*prev).size() < 3 &&
-                   k <= cur->first_line + 2) {
-            new_block = false;  // a heading wrapped over two lines
-        } else if (cur->kind != BlockKind::Para) {
-            new_block = true;
-        } else if (eff_blank && is_upper_start(t) && cur->first_line == cur->last_line && cur->mt.text.size() <= 110 &&
-                   cur->label.kind == LabelKind::None && cur->marks.empty()) {
-            // a short unpunctuated line standing alone between blank lines is a heading
-            new_block = true;
-        } else if (!prev_term) {
-            new_block = false;
-        } else if (eff_blank) {
-            new_block = true;
-        } else if (!markdown_ && margins_.relative(l) >= 3 && (prev == nullptr || margins_.relative(*prev) < margins_.relative(l) || prev->page != l.page)) {
-            new_block = true;
-        } else if (prev && is_full_before(*prev, t) && is_guessed_lead(t)) {
-            new_block = false;  // a full line, then a name wrapped onto this one ("La Ceiba," / "Honduras, the")
-        } else if (is_preamble_lead(t) || is_operative_lead(t) || starts_with(t, "We ") || starts_with(t, "We,")) {
-            new_block = true;
-        } else if (looks_like_heading(k)) {
-            new_block = true;
-            kind = BlockKind::Heading;
-        } else if (prev && last_meaningful(prev->text) == ';' && !markdown_ && t.size() <= 110 && !is_terminal(t)) {
-            // after an item's final ";" a capitalised line without a label is a sub-heading,
-            // possibly wrapped ("Technology transfer, ... financing for" / "science, ...")
-            new_block = true;
-            kind = BlockKind::Heading;
-        }
-        if (new_block && kind == BlockKind::Para && lab.kind == LabelKind::Number) last_number_ = std::stoi(lab.num);
-        if (new_block && kind == BlockKind::Section) last_number_ = 0;
-        if (new_block) {
-            blocks_.emplace_back();
+        Decision d;
+        bool malformed = cur && !cur->label_only && c.lab.kind == LabelKind::None && bare_number_label(c, c.lab);
+        if (malformed) d.new_block = true;
+        else if (!decide_marker(c, cur, d)) decide_text(c, *cur, d);
+        if (d.new_block) {
+            open_block(c, d);
             cur = &blocks_.back();
-            cur->kind = kind;
-            cur->first_line = k;
-            if (kind == BlockKind::Section || kind == BlockKind::Annex) {
-                cur->label.num = snum;
-                cur->heading = sheading;
-            }
-            append_line(*cur, l);
-            if (kind == BlockKind::Table) {
-                std::size_t cut = cur->mt.text.size() > 1 && cur->mt.text[1] == ' ' ? 2 : 1;
-                erase_text(cur->mt.text, cur->mt.map, cur->marks, cur->italics, 0, cut);
-            }
-            if (kind == BlockKind::Para && lab.kind != LabelKind::None) {
-                cur->label = lab;
-                cur->label_span = line_span(l, 0, lab.label_len);
-                cur->label_only = lab.len >= t.size();
-                erase_text(cur->mt.text, cur->mt.map, cur->marks, cur->italics, 0, lab.len);
-                for (auto& p : cur->pages) p.first = 0;
-            }
+            cur->label_malformed = malformed;
+            cur->boundary_guessed = l.split_off;
         } else {
             append_line(*cur, l);
             if (cur->label_only && !cur->mt.text.empty()) cur->label_only = false;
@@ -408,7 +524,12 @@ void BlockMaker::make_blocks(std::size_t body) {
         cur->last_line = k;
         prev = &l;
     }
-    // Closing blocks: a date line may follow the meeting line as a new Para block.
+    merge_closing_dates();
+    retype_blocks();
+}
+
+/// Closing blocks: a date line may follow the meeting line as a new Para block.
+void BlockMaker::merge_closing_dates() {
     for (std::size_t b = 0; b + 1 < blocks_.size(); ++b) {
         if (blocks_[b].kind == BlockKind::Closing && blocks_[b + 1].kind == BlockKind::Para && blocks_[b + 1].label.kind == LabelKind::None &&
             parse_date(blocks_[b + 1].mt.text).size() && blocks_[b + 1].mt.text.size() < 40) {
@@ -418,8 +539,11 @@ void BlockMaker::make_blocks(std::size_t body) {
             blocks_.erase(blocks_.begin() + static_cast<std::ptrdiff_t>(b) + 1);
         }
     }
-    // Para blocks that are really tables (many short lines without punctuation) or headings
-    // (short, unpunctuated, followed by a new block).
+}
+
+/// Para blocks that are really tables (many short lines without punctuation) or headings
+/// (short, unpunctuated, followed by a new block).
+void BlockMaker::retype_blocks() {
     for (auto& b : blocks_) {
         if (b.kind != BlockKind::Para || b.label.kind != LabelKind::None) continue;
         std::size_t n = 0, shortish = 0;

@@ -120,6 +120,8 @@ struct Block {
     Label label;
     Span label_span;
     bool label_only = false;
+    bool label_malformed = false;  ///< the label is not written as its kind is ("6" without its full stop)
+    bool boundary_guessed = false; ///< its first line was split off the line before (Line::split_off)
     std::string heading;  // for Section/Annex blocks: the text after the marker
 };
 

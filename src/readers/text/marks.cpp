@@ -19,7 +19,9 @@ class MarkLinker {
 public:
     MarkLinker(Document& doc, const std::vector<int>& note_page, const std::vector<int>& note_region_lo,
                const std::vector<Line>& lines, const SourceFile& src)
-        : doc_(doc), note_page_(note_page), note_region_lo_(note_region_lo), lines_(lines), src_(src) {}
+        : doc_(doc), note_page_(note_page), note_region_lo_(note_region_lo), lines_(lines), src_(src) {
+        index_line_pages();
+    }
     void run() { resolve_marks(); }
 
 private:
@@ -28,6 +30,12 @@ private:
     const std::vector<int>& note_region_lo_;
     const std::vector<Line>& lines_;
     const SourceFile& src_;
+    /// (first source offset, page) of each content line, by offset: a paragraph position's page
+    /// is the page of the line its source byte comes from (whatever the line numbering of the
+    /// source: .docx, lines split by repair).
+    std::vector<std::pair<std::uint32_t, int>> line_pages_;
+
+    void index_line_pages();
 
     // ---- footnote marks ----
     struct Candidate {
@@ -45,6 +53,8 @@ private:
     void find_candidates(Para& p, std::vector<Candidate>& out, const std::set<int>& wanted);
     void resolve_marks();
     void infer_marks(const std::map<int, std::size_t>& by_value);
+    static std::vector<Candidate> best_chain(const std::vector<Candidate>& ok);
+    static void apply_marks(std::vector<Candidate>& chosen);
     void link_refs_and_orphans();
 };
 
@@ -63,12 +73,21 @@ void MarkLinker::for_each_para(const std::function<void(Para&)>& f) {
     }
 }
 
+void MarkLinker::index_line_pages() {
+    for (const Line& l : lines_) {
+        if (l.kind != LineKind::Content) continue;
+        line_pages_.push_back({l.map.empty() ? l.begin : l.map.front().src, l.page});
+    }
+    std::stable_sort(line_pages_.begin(), line_pages_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
 int MarkLinker::para_page(const Para& p, std::size_t pos) const {
-    // the page of the source line holding text position pos
+    // the page of the content line that holds text position pos
     std::uint32_t off = p.source_offset(pos);
-    std::uint32_t line = src_.location(off).line;
-    if (line >= 1 && line <= lines_.size()) return lines_[line - 1].page;
-    return 0;
+    auto it = std::upper_bound(line_pages_.begin(), line_pages_.end(), off,
+                               [](std::uint32_t o, const std::pair<std::uint32_t, int>& e) { return o < e.first; });
+    if (it == line_pages_.begin()) return 0;
+    return std::prev(it)->second;
 }
 
 namespace {
@@ -107,6 +126,18 @@ bool is_quantity_word(std::string_view next) {
            next == "members" || next == "weeks" || next == "hours" || next == "times";
 }
 
+/// The n-th word (1-based) after position e of t, "" past the end.
+std::string_view next_words(std::string_view t, std::size_t e, int n) {
+    std::string_view w;
+    for (int k = 0; k < n; ++k) {
+        while (e < t.size() && t[e] == ' ') ++e;
+        w = first_word(t.substr(std::min(e, t.size())));
+        if (w.empty()) return {};
+        e += w.size();
+    }
+    return w;
+}
+
 /// The weight of t[b, e) as a detached mark (" 8 " between words), 0 when it cannot be one:
 /// "Rights, 8 the", "Disabilities 6 and", after a year ("of 4 July 2025, 3 58/20", "of 12 August
 /// 1949 12 and", "2015–2030 20 and"), between resolution numbers ("73/263, 21 74/168").
@@ -124,9 +155,21 @@ int detached_weight(std::string_view t, std::size_t b, std::size_t e) {
     bool prev_year = ends_with_year(prev);
     bool prev_number = !prev_bare.empty() && !prev_punct &&
                        std::all_of(prev_bare.begin(), prev_bare.end(), [](char c) { return is_digit(c) || c == '/' || c == ','; });
-    bool bad_prev = words::is_number_context_word(prev) || is_month(prev) || (prev_number && !prev_year) ||
-                    (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
-    bool bad_next = is_quantity_word(next);
+    // a resolution or document number before ("resolution 59/300 9 and", "78/221 26 and"): the
+    // digits after it are no part of it
+    bool prev_symbol = is_resolution_number(prev) && !prev_punct;
+    // decisions are cited by symbol ("decision 2/CMA.1", "decision 79/505"): a bare number after
+    // "decision(s)" that a word follows, not a range ("decisions 12 to establish"), is a mark
+    std::string_view next2 = next_words(t, e, 2);
+    bool after_next_digit = !next2.empty() && is_digit(next2[0]);
+    bool decision_mark = (prev == "decision" || prev == "decisions") && is_lower_start(next) && !after_next_digit &&
+                         next != "of" && next != "and" && next != "or";
+    bool bad_prev = (words::is_number_context_word(prev) && !decision_mark) || is_month(prev) ||
+                    (prev_number && !prev_year && !prev_symbol) || (!prev_punct && is_lower_start(prev) && prev.size() <= 3);
+    // a count after a comma ("Development, 38 States expressed"): a weak candidate, which only
+    // the footnote sequence can confirm
+    bool weak_count = prev_punct && ends_with(prev, ",") && !prev_year && (next == "States" || next == "countries");
+    bool bad_next = is_quantity_word(next) && !weak_count;
     if (!bad_next && !next.empty() && is_digit(next[0])) {
         // a number follows: a resolution number after a year, a resolution number or a word and a
         // comma ("2025, 3 58/20", "73/263, 21 74/168", "quality, 3 2/21"); a date after a year and a
@@ -135,12 +178,16 @@ int detached_weight(std::string_view t, std::size_t b, std::size_t e) {
         bool comma = ends_with(prev, ",");
         bool alpha_before = !prev_bare.empty() && std::isalpha(static_cast<unsigned char>(prev_bare.back()));
         bool res_list = is_resolution_number(next) && (prev_year || (comma && (is_resolution_number(prev) || alpha_before)));
-        bool date_list = prev_year && comma && next.size() <= 2 && is_month(after_next);
+        // "2021, 22 1 and 30 April 2021": the first day of a pair of dates
+        std::string_view w3 = next_words(t, e, 3), w4 = next_words(t, e, 4);
+        bool date_list = prev_year && comma && next.size() <= 2 &&
+                         (is_month(after_next) || ((after_next == "and" || after_next == "to") && all_digits(w3) && is_month(w4)));
         bool year_list = prev_year && comma && ends_with_year(next);
         bad_next = !(res_list || date_list || year_list);
     }
-    if (!(prev_word || prev_year) || bad_prev || bad_next) return 0;
-    return prev_year ? 1 : (prev_punct ? 3 : 2);
+    if (!(prev_word || prev_year || prev_symbol) || bad_prev || bad_next) return 0;
+    if (decision_mark || weak_count) return 1;
+    return prev_year ? 1 : (prev_punct || prev_symbol ? 3 : 2);
 }
 
 }  // namespace
@@ -256,7 +303,17 @@ void MarkLinker::infer_marks(const std::map<int, std::size_t>& by_value) {
     std::stable_sort(ok.begin(), ok.end(), [](const Candidate& a, const Candidate& b) {
         return a.para->source_offset(a.b) < b.para->source_offset(b.b);
     });
-    // Max-weight chain with strictly increasing values.
+    std::vector<Candidate> chosen = best_chain(ok);
+    apply_marks(chosen);
+    for_each_para([&](Para& p) {
+        std::stable_sort(p.marks.begin(), p.marks.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
+        while (!p.text.empty() && p.text.back() == ' ') p.text.pop_back();
+    });
+}
+
+/// The max-weight chain of candidates (in document order) with strictly increasing values;
+/// the inferred ones among it.
+std::vector<MarkLinker::Candidate> MarkLinker::best_chain(const std::vector<Candidate>& ok) {
     std::size_t n = ok.size();
     std::vector<long> best(n, 0);
     std::vector<std::ptrdiff_t> from(n, -1);
@@ -278,6 +335,11 @@ void MarkLinker::infer_marks(const std::map<int, std::size_t>& by_value) {
         if (!ok[static_cast<std::size_t>(at)].explicit_mark) chosen.push_back(ok[static_cast<std::size_t>(at)]);
         at = from[static_cast<std::size_t>(at)];
     }
+    return chosen;
+}
+
+/// Turns the chosen digits into inferred marks: the digits (and the space before them) leave the text.
+void MarkLinker::apply_marks(std::vector<Candidate>& chosen) {
     // Apply from the end of each paragraph so positions stay valid.
     std::sort(chosen.begin(), chosen.end(), [](const Candidate& a, const Candidate& b) {
         return a.para != b.para ? a.para < b.para : a.b > b.b;
@@ -294,13 +356,14 @@ void MarkLinker::infer_marks(const std::map<int, std::size_t>& by_value) {
         if (cut_b > 0 && p.text[cut_b - 1] == ' ' && (cut_e == p.text.size() || p.text[cut_e] == ' ')) --cut_b;
         else if (cut_b > 0 && p.text[cut_b - 1] == ' ' && cut_e < p.text.size() && std::ispunct(static_cast<unsigned char>(p.text[cut_e]))) --cut_b;
         m.pos = cut_b;
+        // glued to the next word ("resolutions 3on"): the mark stands after the word before,
+        // the space stays between it and the next word ("resolutions<sup>3</sup> on")
+        if (cut_b == c.b && cut_b > 0 && p.text[cut_b - 1] == ' ' && cut_e < p.text.size() &&
+            std::isalpha(static_cast<unsigned char>(p.text[cut_e])))
+            m.pos = cut_b - 1;
         erase_text(p.text, p.map, p.marks, p.italics, cut_b, cut_e);
         p.marks.push_back(m);
     }
-    for_each_para([&](Para& p) {
-        std::stable_sort(p.marks.begin(), p.marks.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
-        while (!p.text.empty() && p.text.back() == ' ') p.text.pop_back();
-    });
 }
 
 /// Footnote::refs from every mark; a footnote without one is kept on its page's paragraph.

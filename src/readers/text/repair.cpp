@@ -115,6 +115,7 @@ void split_glued_numbers(std::vector<Line>& lines, std::size_t body) {
         tail.blank_before = false;
         tail.heading = false;
         tail.bullet = false;
+        tail.split_off = true;
         lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(tail));
         // the tail is looked at next: it starts with its number and may hold another glued one
     }

@@ -55,12 +55,47 @@ private:
     /// when that one introduces a list (":"), else the next sibling in the innermost list.
     void place_unlabelled(Para& top, std::vector<OpenList>& open, Para&& child);
     void place_child(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab);
+    static void push_item(std::vector<OpenList>& open, std::size_t d, Para&& child, const Label& lab);
+    static void open_list(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab, LabelKind k);
+    static bool fill_unlabelled_list(std::vector<OpenList>& open, Para& child, const Label& lab, LabelKind letter_kind,
+                                     LabelKind roman_kind);
+    static std::size_t compatible_list(const std::vector<OpenList>& open, const Label& lab, LabelKind letter_kind,
+                                       LabelKind roman_kind, bool exact);
     /// Joins paragraph `q` to the end of `p` (one space between), keeping marks, italics and map.
     static void append_para(Para& p, Para&& q);
     /// "1. Decides ...;" / "Expresses ... [its '2.' lost by a converter]" / end or "3.": the
     /// unnumbered operative paragraph between takes the missing number (Para::num_inferred).
     static void infer_lost_numbers(std::vector<Para>& ops);
     void build_tree();
+    std::size_t first_numbered_block() const;
+    bool unnumbered_operative(const Block& b) const;
+    bool short_intro(const Block& b) const;
+    std::size_t on_section(std::size_t i);
+    std::size_t on_annex(std::size_t i);
+    void on_closing(const Block& b);
+    void on_heading(const Block& b);
+    void on_table(const Block& b);
+    void on_para(std::size_t i);
+    bool place_in_preamble(Para& p, const Label& lab);
+    bool nest_numbered(Para& p, const Label& lab);
+    bool continues_last_item(std::size_t i, const Para& p);
+    bool numbered_follow(std::size_t i) const;
+    bool place_unnumbered(std::size_t i, Para& p);
+    void finish();
+
+    // the walk's state
+    std::size_t first_num_ = SIZE_MAX;  ///< the first numbered block: the operative part begins
+    bool amendment_ = false;
+    Target tgt_{};
+    std::string section_;
+    bool in_operative_ = false;
+    bool in_annex_ = false;
+    bool after_closing_ = false;
+    bool section_preamble_ = false;
+    std::vector<Span> after_closing_text_;
+    std::vector<OpenList> open_;
+    std::string pending_heading_;
+    Para* top_ = nullptr;
 
 };
 
@@ -73,7 +108,9 @@ Para TreeBuilder::to_para(Block& b, const std::string& section) {
     if (b.label.kind != LabelKind::None) {
         p.label = std::string(src_.text().substr(b.label_span.begin, b.label_span.end - b.label_span.begin));
         p.label_span = b.label_span;
+        p.label_malformed = b.label_malformed;
     }
+    p.boundary_guessed = b.boundary_guessed;
     p.text = b.mt.text;
     p.map = b.mt.map;
     p.marks = b.marks;
@@ -108,11 +145,28 @@ void TreeBuilder::place_unlabelled(Para& top, std::vector<OpenList>& open, Para&
     open.push_back({LabelKind::None, "", parent, 1});
 }
 
-void TreeBuilder::place_child(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab) {
-    bool paren = lab.kind == LabelKind::Letter || lab.kind == LabelKind::Roman;
-    LabelKind letter_kind = paren ? LabelKind::Letter : LabelKind::LetterDot;
-    LabelKind roman_kind = paren ? LabelKind::Roman : LabelKind::RomanDot;
-    // 0. a list of items whose labels were lost: this label tells its kind by position
+/// Appends `child` to open list `d` (closing the lists inside it) with the list's kind.
+void TreeBuilder::push_item(std::vector<OpenList>& open, std::size_t d, Para&& child, const Label& lab) {
+    OpenList& o = open[d];
+    open.resize(d + 1);
+    child.kind = o.kind;
+    o.last = lab.num;
+    ++o.count;
+    o.items->push_back(std::move(child));
+}
+
+/// A new list of kind `k` under the deepest open item (or the paragraph), `child` its first item.
+void TreeBuilder::open_list(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab, LabelKind k) {
+    std::vector<Para>* parent = &top.children;
+    if (!open.empty() && !open.back().items->empty()) parent = &open.back().items->back().children;
+    child.kind = k;
+    parent->push_back(std::move(child));
+    open.push_back({k, lab.num, parent, 1});
+}
+
+/// A list of items whose labels were lost: this label tells its kind by position.
+bool TreeBuilder::fill_unlabelled_list(std::vector<OpenList>& open, Para& child, const Label& lab, LabelKind letter_kind,
+                                       LabelKind roman_kind) {
     for (std::size_t d = open.size(); d-- > 0;) {
         OpenList& o = open[d];
         if (o.kind != LabelKind::None) continue;
@@ -120,90 +174,69 @@ void TreeBuilder::place_child(Para& top, std::vector<OpenList>& open, Para&& chi
         if (can_be_roman(lab) && ordinal(roman_kind, lab.num) == o.count + 1) k = roman_kind;
         else if (can_be_letter(lab) && ordinal(letter_kind, lab.num) == o.count + 1) k = letter_kind;
         if (k == LabelKind::None) continue;
-        open.resize(d + 1);
         o.kind = k;
-        o.last = lab.num;
-        ++o.count;
-        child.kind = k;
-        o.items->push_back(std::move(child));
-        return;
+        push_item(open, d, std::move(child), lab);
+        return true;
     }
-    // 1. continue an open list whose successor is this label (innermost first)
+    return false;
+}
+
+/// The innermost open list of a kind this label can continue (`exact`: whose successor it is).
+std::size_t TreeBuilder::compatible_list(const std::vector<OpenList>& open, const Label& lab, LabelKind letter_kind,
+                                         LabelKind roman_kind, bool exact) {
     for (std::size_t d = open.size(); d-- > 0;) {
-        OpenList& o = open[d];
+        const OpenList& o = open[d];
         bool kind_ok = (o.kind == letter_kind && can_be_letter(lab)) || (o.kind == roman_kind && can_be_roman(lab));
-        if (kind_ok && successor(o.kind, o.last) == lab.num) {
-            open.resize(d + 1);
-            child.kind = o.kind;
-            o.last = lab.num;
-            ++o.count;
-            o.items->push_back(std::move(child));
-            return;
-        }
+        if (kind_ok && (!exact || successor(o.kind, o.last) == lab.num)) return d;
+    }
+    return SIZE_MAX;
+}
+
+void TreeBuilder::place_child(Para& top, std::vector<OpenList>& open, Para&& child, const Label& lab) {
+    bool paren = lab.kind == LabelKind::Letter || lab.kind == LabelKind::Roman;
+    LabelKind letter_kind = paren ? LabelKind::Letter : LabelKind::LetterDot;
+    LabelKind roman_kind = paren ? LabelKind::Roman : LabelKind::RomanDot;
+    // 0. a list of items whose labels were lost: this label tells its kind by position
+    if (fill_unlabelled_list(open, child, lab, letter_kind, roman_kind)) return;
+    // 1. continue an open list whose successor is this label (innermost first)
+    if (std::size_t d = compatible_list(open, lab, letter_kind, roman_kind, true); d != SIZE_MAX) {
+        push_item(open, d, std::move(child), lab);
+        return;
     }
     // 2. after a sub-heading ("B. Scale up climate action"), "(a)" restarts the open list of
     //    its kind rather than opening a list under the last item
     if (!child.heading.empty() && lab.num == "a") {
         for (std::size_t d = 0; d < open.size(); ++d) {
-            OpenList& o = open[d];
-            if (o.kind != letter_kind) continue;
-            open.resize(d + 1);
-            child.kind = o.kind;
-            o.last = lab.num;
-            ++o.count;
-            o.items->push_back(std::move(child));
+            if (open[d].kind != letter_kind) continue;
+            push_item(open, d, std::move(child), lab);
             return;
         }
     }
-    // 3. a first label opens a new list under the deepest open item
+    // 3. a first label opens a new list under the deepest open item; (i) right after (h) was
+    //    handled above, here (i) is roman unless the innermost open list is roman
     bool first_letter = lab.num == "a" && can_be_letter(lab);
     bool first_roman = lab.num == "i" && can_be_roman(lab);
     if ((first_letter || first_roman) && open.size() < kMaxOpenLists) {
-        // (i) right after (h) was handled above; here (i) is roman when a letter item is open
-        LabelKind k = first_roman && !(first_letter) ? roman_kind : letter_kind;
-        if (first_roman && first_letter) k = roman_kind;  // cannot happen ("a" is not roman)
-        if (first_roman) {
-            bool letter_open = !open.empty() && open.back().kind == letter_kind;
-            bool nothing_open = open.empty();
-            k = (letter_open || nothing_open || open.back().kind != roman_kind) ? roman_kind : letter_kind;
-        }
-        std::vector<Para>* parent = &top.children;
-        if (!open.empty()) {
-            auto& items = *open.back().items;
-            if (!items.empty()) parent = &items.back().children;
-        }
-        child.kind = k;
-        parent->push_back(std::move(child));
-        open.push_back({k, lab.num, parent, 1});
+        LabelKind k = letter_kind;
+        if (first_roman) k = (open.empty() || open.back().kind != roman_kind) ? roman_kind : letter_kind;
+        open_list(top, open, std::move(child), lab, k);
         return;
     }
-    // 3. out of sequence: attach to the innermost open list of a compatible kind (the
+    // 4. out of sequence: attach to the innermost open list of a compatible kind (the
     //    validator reports the gap / duplicate / order problem)
-    for (std::size_t d = open.size(); d-- > 0;) {
-        OpenList& o = open[d];
-        bool kind_ok = (o.kind == letter_kind && can_be_letter(lab)) || (o.kind == roman_kind && can_be_roman(lab));
-        if (kind_ok) {
-            // prefer roman for ambiguous labels only when the list is roman
-            open.resize(d + 1);
-            child.kind = o.kind;
-            o.last = lab.num;
-            ++o.count;
-            o.items->push_back(std::move(child));
-            return;
-        }
+    if (std::size_t d = compatible_list(open, lab, letter_kind, roman_kind, false); d != SIZE_MAX) {
+        push_item(open, d, std::move(child), lab);
+        return;
     }
-    // 4. nothing open: a new list directly under the paragraph
+    // 5. nothing open: a new list directly under the paragraph
     LabelKind k = can_be_letter(lab) && !(lab.kind == LabelKind::Roman && !lab.ambiguous) ? letter_kind : roman_kind;
     if (lab.kind == LabelKind::Roman && lab.num.size() > 1 && !can_be_letter(lab)) k = roman_kind;
-    child.kind = k;
     if (open.size() >= kMaxOpenLists) {
+        child.kind = k;
         open.back().items->push_back(std::move(child));
         return;
     }
-    std::vector<Para>* parent = &top.children;
-    if (!open.empty() && !open.back().items->empty()) parent = &open.back().items->back().children;
-    parent->push_back(std::move(child));
-    open.push_back({k, lab.num, parent, 1});
+    open_list(top, open, std::move(child), lab, k);
 }
 
 /// Joins paragraph `q` to the end of `p` (one space between), keeping marks, italics and map.
@@ -249,266 +282,306 @@ void TreeBuilder::infer_lost_numbers(std::vector<Para>& ops) {
     }
 }
 
-void TreeBuilder::build_tree() {
-    // Where does the operative part begin?
-    std::size_t first_num = SIZE_MAX;
+/// Where the operative part begins: the first numbered paragraph before any annex or closing.
+std::size_t TreeBuilder::first_numbered_block() const {
     for (std::size_t b = 0; b < blocks_.size(); ++b) {
         if (blocks_[b].kind == BlockKind::Annex || blocks_[b].kind == BlockKind::Closing) break;
-        if (blocks_[b].kind == BlockKind::Para && blocks_[b].label.kind == LabelKind::Number) {
-            first_num = b;
-            break;
-        }
+        if (blocks_[b].kind == BlockKind::Para && blocks_[b].label.kind == LabelKind::Number) return b;
     }
-    bool amendment = doc_.kind == DocKind::Amendment;
-    Target main{&doc_.preamble, &doc_.operative, &doc_.sections};
-    Target tgt = main;
-    std::string section;
-    bool in_operative = false;
-    bool in_annex = false;
-    bool after_closing = false;
-    bool section_preamble = false;
-    std::vector<Span> after_closing_text;
-    std::vector<OpenList> open;
-    std::string pending_heading;
-    Para* top = nullptr;
-    auto unnumbered_operative = [&](const Block& b) {
-        std::string_view t = b.mt.text;
-        char c = last_meaningful(t);
-        // "Adopts the following political declaration ...:" opens the operative part even
-        // when the adopted text's own numbered paragraphs follow inline.
-        if (first_num != SIZE_MAX) return b.label.kind == LabelKind::None && c == ':' && is_operative_lead(t);
-        return (c == '.' || c == ':' || c == ';') && (is_operative_lead(t) || !is_preamble_lead(t));
-    };
+    return SIZE_MAX;
+}
+
+/// An unnumbered paragraph that opens the operative part.
+bool TreeBuilder::unnumbered_operative(const Block& b) const {
+    std::string_view t = b.mt.text;
+    char c = last_meaningful(t);
+    // "Adopts the following political declaration ...:" opens the operative part even
+    // when the adopted text's own numbered paragraphs follow inline.
+    if (first_num_ != SIZE_MAX) return b.label.kind == LabelKind::None && c == ':' && (is_operative_lead(t) || short_intro(b));
+    return (c == '.' || c == ':' || c == ';') && (is_operative_lead(t) || !is_preamble_lead(t));
+}
+
+/// "Resolves that:" right before the first numbered paragraph: an operative verb and a few words
+/// that introduce a text adopted inline (too short for is_operative_lead's sentence).
+bool TreeBuilder::short_intro(const Block& b) const {
+    if (first_num_ == SIZE_MAX || &b + 1 != &blocks_[first_num_] || b.mt.text.size() > 40) return false;
+    std::string_view w = first_word(b.mt.text);
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+    if (w.size() < 4 || !is_upper_start(w) || words::is_not_verb(w)) return false;
+    if (words::is_operative_verb(w)) return true;
+    // a verb in the third person ("Resolves", "Declares"): lower case after its capital, a final "s"
+    bool lower_rest = std::all_of(w.begin() + 1, w.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) != 0; });
+    return lower_rest && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is");
+}
+
+void TreeBuilder::build_tree() {
+    first_num_ = first_numbered_block();
+    amendment_ = doc_.kind == DocKind::Amendment;
+    tgt_ = Target{&doc_.preamble, &doc_.operative, &doc_.sections};
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
         Block& b = blocks_[i];
         switch (b.kind) {
-            case BlockKind::Section: {
-                // "I. Productive populations" followed by "(a) ..." inside an open list (the
-                // annex's "commit to the following actions:"): a heading within the list.
-                if (top) {
-                    std::size_t j = i + 1;
-                    if (j < blocks_.size() && blocks_[j].kind == BlockKind::Heading && b.heading.empty()) ++j;
-                    if (j < blocks_.size() && blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind != LabelKind::None &&
-                        blocks_[j].label.kind != LabelKind::Number) {
-                        std::string h = b.label.num + ". " + (b.heading.empty() && j == i + 2 ? blocks_[i + 1].mt.text : b.heading);
-                        if (!pending_heading.empty()) pending_heading += " ";
-                        pending_heading += h;
-                        i = j - 1;
-                        continue;
-                    }
-                }
-                Section s;
-                s.num = b.label.num;
-                s.heading = b.heading;
-                s.line = b.line;
-                s.span = {b.begin, b.end};
-                if (s.heading.empty() && i + 1 < blocks_.size() && blocks_[i + 1].kind == BlockKind::Heading) {
-                    s.heading = blocks_[i + 1].mt.text;
-                    s.span.end = blocks_[i + 1].end;
-                    blocks_[i + 1].kind = BlockKind::Closing;  // consumed (skipped below)
-                    blocks_[i + 1].mt.text.clear();
-                    ++i;
-                }
-                section = s.num;
-                section_preamble = true;
-                tgt.sections->push_back(std::move(s));
-                open.clear();
-                top = nullptr;
-                continue;
-            }
-            case BlockKind::Annex: {
-                Annex a;
-                a.num = b.label.num;
-                a.title = b.heading;
-                a.line = b.line;
-                a.span = {b.begin, b.end};
-                if (a.title.empty() && i + 1 < blocks_.size() && blocks_[i + 1].kind == BlockKind::Heading) {
-                    a.title = blocks_[i + 1].mt.text;
-                    ++i;
-                }
-                doc_.annexes.push_back(std::move(a));
-                Annex& ar = doc_.annexes.back();
-                tgt = Target{&ar.preamble, &ar.operative, &ar.sections};
-                section.clear();
-                in_annex = true;
-                in_operative = true;
-                open.clear();
-                top = nullptr;
-                continue;
-            }
-            case BlockKind::Closing: {
-                if (b.mt.text.empty()) continue;  // consumed heading
-                if (!in_annex && doc_.closing.meeting.empty()) {
-                    std::string t = b.mt.text;
-                    std::size_t len = 0;
-                    std::size_t p = find_date(t, len);
-                    doc_.closing.meeting = p == std::string::npos ? t : t.substr(0, p);
-                    while (!doc_.closing.meeting.empty() && doc_.closing.meeting.back() == ' ') doc_.closing.meeting.pop_back();
-                    if (p != std::string::npos) doc_.closing.date = parse_date(t.substr(p, len));
-                    doc_.closing.line = b.line;
-                    doc_.closing.span = {b.begin, b.end};
-                    after_closing = true;
-                    open.clear();
-                    top = nullptr;
-                }
-                continue;
-            }
-            case BlockKind::Heading: {
-                if (!pending_heading.empty()) pending_heading += " ";
-                pending_heading += b.mt.text;
-                if (after_closing && !in_annex) {
-                    doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
-                    after_closing_text.push_back({b.begin, b.end});
-                    pending_heading.clear();
-                }
-                continue;
-            }
-            case BlockKind::Table: {
-                doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
-                Diagnostic d;
-                d.rule = "UNR005";
-                d.severity = Severity::Note;
-                d.span = {b.begin, b.end};
-                d.message = "a table: kept as unstructured text";
-                doc_.diagnostics.push_back(d);
-                continue;
-            }
-            case BlockKind::Para:
-                break;
+            case BlockKind::Section: i = on_section(i); continue;
+            case BlockKind::Annex: i = on_annex(i); continue;
+            case BlockKind::Closing: on_closing(b); continue;
+            case BlockKind::Heading: on_heading(b); continue;
+            case BlockKind::Table: on_table(b); continue;
+            case BlockKind::Para: on_para(i); continue;
         }
-        if (after_closing && !in_annex) {
-            doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
-            after_closing_text.push_back({b.begin, b.end});
-            continue;
-        }
-        Para p = to_para(b, section);
-        if (!pending_heading.empty()) {
-            p.heading = pending_heading;
-            pending_heading.clear();
-        }
-        if (amendment && !in_annex) {
-            doc_.instructions.push_back(std::move(p));
-            continue;
-        }
-        const Label& lab = b.label;
-        if (!in_operative && !in_annex) {
-            if ((first_num != SIZE_MAX && i >= first_num) || unnumbered_operative(b)) in_operative = true;
-        }
-        // A section opens with its own preambular paragraphs (Fifth Committee style):
-        // unnumbered paragraphs with a preamble lead that end with a comma.
-        if (section_preamble && lab.kind == LabelKind::None && last_meaningful(p.text) == ',') {
-            tgt.preamble->push_back(std::move(p));
-            continue;
-        }
-        if (lab.kind != LabelKind::None) section_preamble = false;
-        // A preambular paragraph (lead phrase, final comma) among operative paragraphs: kept in
-        // the preamble; the validator reports it out of place (UNR003).
-        if (in_operative && !in_annex && lab.kind == LabelKind::None && is_preamble_lead(p.text) &&
-            last_meaningful(p.text) == ',' && !is_operative_lead(p.text) && (open.empty() && (!top || !ends_with(top->text, ":")))) {
-            tgt.preamble->push_back(std::move(p));
-            continue;
-        }
-        if (!in_operative) {
-            if (lab.kind == LabelKind::None || !top) {
-                if (lab.kind != LabelKind::None && lab.kind != LabelKind::Number) {
-                    // a lettered item inside a preambular paragraph: keep it as its child
-                    if (!tgt.preamble->empty()) {
-                        tgt.preamble->back().children.push_back(std::move(p));
-                        continue;
-                    }
-                }
-                tgt.preamble->push_back(std::move(p));
-            }
-            continue;
-        }
-        if (lab.kind == LabelKind::Number && top && top->kind == LabelKind::Number && all_digits(top->num) &&
-            top->num.size() < 6) {
-            // "7. To achieve our goal, we will pursue the following objectives:" then
-            // "1." ... "5.", then "8.": a numbered list inside paragraph 7.
-            long tv = std::stol(top->num);
-            bool next_top = lab.num == std::to_string(tv + 1);
-            bool nested_next = !top->children.empty() && top->children.back().kind == LabelKind::Number &&
-                               all_digits(top->children.back().num) && top->children.back().num.size() < 6 &&
-                               lab.num == std::to_string(std::stol(top->children.back().num) + 1);
-            bool nested_first = lab.num == "1" && tv >= 1 && top->children.empty() && ends_with(top->text, ":");
-            if (!next_top && (nested_first || nested_next)) {
-                p.kind = LabelKind::Number;
-                top->children.push_back(std::move(p));
-                open.clear();
-                continue;
-            }
-        }
-        if (lab.kind == LabelKind::Number || lab.kind == LabelKind::None) {
-            if (lab.kind == LabelKind::None && top && p.heading.empty()) {
-                // A sentence of the last item that began on a new line ("... well-being." /
-                // "We also take note ..."): the next label continues the same sequence, so
-                // nothing new started here.
-                Para* last = open.empty() ? top : (open.back().items->empty() ? nullptr : &open.back().items->back());
-                const Block* next = nullptr;
-                for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
-                    if (blocks_[j].kind == BlockKind::Table) continue;
-                    if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind == LabelKind::None && j < i + 4) continue;
-                    if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind != LabelKind::None) next = &blocks_[j];
-                    break;
-                }
-                bool continues = false;
-                if (last && next && !ends_with(last->text, ":") && char(last_meaningful(last->text)) != ';') {
-                    if (open.empty()) {
-                        continues = next->label.kind == LabelKind::Number && top->kind == LabelKind::Number && all_digits(top->num) &&
-                                    top->num.size() < 6 && next->label.num == std::to_string(std::stol(top->num) + 1);
-                    } else {
-                        const OpenList& o = open.back();
-                        continues = o.kind != LabelKind::None && next->label.kind != LabelKind::Number &&
-                                    successor(o.kind, o.last) == next->label.num;
-                    }
-                }
-                if (continues) {
-                    append_para(*last, std::move(p));
-                    continue;
-                }
-            }
-            if (lab.kind == LabelKind::None && top && !tgt.operative->empty() && top->kind == LabelKind::None &&
-                ends_with(top->text, ":") && first_num != SIZE_MAX && i < first_num) {
-                // The opening of a text adopted inline ("We, Heads of State ...,") before its
-                // numbered paragraphs: part of the unnumbered "Adopts ...:" paragraph.
-                append_para(*top, std::move(p));
-                continue;
-            }
-            if (lab.kind == LabelKind::None && top && !tgt.operative->empty()) {
-                // An unlabelled paragraph after a list-introducing paragraph: an item whose
-                // label was lost.  Otherwise a new unnumbered paragraph.
-                Para& last = tgt.operative->back();
-                bool list_open = !open.empty() || ends_with(last.text, ":");
-                // Numbered paragraphs follow: everything up to the next number belongs to the
-                // paragraph that opened the list, whatever its first word.
-                bool numbered_follow = false;
-                for (std::size_t j = i + 1; j < blocks_.size() && !numbered_follow; ++j) {
-                    if (blocks_[j].kind == BlockKind::Annex || blocks_[j].kind == BlockKind::Section) break;
-                    if (blocks_[j].kind == BlockKind::Closing && !blocks_[j].mt.text.empty()) break;
-                    numbered_follow = blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind == LabelKind::Number;
-                }
-                if (list_open && !starts_with(p.text, "We ") && !starts_with(p.text, "We,") &&
-                    (numbered_follow || !is_operative_lead(p.text))) {
-                    place_unlabelled(last, open, std::move(p));
-                    continue;
-                }
-            }
-            tgt.operative->push_back(std::move(p));
-            top = &tgt.operative->back();
-            open.clear();
-            continue;
-        }
-        if (!top) {
-            // a lettered paragraph before any numbered one (e.g. a draft decision (a)-(d))
-            tgt.operative->push_back(std::move(p));
-            continue;
-        }
-        place_child(*top, open, std::move(p), lab);
     }
+    finish();
+}
+
+/// A section marker ("I. Productive populations"); returns the last block it consumed.
+std::size_t TreeBuilder::on_section(std::size_t i) {
+    Block& b = blocks_[i];
+    // "I. Productive populations" followed by "(a) ..." inside an open list (the
+    // annex's "commit to the following actions:"): a heading within the list.
+    if (top_) {
+        std::size_t j = i + 1;
+        if (j < blocks_.size() && blocks_[j].kind == BlockKind::Heading && b.heading.empty()) ++j;
+        if (j < blocks_.size() && blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind != LabelKind::None &&
+            blocks_[j].label.kind != LabelKind::Number) {
+            std::string h = b.label.num + ". " + (b.heading.empty() && j == i + 2 ? blocks_[i + 1].mt.text : b.heading);
+            if (!pending_heading_.empty()) pending_heading_ += " ";
+            pending_heading_ += h;
+            return j - 1;
+        }
+    }
+    Section s;
+    s.num = b.label.num;
+    s.heading = b.heading;
+    s.line = b.line;
+    s.span = {b.begin, b.end};
+    if (s.heading.empty() && i + 1 < blocks_.size() && blocks_[i + 1].kind == BlockKind::Heading) {
+        s.heading = blocks_[i + 1].mt.text;
+        s.span.end = blocks_[i + 1].end;
+        ++i;
+    }
+    section_ = s.num;
+    section_preamble_ = true;
+    tgt_.sections->push_back(std::move(s));
+    open_.clear();
+    top_ = nullptr;
+    return i;
+}
+
+/// An annex marker; returns the last block it consumed (its title line).
+std::size_t TreeBuilder::on_annex(std::size_t i) {
+    Block& b = blocks_[i];
+    Annex a;
+    a.num = b.label.num;
+    a.title = b.heading;
+    a.line = b.line;
+    a.span = {b.begin, b.end};
+    if (a.title.empty() && i + 1 < blocks_.size() && blocks_[i + 1].kind == BlockKind::Heading) {
+        a.title = blocks_[i + 1].mt.text;
+        ++i;
+    }
+    doc_.annexes.push_back(std::move(a));
+    Annex& ar = doc_.annexes.back();
+    tgt_ = Target{&ar.preamble, &ar.operative, &ar.sections};
+    section_.clear();
+    in_annex_ = true;
+    in_operative_ = true;
+    open_.clear();
+    top_ = nullptr;
+    return i;
+}
+
+/// The closing formula ("84th plenary meeting 12 December 2025"): meeting and date.
+void TreeBuilder::on_closing(const Block& b) {
+    if (b.mt.text.empty() || in_annex_ || !doc_.closing.meeting.empty()) return;
+    std::string t = b.mt.text;
+    std::size_t len = 0;
+    std::size_t p = find_date(t, len);
+    doc_.closing.meeting = p == std::string::npos ? t : t.substr(0, p);
+    while (!doc_.closing.meeting.empty() && doc_.closing.meeting.back() == ' ') doc_.closing.meeting.pop_back();
+    if (p != std::string::npos) doc_.closing.date = parse_date(t.substr(p, len));
+    doc_.closing.line = b.line;
+    doc_.closing.span = {b.begin, b.end};
+    after_closing_ = true;
+    open_.clear();
+    top_ = nullptr;
+}
+
+/// A heading line: it heads the next paragraph (after the closing: unclassified text).
+void TreeBuilder::on_heading(const Block& b) {
+    if (!pending_heading_.empty()) pending_heading_ += " ";
+    pending_heading_ += b.mt.text;
+    if (after_closing_ && !in_annex_) {
+        doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+        after_closing_text_.push_back({b.begin, b.end});
+        pending_heading_.clear();
+    }
+}
+
+/// A table: kept as unstructured text, with a note.
+void TreeBuilder::on_table(const Block& b) {
+    doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+    Diagnostic d;
+    d.rule = "UNR005";
+    d.severity = Severity::Note;
+    d.span = {b.begin, b.end};
+    d.message = "a table: kept as unstructured text";
+    doc_.diagnostics.push_back(d);
+}
+
+/// A paragraph block: preamble, operative paragraph, item, or text after the closing.
+void TreeBuilder::on_para(std::size_t i) {
+    Block& b = blocks_[i];
+    if (after_closing_ && !in_annex_) {
+        doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+        after_closing_text_.push_back({b.begin, b.end});
+        return;
+    }
+    Para p = to_para(b, section_);
+    if (!pending_heading_.empty()) {
+        p.heading = pending_heading_;
+        pending_heading_.clear();
+    }
+    if (amendment_ && !in_annex_) {
+        doc_.instructions.push_back(std::move(p));
+        return;
+    }
+    const Label& lab = b.label;
+    if (!in_operative_ && !in_annex_) {
+        if ((first_num_ != SIZE_MAX && i >= first_num_) || unnumbered_operative(b)) in_operative_ = true;
+    }
+    if (place_in_preamble(p, lab)) return;
+    if (lab.kind == LabelKind::Number && nest_numbered(p, lab)) return;
+    if (lab.kind == LabelKind::Number || lab.kind == LabelKind::None) {
+        if (lab.kind == LabelKind::None && place_unnumbered(i, p)) return;
+        tgt_.operative->push_back(std::move(p));
+        top_ = &tgt_.operative->back();
+        open_.clear();
+        return;
+    }
+    if (!top_) {
+        // a lettered paragraph before any numbered one (e.g. a draft decision (a)-(d))
+        tgt_.operative->push_back(std::move(p));
+        return;
+    }
+    place_child(*top_, open_, std::move(p), lab);
+}
+
+/// Paragraphs that belong to a preamble: a section's own preamble, a preambular paragraph
+/// among operative ones, and everything before the operative part.  True when `p` was placed.
+bool TreeBuilder::place_in_preamble(Para& p, const Label& lab) {
+    // A section opens with its own preambular paragraphs (Fifth Committee style):
+    // unnumbered paragraphs with a preamble lead that end with a comma.
+    if (section_preamble_ && lab.kind == LabelKind::None && last_meaningful(p.text) == ',') {
+        tgt_.preamble->push_back(std::move(p));
+        return true;
+    }
+    if (lab.kind != LabelKind::None) section_preamble_ = false;
+    // A preambular paragraph (lead phrase, final comma) among operative paragraphs: kept in
+    // the preamble; the validator reports it out of place (UNR003).
+    if (in_operative_ && !in_annex_ && lab.kind == LabelKind::None && is_preamble_lead(p.text) &&
+        last_meaningful(p.text) == ',' && !is_operative_lead(p.text) && (open_.empty() && (!top_ || !ends_with(top_->text, ":")))) {
+        tgt_.preamble->push_back(std::move(p));
+        return true;
+    }
+    if (in_operative_) return false;
+    if (lab.kind == LabelKind::None || !top_) {
+        if (lab.kind != LabelKind::None && lab.kind != LabelKind::Number && !tgt_.preamble->empty()) {
+            // a lettered item inside a preambular paragraph: keep it as its child
+            tgt_.preamble->back().children.push_back(std::move(p));
+            return true;
+        }
+        tgt_.preamble->push_back(std::move(p));
+    }
+    return true;
+}
+
+/// "7. To achieve our goal, we will pursue the following objectives:" then "1." ... "5.",
+/// then "8.": a numbered list inside paragraph 7.  True when `p` was placed there.
+bool TreeBuilder::nest_numbered(Para& p, const Label& lab) {
+    if (!top_ || top_->kind != LabelKind::Number || !all_digits(top_->num) || top_->num.size() >= 6) return false;
+    long tv = std::stol(top_->num);
+    bool next_top = lab.num == std::to_string(tv + 1);
+    bool nested_next = !top_->children.empty() && top_->children.back().kind == LabelKind::Number &&
+                       all_digits(top_->children.back().num) && top_->children.back().num.size() < 6 &&
+                       lab.num == std::to_string(std::stol(top_->children.back().num) + 1);
+    bool nested_first = lab.num == "1" && tv >= 1 && top_->children.empty() && ends_with(top_->text, ":");
+    if (next_top || !(nested_first || nested_next)) return false;
+    p.kind = LabelKind::Number;
+    top_->children.push_back(std::move(p));
+    open_.clear();
+    return true;
+}
+
+/// A sentence of the last item that began on a new line ("... well-being." / "We also take
+/// note ..."): the next label continues the same sequence, so nothing new started here.
+bool TreeBuilder::continues_last_item(std::size_t i, const Para& p) {
+    if (!top_ || !p.heading.empty()) return false;
+    Para* last = open_.empty() ? top_ : (open_.back().items->empty() ? nullptr : &open_.back().items->back());
+    const Block* next = nullptr;
+    for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
+        // tables, and a sub-heading before the next paragraph ("... human labour." / "Social and
+        // economic development" / "35. We recognize ..."), leave the sequence as it is
+        bool sentence = last_meaningful(p.text) == '.';
+        if (blocks_[j].kind == BlockKind::Table || (blocks_[j].kind == BlockKind::Heading && sentence && j < i + 3)) continue;
+        if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind == LabelKind::None && j < i + 4) continue;
+        if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind != LabelKind::None) next = &blocks_[j];
+        break;
+    }
+    if (!last || !next || ends_with(last->text, ":") || char(last_meaningful(last->text)) == ';') return false;
+    if (open_.empty())
+        return next->label.kind == LabelKind::Number && top_->kind == LabelKind::Number && all_digits(top_->num) &&
+               top_->num.size() < 6 && next->label.num == std::to_string(std::stol(top_->num) + 1);
+    const OpenList& o = open_.back();
+    return o.kind != LabelKind::None && next->label.kind != LabelKind::Number && successor(o.kind, o.last) == next->label.num;
+}
+
+/// Numbered paragraphs follow block i before the next annex, section or closing.
+bool TreeBuilder::numbered_follow(std::size_t i) const {
+    for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
+        if (blocks_[j].kind == BlockKind::Annex || blocks_[j].kind == BlockKind::Section) break;
+        if (blocks_[j].kind == BlockKind::Closing && !blocks_[j].mt.text.empty()) break;
+        if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind == LabelKind::Number) return true;
+    }
+    return false;
+}
+
+/// An unlabelled operative block: part of the last item, of an inline adopted text, or an item
+/// whose label was lost.  True when `p` was placed; false: a new unnumbered paragraph.
+bool TreeBuilder::place_unnumbered(std::size_t i, Para& p) {
+    if (continues_last_item(i, p)) {
+        Para* last = open_.empty() ? top_ : &open_.back().items->back();
+        append_para(*last, std::move(p));
+        return true;
+    }
+    if (!top_ || tgt_.operative->empty()) return false;
+    if (top_->kind == LabelKind::None && ends_with(top_->text, ":") && first_num_ != SIZE_MAX && i < first_num_) {
+        // The opening of a text adopted inline before its numbered paragraphs: a sentence ("We,
+        // Heads of State ..., reaffirm ...") is part of the unnumbered "Adopts ...:" paragraph;
+        // one that its own preambular paragraphs continue ("We, the Ministers ..., held in New
+        // York,") stands after it, unnumbered, and the intro keeps its colon.
+        if (last_meaningful(p.text) == ',' && starts_with(p.text, "We,")) return false;
+        append_para(*top_, std::move(p));
+        return true;
+    }
+    // An unlabelled paragraph after a list-introducing paragraph: an item whose label was
+    // lost.  Numbered paragraphs follow: everything up to the next number belongs to the
+    // paragraph that opened the list, whatever its first word.
+    Para& last = tgt_.operative->back();
+    bool list_open = !open_.empty() || ends_with(last.text, ":");
+    if (list_open && !starts_with(p.text, "We ") && !starts_with(p.text, "We,") &&
+        (numbered_follow(i) || !is_operative_lead(p.text))) {
+        place_unlabelled(last, open_, std::move(p));
+        return true;
+    }
+    return false;
+}
+
+/// After the last block: lost numbers, a single unnumbered operative paragraph, text after
+/// the closing.
+void TreeBuilder::finish() {
     infer_lost_numbers(doc_.operative);
     // A resolution with no numbered paragraphs whose preamble ends in "." : the last
     // paragraph is its single operative paragraph.
-    if (!amendment && doc_.operative.empty() && !doc_.preamble.empty()) {
+    if (!amendment_ && doc_.operative.empty() && !doc_.preamble.empty()) {
         const Para& last = doc_.preamble.back();
         char c = last_meaningful(last.text);
         if (c == '.' || c == ':') {
@@ -516,7 +589,7 @@ void TreeBuilder::build_tree() {
             doc_.preamble.pop_back();
         }
     }
-    for (const auto& span : after_closing_text) {
+    for (const auto& span : after_closing_text_) {
         Diagnostic d;
         d.rule = "UNR001";
         d.severity = Severity::Warning;
