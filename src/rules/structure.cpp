@@ -152,9 +152,12 @@ void check_structure(Context& cx) {
     if (!decision && !doc.authority.present() && !practice_of(doc).statement) {
         const Para* first = !doc.preamble.empty() ? &doc.preamble.front()
                             : !doc.operative.empty() ? &doc.operative.front() : nullptr;
+        // the organ whose text it is: the body of the header, the Council's by its practice
+        std::string organ = practice_of(doc).council ? "Security Council"
+                            : doc.meta.body.present() ? doc.meta.body.value : "General Assembly";
         if (first)
             cx.report("UNR002", first_char(*first),
-                      "the text does not open with the name of the organ (\"The General Assembly,\")");
+                      "the text does not open with the name of the organ (\"The " + organ + ",\")");
     }
 
     // UNR003: a preambular paragraph after an operative paragraph of the same part
