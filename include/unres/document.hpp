@@ -139,6 +139,7 @@ struct Metadata {
     Field number;             ///< resolution number "78/217" (adopted texts)
     Field origin;             ///< "[on the report of the Third Committee (A/78/481/Add.2, para. 27)]"
     Field adoption_date;      ///< ISO date of "Resolution adopted by ... on DATE"
+    Field target;             ///< an amendment's: the symbol of the text it amends ("A/C.2/80/L.13/Rev.1")
 };
 
 enum class DocKind { Resolution, DraftResolution, Decision, DraftDecision, Amendment };

@@ -1205,6 +1205,12 @@ private:
                 }
             } else if (name == "docStage" || name == "docType") {
                 m.document_type = field_of(n);
+                // an amendment's target after its type: "<docType>amendment</docType> to <ref>SYMBOL</ref>"
+                for (auto r = n.next_sibling(); r; r = r.next_sibling())
+                    if (r.type() == pugi::node_element) {
+                        if (local_name(r) == "ref") m.target = field_of(r);
+                        break;
+                    }
             } else if (name == "docTitle") {
                 Field f = field_of(n);
                 std::string_view ref = n.attribute("refersTo").value();
@@ -1470,6 +1476,8 @@ Document Reader::run() {
         classify_siblings(a.preamble);
     }
     if (!own_) move_preambular(doc_.operative, doc_.preamble);
+    // an amendment's body paragraphs are its editing instructions
+    if (doc_.kind == DocKind::Amendment && doc_.instructions.empty()) std::swap(doc_.instructions, doc_.operative);
     return std::move(doc_);
 }
 

@@ -84,8 +84,9 @@ Move the paragraph into the preamble, or number it and give it an operative verb
 
 constinit const RuleInfo UNR004{"UNR004", "operative-part-missing", Severity::Error, "The text has no operative paragraph",
     R"(## What it does
-Reports a resolution or decision without any operative paragraph (amendments are not
-checked: they consist of editing instructions).
+Reports a resolution without any operative paragraph. Decisions (whose text may be one
+sentence, "The General Assembly decides to defer ...") and amendments (editing
+instructions) are not checked.
 
 ## Why is this bad
 The operative part is always present; a preamble alone decides nothing.
@@ -137,8 +138,10 @@ void check_structure(Context& cx) {
 
     if (doc.kind == DocKind::Amendment) return;
 
-    // UNR004: the operative part is always present.
-    if (doc.operative.empty()) {
+    // UNR004: the operative part is always present (a decision may be one sentence, "The
+    // General Assembly decides to defer ...": it has no parts to demand).
+    bool decision = doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision;
+    if (doc.operative.empty() && !decision) {
         Span at{0, 0};
         if (doc.meta.symbol.present()) at = doc.meta.symbol.span;
         if (!doc.preamble.empty()) at = first_char(doc.preamble.back());
@@ -147,7 +150,6 @@ void check_structure(Context& cx) {
 
     // UNR002: "The General Assembly," before the first paragraph (decisions are
     // written "The General Assembly decides ..." inside the paragraph).
-    bool decision = doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision;
     // A presidential statement speaks in sentences ("The Security Council recalls ...").
     if (!decision && !doc.authority.present() && !practice_of(doc).statement) {
         const Para* first = !doc.preamble.empty() ? &doc.preamble.front()

@@ -648,6 +648,7 @@ private:
             if (m.document_type.present()) {
                 p.text_(": ");
                 p.add("docType", true).text_(m.document_type.value);
+                amended_text(p);
             }
         } else {
             if (m.sponsor_text.present()) {
@@ -656,9 +657,22 @@ private:
                 sponsor_p_ = &p;
                 sponsor_at_ = p.kids.size();
             }
-            if (m.document_type.present()) line().add("docType", true).text_(m.document_type.value);
+            if (m.document_type.present()) {
+                Node& p = line();
+                p.add("docType", true).text_(m.document_type.value);
+                amended_text(p);
+            }
         }
         st.kids.push_back(std::move(cover));
+    }
+
+    /// An amendment's target after its type: "amendment to <ref>A/C.2/80/L.13/Rev.1</ref>",
+    /// linked to the document's page (undocs.org, as the UN's own markup links symbols).
+    void amended_text(Node& p) {
+        const Field& t = doc_.meta.target;
+        if (doc_.kind != DocKind::Amendment || !t.present()) return;
+        p.text_(" to ");
+        p.add("ref", true).set("href", "https://undocs.org/en/" + t.value).text_(t.value);
     }
 
     int session_from_symbol() const {

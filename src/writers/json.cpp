@@ -201,6 +201,7 @@ void write_metadata(Writer& w, const Metadata& m) {
     write_field(w, "number", m.number);
     write_field(w, "origin", m.origin);
     write_field(w, "adoption_date", m.adoption_date);
+    write_field(w, "target", m.target);  // an amendment's: the symbol of the text it amends
     w.end_object();
 }
 

@@ -210,6 +210,8 @@ private:
         }
         // adopted texts: the "Resolution adopted by ..." line gives the type
         if (adopted && (lower(type) == "resolution" || lower(type) == "decision")) type.clear();
+        // an amendment names what it amends: "Denmark: amendment to A/C.2/80/L.13/Rev.1"
+        if (doc_.kind == DocKind::Amendment && m.target.present() && !type.empty()) type += " to " + m.target.value;
         if (!sponsors.empty() && !type.empty())
             block(sponsors + ": " + hesc(type));
         else

@@ -204,7 +204,7 @@ public:
                fields("meta.sponsors", x.sponsors, y.sponsors) && field("meta.sponsor_text", x.sponsor_text, y.sponsor_text) &&
                field("meta.document_type", x.document_type, y.document_type) && field("meta.title", x.title, y.title) &&
                field("meta.number", x.number, y.number) && field("meta.origin", x.origin, y.origin) &&
-               field("meta.adoption_date", x.adoption_date, y.adoption_date) &&
+               field("meta.adoption_date", x.adoption_date, y.adoption_date) && field("meta.target", x.target, y.target) &&
                field("authority", a.authority, b.authority) && str("closing.meeting", a.closing.meeting, b.closing.meeting) &&
                str("closing.date", a.closing.date, b.closing.date);
     }
