@@ -112,6 +112,12 @@ struct Footnote {
     std::vector<Span> refs;///< every mark that points to it, in document order
 };
 
+/// Puts footnotes in number order, whatever the order of their bodies in the file: asterisk
+/// notes first ("*", "**": they belong to the header), then numbered notes by value, then any
+/// other (stable).  Every reader gives its tree this order, so the same document read from
+/// text, Akoma Ntoso or a PDF has the same list.
+void sort_footnotes(std::vector<Footnote>& notes);
+
 struct Annex {
     std::string num;      ///< "I", "II" or "" for a lone "Annex"
     std::string title;    ///< the annex's own title, if any

@@ -1476,6 +1476,7 @@ Document Reader::run() {
         classify_siblings(a.preamble);
     }
     if (!own_) move_preambular(doc_.operative, doc_.preamble);
+    sort_footnotes(doc_.footnotes);  // number order, as every reader gives it (document.hpp)
     // an amendment's body paragraphs are its editing instructions
     if (doc_.kind == DocKind::Amendment && doc_.instructions.empty()) std::swap(doc_.instructions, doc_.operative);
     return std::move(doc_);

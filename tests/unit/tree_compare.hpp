@@ -159,24 +159,10 @@ public:
         return num(path + ".size", a.size(), b.size());
     }
 
-    /// Footnotes in number order: the order of the bodies on the pages is not part of the
-    /// tree an AKN file can carry (each note stands at its mark), only which notes exist.
-    static std::vector<unres::Footnote> by_number(const std::vector<unres::Footnote>& v) {
-        std::vector<unres::Footnote> out = v;
-        auto key = [](const std::string& n) {
-            bool digits = !n.empty() && n.size() < 9 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-            return std::make_pair(digits ? 0 : 1, digits ? std::stol(n) : 0L);
-        };
-        std::stable_sort(out.begin(), out.end(), [&](const unres::Footnote& x, const unres::Footnote& y) {
-            auto kx = key(x.num), ky = key(y.num);
-            return kx != ky ? kx < ky : x.num < y.num;
-        });
-        return out;
-    }
-
     bool footnotes(const std::vector<unres::Footnote>& fa, const std::vector<unres::Footnote>& fb) {
-        const auto a = by_number(fa);
-        const auto b = by_number(fb);
+        // in the tree's own order: every reader puts them in number order (sort_footnotes)
+        const auto& a = fa;
+        const auto& b = fb;
         for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
             std::string p = "footnotes[" + std::to_string(i) + "]";
             if (!str(p + ".num", a[i].num, b[i].num) || !str(p + ".text", a[i].text, b[i].text)) return false;

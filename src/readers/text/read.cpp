@@ -49,6 +49,7 @@ Document read_lines(const SourceFile& src, std::vector<Line> lines, InputFormat 
     std::vector<stages::Block> blocks = stages::make_blocks(lines, header.body, markdown, margins);
     stages::build_tree(doc, std::move(blocks), src);
     stages::link_marks(doc, notes.page, notes.region_lo, lines, src);
+    sort_footnotes(doc.footnotes);  // number order, whatever the order of the bodies (document.hpp)
     return doc;
 }
 
