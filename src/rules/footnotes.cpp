@@ -144,7 +144,8 @@ void check_footnotes(Context& cx) {
     // header, where their marks are not paragraphs' marks: not checked).
     for (const Footnote& f : doc.footnotes) {
         if (f.num == "*" || !f.refs.empty() || marked.count(f.num)) continue;
-        cx.report("UNR202", f.span, "footnote " + f.num + " has no mark in the text");
+        cx.report("UNR202", f.span, f.num.empty() ? std::string("a footnote without a number has no mark in the text")
+                                                  : "footnote " + f.num + " has no mark in the text");
     }
 
     // UNR203: marks first appear in increasing order.  A mark without a footnote

@@ -623,6 +623,12 @@ TEST_CASE("UNR202 footnote body without mark", "[rules]") {
     Draft s = good();  // asterisk notes belong to the sponsor line
     s.note("*", "Any changes to the list of sponsors will be reflected in the official record of the meeting.");
     CHECK(s.check().empty());
+
+    Draft e = good();  // a note without a number is named so, never "footnote  has no mark"
+    e.note("", "Ibid.");
+    auto es = only(e.check(), "UNR202");
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].message == "a footnote without a number has no mark in the text");
 }
 
 TEST_CASE("UNR203 footnote marks out of order", "[rules]") {
