@@ -158,6 +158,17 @@ struct Closing {
     Span span;
 };
 
+/// A table (a scale of assessments, a staffing or budget table): rows of cells, never
+/// paragraphs.  It stands after `after` top-level paragraphs of its part: the operative part
+/// (`annex` < 0) or annex number `annex` (an index into Document::annexes).
+struct Table {
+    std::vector<std::vector<std::string>> rows;  ///< each row's cells, as written
+    std::size_t after = 0;
+    int annex = -1;
+    std::uint32_t line = 0;
+    Span span;
+};
+
 /// Text the builder could not place; it is reported (UNR001) and kept.
 struct Block {
     std::string text;
@@ -178,6 +189,7 @@ struct Document {
     std::vector<Footnote> footnotes;
     std::vector<Annex> annexes;
     Closing closing;
+    std::vector<Table> tables;     ///< in document order
     std::vector<Block> unclassified;
     std::vector<Diagnostic> diagnostics;  ///< what the reader/builder found
 };

@@ -313,6 +313,26 @@ std::string to_json(const Document& doc, const SourceFile& src, const std::vecto
     else w.key("line").number(node_line(src, doc.closing.span, doc.closing.line));
     w.end_object();
 
+    // tables: rows of cells; "after" top-level paragraphs of the operative part ("annex": null)
+    // or of annex number "annex" (0-based)
+    w.key("tables").begin_array();
+    for (const Table& t : doc.tables) {
+        w.begin_object();
+        w.key("line").number(node_line(src, t.span, t.line));
+        w.key("after").number(static_cast<long long>(t.after));
+        if (t.annex < 0) w.key("annex").null();
+        else w.key("annex").number(t.annex);
+        w.key("rows").begin_array();
+        for (const auto& r : t.rows) {
+            w.begin_array();
+            for (const auto& c : r) w.string(c);
+            w.end_array();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+
     w.key("unclassified").begin_array();
     for (const Block& b : doc.unclassified) {
         w.begin_object();

@@ -329,8 +329,23 @@ private:
 
     /// Sections as in the AKN writer: one slot per listed section, then per label only
     /// paragraphs carry; a run labelled X opens the first unopened slot X.
+    /// The tables of a part (annex index, -1 = the resolution) that stand after `after` of its
+    /// top-level paragraphs: "| cell | cell |", a line per row.
+    void tables(int annex, std::size_t after) {
+        for (const Table& t : doc_.tables) {
+            if (t.annex != annex || t.after != after) continue;
+            std::string rows;
+            for (const auto& r : t.rows) {
+                if (!rows.empty()) rows += '\n';
+                rows += "|";
+                for (const auto& c : r) rows += " " + esc(c) + " |";
+            }
+            if (!rows.empty()) block(rows);
+        }
+    }
+
     void body(const std::vector<Para>& preamble, const std::vector<Para>& operative,
-              const std::vector<Section>& sections) {
+              const std::vector<Section>& sections, int annex = -1) {
         struct Slot {
             std::string label;
             const Section* info = nullptr;
@@ -359,7 +374,9 @@ private:
             open(sl.label, sl.info);
         };
         std::string current;
+        std::size_t n = 0;
         for (const auto& p : operative) {
+            tables(annex, n++);
             if (p.section != current) {
                 current = p.section;
                 if (!current.empty()) {
@@ -376,6 +393,7 @@ private:
             }
             para(p);
         }
+        tables(annex, operative.size());
         for (auto& sl : slots)
             if (!sl.opened) open_slot(sl);
     }
@@ -390,7 +408,7 @@ private:
         heading(a.title, 2);
         for (const auto& p : a.preamble)
             if (p.section.empty()) para(p);
-        body(a.preamble, a.operative, a.sections);
+        body(a.preamble, a.operative, a.sections, static_cast<int>(&a - doc_.annexes.data()));
     }
 };
 

@@ -184,3 +184,68 @@ TEST_CASE("kinds: a decision without a 'Draft decision' line is read from the or
         "res.txt", "The General Assembly,\n\nRecalling its resolution 79/1,\n\n1. Decides to include the item;\n");
     CHECK(unres::parse(res).kind == unres::DocKind::DraftResolution);
 }
+
+TEST_CASE("tables: a table node with its rows and cells, in the tree, JSON, AKN and text", "[kinds][tables]") {
+    // a scale of assessments in pdftotext -layout columns, and a markdown table
+    const char* layout =
+        "The General Assembly,\n\nRecalling its resolution 79/249,\n\n"
+        "1. Decides that the scale of assessments for 2025-2027 shall be as follows:\n\n"
+        "      Member State                 2025        2026        2027\n"
+        "      Afghanistan                  0.006       0.006       0.006\n"
+        "      Albania                      0.008       0.008       0.008\n"
+        "      Algeria                      0.109       0.109       0.109\n\n"
+        "2. Decides to remain seized of the matter.\n";
+    const char* md =
+        "The General Assembly,\n\nRecalling its resolution 79/249,\n\n"
+        "1. Decides that the scale of assessments for 2025-2027 shall be as follows:\n\n"
+        "| Member State | 2025 | 2026 | 2027 |\n|---|---|---|---|\n| Afghanistan | 0.006 | 0.006 | 0.006 |\n"
+        "| Albania | 0.008 | 0.008 | 0.008 |\n| Algeria | 0.109 | 0.109 | 0.109 |\n\n"
+        "2. Decides to remain seized of the matter.\n";
+    const std::vector<std::vector<std::string>> want = {{"Member State", "2025", "2026", "2027"},
+                                                        {"Afghanistan", "0.006", "0.006", "0.006"},
+                                                        {"Albania", "0.008", "0.008", "0.008"},
+                                                        {"Algeria", "0.109", "0.109", "0.109"}};
+    for (const char* text : {layout, md}) {
+        INFO(text);
+        unres::SourceFile src = unres::SourceFile::from_bytes(text == md ? "scale.md" : "scale.txt", text);
+        unres::Document doc = unres::parse(src);
+        REQUIRE(doc.tables.size() == 1);
+        CHECK(doc.tables[0].rows == want);
+        CHECK(doc.tables[0].after == 1);  // after operative paragraph 1
+        CHECK(doc.tables[0].annex == -1);
+        REQUIRE(doc.operative.size() == 2);  // no paragraph per row
+        CHECK(doc.operative[1].num == "2");
+        CHECK(doc.unclassified.empty());
+        std::size_t notes = 0;
+        for (const auto& d : unres::validate(doc, src)) {
+            if (d.rule.rfind("UNR5", 0) == 0) continue;  // no header here: its notes
+            INFO(d.rule << " " << d.message);
+            CHECK(d.rule == "UNR005");  // one note for the table; nothing per row, no "introduces no list"
+            ++notes;
+        }
+        CHECK(notes == 1);
+
+        auto j = nlohmann::json::parse(unres::to_json(doc, src, {}));
+        REQUIRE(j["tables"].size() == 1);
+        CHECK(j["tables"][0]["after"] == 1);
+        CHECK(j["tables"][0]["annex"].is_null());
+        CHECK(j["tables"][0]["rows"][3][0] == "Algeria");
+
+        std::string xml = unres::to_akn(doc);
+        CHECK(unres_test::akn_schema_errors(xml, "tables") == "");
+        CHECK(xml.find("<td>\n") != std::string::npos);
+        unres::Document back = unres::parse(unres::SourceFile::from_bytes("scale.akn.xml", xml));
+        REQUIRE(back.tables.size() == 1);
+        CHECK(back.tables[0].rows == want);
+        CHECK(back.tables[0].after == 1);
+        // the table stands between paragraphs 1 and 2 in the AKN as in the text
+        CHECK(xml.find("<table") > xml.find("eId=\"para_1\""));
+        CHECK(xml.find("<table") < xml.find("eId=\"para_2\""));
+
+        std::string txt = unres::to_text(doc, false);
+        CHECK(txt.find("\n| Afghanistan | 0.006 | 0.006 | 0.006 |\n") != std::string::npos);
+        unres::Document again = unres::parse(unres::SourceFile::from_bytes("scale.out.txt", txt));
+        REQUIRE(again.tables.size() == 1);
+        CHECK(again.tables[0].rows == want);
+    }
+}

@@ -227,7 +227,21 @@ public:
         return metadata(a, b) && paras("preamble", a.preamble, b.preamble) &&
                paras("operative", a.operative, b.operative) && sections("sections", a.sections, b.sections) &&
                paras("instructions", a.instructions, b.instructions) && footnotes(a.footnotes, b.footnotes) &&
-               annexes(a.annexes, b.annexes) && blocks(a.unclassified, b.unclassified) && orphans(a, b);
+               annexes(a.annexes, b.annexes) && tables(a.tables, b.tables) && blocks(a.unclassified, b.unclassified) &&
+               orphans(a, b);
+    }
+
+    /// Tables: their part, their place among its paragraphs, and every cell.
+    bool tables(const std::vector<unres::Table>& a, const std::vector<unres::Table>& b) {
+        for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+            std::string p = "tables[" + std::to_string(i) + "]";
+            if (!num(p + ".annex", static_cast<std::size_t>(a[i].annex + 1), static_cast<std::size_t>(b[i].annex + 1)) ||
+                !num(p + ".after", a[i].after, b[i].after) || !num(p + ".rows", a[i].rows.size(), b[i].rows.size()))
+                return false;
+            for (std::size_t r = 0; r < a[i].rows.size(); ++r)
+                if (!strings(p + ".rows[" + std::to_string(r) + "]", a[i].rows[r], b[i].rows[r])) return false;
+        }
+        return num("tables.size", a.size(), b.size());
     }
 
     /// Without places, the same notes are unmarked in both trees.

@@ -121,6 +121,7 @@ struct Block {
     Span label_span;
     bool label_only = false;
     std::string heading;  // for Section/Annex blocks: the text after the marker
+    std::vector<std::vector<std::string>> rows;  // for Table blocks: the cells (table.cpp)
 };
 
 inline void append_line(Block& b, const Line& l) {

@@ -363,13 +363,15 @@ void TreeBuilder::build_tree() {
                 }
                 continue;
             }
-            case BlockKind::Table: {
-                doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+            case BlockKind::Table: {  // a table node: rows of cells, no paragraph (table.cpp)
+                int annex = in_annex ? static_cast<int>(doc_.annexes.size()) - 1 : -1;
+                std::size_t after = in_annex ? doc_.annexes.back().operative.size() : doc_.operative.size();
+                doc_.tables.push_back({std::move(b.rows), after, annex, b.line, {b.begin, b.end}});
                 Diagnostic d;
                 d.rule = "UNR005";
                 d.severity = Severity::Note;
                 d.span = {b.begin, b.end};
-                d.message = "a table: kept as unstructured text";
+                d.message = "a table (" + std::to_string(doc_.tables.back().rows.size()) + " rows): its rows are not paragraphs";
                 doc_.diagnostics.push_back(d);
                 continue;
             }
