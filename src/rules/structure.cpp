@@ -101,15 +101,16 @@ Recalling its resolution 76/172,
 Add the operative paragraphs ("1. Decides ...").
 )"};
 
-constinit const RuleInfo UNR005{"UNR005", "unstructured-block", Severity::Note, "A table or other block kept as unstructured text",
+constinit const RuleInfo UNR005{"UNR005", "unstructured-block", Severity::Note, "A table: its rows are read as cells, not paragraphs",
     R"(## What it does
-Notes a block the reader recognised as a table (lines of short cells, or columns in a
-`pdftotext -layout` extraction) or another non-paragraph block, kept as unstructured text.
+Notes a block the reader recognised as a table (lines of short cells, columns in a
+`pdftotext -layout` extraction, a markdown table `| a | b |`): it is kept as a table node,
+rows of cells, once per table.
 
 ## Why is this bad
-It is not a fault: budget resolutions carry staffing tables.  The note says that the block is
-not part of the numbered structure, so its cells are not checked and are written to Akoma Ntoso
-as a plain block.
+It is not a fault: budget resolutions carry staffing tables, scales of assessments are tables.
+The note says that the block is not part of the numbered structure, so its rows are not
+checked as paragraphs; it is written to Akoma Ntoso as a `table`.
 
 ## Example
 ```
