@@ -91,15 +91,18 @@ std::optional<std::pair<std::size_t, std::size_t>> amendment_line(const std::vec
     return std::nullopt;
 }
 
-/// Ends the header at line `first`: the title keeps the lines before it, `body` points at it.
-void end_header_at(const std::vector<Line>& lines, std::size_t first, Header& h) {
+/// Ends the header at line `first`: the title keeps the lines before it (and after line
+/// `from`, the document type's: the amended symbol wrapped onto its own line is not title),
+/// `body` points at it.
+void end_header_at(const std::vector<Line>& lines, std::size_t first, Header& h, std::size_t from = 0) {
     h.body = std::min(h.body, first);
     Field& title = h.meta.title;
     if (!title.present()) return;
     std::uint32_t stop = line_span(lines[first], 0, 0).begin;
-    if (title.span.end <= stop) return;
+    std::uint32_t type_end = from > 0 ? line_span(lines[from - 1], 0, lines[from - 1].text.size()).end : 0;
+    if (title.span.end <= stop && title.span.begin >= type_end) return;
     Field cut;
-    for (std::size_t k = 0; k < first; ++k) {
+    for (std::size_t k = from; k < first; ++k) {
         const Line& l = lines[k];
         if (l.kind != LineKind::Content) continue;
         Span s = line_span(l, 0, l.text.size());
@@ -128,7 +131,7 @@ void cut_before_instructions(const std::vector<Line>& lines, std::size_t after, 
         if (l.kind == LineKind::Content && lab.kind == LabelKind::Number && lab.len >= l.text.size()) first = k;
         break;
     }
-    end_header_at(lines, first, h);
+    end_header_at(lines, first, h, after + 1);
 }
 
 /// "The General Assembly decides ...", "The General Assembly, recalling ..., takes note ...":
