@@ -65,6 +65,15 @@ std::string Para::display_label() const {
     return unres::label::format(kind, std::string_view(num));
 }
 
+void sort_footnotes(std::vector<Footnote>& notes) {
+    auto key = [](const std::string& n) {
+        bool stars = !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c == '*'; });
+        bool digits = !n.empty() && n.size() < 10 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return std::make_pair(stars ? 0 : digits ? 1 : 2, stars ? static_cast<long>(n.size()) : digits ? std::stol(n) : 0L);
+    };
+    std::stable_sort(notes.begin(), notes.end(), [&](const Footnote& a, const Footnote& b) { return key(a.num) < key(b.num); });
+}
+
 void sort_diagnostics(std::vector<Diagnostic>& diags) {
     std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.span.begin, a.rule) < std::tie(b.span.begin, b.rule);

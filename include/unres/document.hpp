@@ -112,6 +112,12 @@ struct Footnote {
     std::vector<Span> refs;///< every mark that points to it, in document order
 };
 
+/// Puts footnotes in number order, whatever the order of their bodies in the file: asterisk
+/// notes first ("*", "**": they belong to the header), then numbered notes by value, then any
+/// other (stable).  Every reader gives its tree this order, so the same document read from
+/// text, Akoma Ntoso or a PDF has the same list.
+void sort_footnotes(std::vector<Footnote>& notes);
+
 struct Annex {
     std::string num;      ///< "I", "II" or "" for a lone "Annex"
     std::string title;    ///< the annex's own title, if any
@@ -139,6 +145,7 @@ struct Metadata {
     Field number;             ///< resolution number "78/217" (adopted texts)
     Field origin;             ///< "[on the report of the Third Committee (A/78/481/Add.2, para. 27)]"
     Field adoption_date;      ///< ISO date of "Resolution adopted by ... on DATE"
+    Field target;             ///< an amendment's: the symbol of the text it amends ("A/C.2/80/L.13/Rev.1")
 };
 
 enum class DocKind { Resolution, DraftResolution, Decision, DraftDecision, Amendment };
@@ -147,6 +154,17 @@ std::string_view to_string(DocKind k);  // AKN statement @name: "resolution", "d
 struct Closing {
     std::string meeting;  ///< "50th plenary meeting"
     std::string date;     ///< ISO
+    std::uint32_t line = 0;
+    Span span;
+};
+
+/// A table (a scale of assessments, a staffing or budget table): rows of cells, never
+/// paragraphs.  It stands after `after` top-level paragraphs of its part: the operative part
+/// (`annex` < 0) or annex number `annex` (an index into Document::annexes).
+struct Table {
+    std::vector<std::vector<std::string>> rows;  ///< each row's cells, as written
+    std::size_t after = 0;
+    int annex = -1;
     std::uint32_t line = 0;
     Span span;
 };
@@ -171,6 +189,7 @@ struct Document {
     std::vector<Footnote> footnotes;
     std::vector<Annex> annexes;
     Closing closing;
+    std::vector<Table> tables;     ///< in document order
     std::vector<Block> unclassified;
     std::vector<Diagnostic> diagnostics;  ///< what the reader/builder found
 };

@@ -898,6 +898,10 @@ private:
             } else if (name == "block" && std::string_view(c.attribute("name").value()) == "crossHeading") {
                 pending_heading_ = text_of(c).text;  // unres: a heading where crossHeading is not allowed
                 after_para = false;
+            } else if (own_ && name == "table") {
+                read_table(c, out);  // unres's own: a table node, rows of cells
+            } else if (own_ && name == "hcontainer" && std::string_view(c.attribute("name").value()) == "table") {
+                for (auto t : c.select_nodes("./*[local-name()='content']/*[local-name()='table']")) read_table(t.node(), out);
             } else if (name == "hcontainer" || name == "wrap" || name == "blockContainer") {
                 walk_body(c, out, sec);
             } else if (out.annex) {
@@ -912,10 +916,30 @@ private:
             } else if (!own_ && name == "container" && heading_like(text_para(c))) {
                 on_heading(out, c, text_of(c).text);  // <container name="Reporting"><p>Reporting</p> (S/RES/2551)
                 after_para = false;
+
             } else {
                 unclassified(c);  // tables inside the operative part
             }
         }
+    }
+
+    /// A table as unres writes it (table / tr / td|th / p): its rows of cells, standing after the
+    /// paragraphs of its part read so far.
+    void read_table(const pugi::xml_node& t, BodyOut& out) {
+        Table tab;
+        tab.span = span_of(t);
+        tab.line = line_of(tab.span.begin);
+        tab.after = ops(out).size();  // first: an annex's first element opens the annex
+        tab.annex = out.annex ? static_cast<int>(doc_.annexes.size()) - 1 : -1;
+        for (auto tr : t.children()) {
+            if (tr.type() != pugi::node_element || local_name(tr) != "tr") continue;
+            std::vector<std::string> row;
+            for (auto td : tr.children())
+                if (td.type() == pugi::node_element && (local_name(td) == "td" || local_name(td) == "th"))
+                    row.push_back(text_of(td).text);
+            tab.rows.push_back(std::move(row));
+        }
+        doc_.tables.push_back(std::move(tab));
     }
 
     void on_heading(BodyOut& out, const pugi::xml_node& n, const std::string& h) {
@@ -1254,6 +1278,12 @@ private:
                 read_proponent(n);
             } else if (name == "docStage" || name == "docType") {
                 m.document_type = field_of(n);
+                // an amendment's target after its type: "<docType>amendment</docType> to <ref>SYMBOL</ref>"
+                for (auto r = n.next_sibling(); r; r = r.next_sibling())
+                    if (r.type() == pugi::node_element) {
+                        if (local_name(r) == "ref") m.target = field_of(r);
+                        break;
+                    }
             } else if (name == "docTitle") {
                 read_doc_title(n);
             }
@@ -1499,6 +1529,9 @@ Document Reader::run() {
         classify_siblings(a.preamble);
     }
     if (!own_) move_preambular(doc_.operative, doc_.preamble);
+    sort_footnotes(doc_.footnotes);  // number order, as every reader gives it (document.hpp)
+    // an amendment's body paragraphs are its editing instructions
+    if (doc_.kind == DocKind::Amendment && doc_.instructions.empty()) std::swap(doc_.instructions, doc_.operative);
     return std::move(doc_);
 }
 

@@ -148,7 +148,8 @@ void check_unbacked_marks(Context& cx, const std::vector<const Mark*>& marks, co
 void check_unmarked_bodies(Context& cx, const std::set<std::string>& marked) {
     for (const Footnote& f : cx.doc.footnotes) {
         if (f.num == "*" || !f.refs.empty() || marked.count(f.num)) continue;
-        cx.report("UNR202", f.span, "footnote " + f.num + " has no mark in the text");
+        cx.report("UNR202", f.span, f.num.empty() ? std::string("a footnote without a number has no mark in the text")
+                                                  : "footnote " + f.num + " has no mark in the text");
     }
 }
 

@@ -25,22 +25,37 @@ struct Word {
     std::size_t begin = 0, end = 0;  // offsets in Para::text
 };
 
-bool letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '\''; }
+// A byte of a word: an ASCII letter, '-', '\'', or any byte of a UTF-8 multi-byte character, so
+// "Réaffirme" is one word (quoted whole in the messages), never "R".
+bool letter(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::isalpha(u) != 0 || u >= 0x80 || c == '-' || c == '\'';
+}
+
+/// Length of a no-break or thin space at t[i] (U+00A0, U+2009, U+202F), 0 if none: a word ends there.
+std::size_t wide_space(const std::string& t, std::size_t i) {
+    if (t.compare(i, 2, "\xC2\xA0") == 0) return 2;
+    if (t.compare(i, 3, "\xE2\x80\x89") == 0 || t.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
+    return 0;
+}
 
 std::vector<Word> first_words(const std::string& t, std::size_t n) {
     std::vector<Word> out;
     std::size_t i = 0;
+    auto separator = [&](std::size_t k) {
+        return t[k] == ' ' || t[k] == '*' || t[k] == '_' || t[k] == ',' || wide_space(t, k) != 0;
+    };
     // Skip emphasis and quotes left before the first word.
     while (i < t.size() && (t[i] == '*' || t[i] == '_' || t[i] == ' ' || t[i] == '"')) ++i;
     while (i < t.size() && out.size() < n) {
         std::size_t b = i;
-        while (i < t.size() && letter(t[i])) ++i;
+        while (i < t.size() && letter(t[i]) && wide_space(t, i) == 0) ++i;
         if (i == b) {  // not a word: the paragraph opens with something else
             if (out.empty()) out.push_back({t.substr(b, 1), b, b + 1});
             break;
         }
         out.push_back({t.substr(b, i - b), b, i});
-        while (i < t.size() && (t[i] == ' ' || t[i] == '*' || t[i] == '_' || t[i] == ',')) ++i;
+        while (i < t.size() && separator(i)) i += std::max<std::size_t>(1, wide_space(t, i));
     }
     return out;
 }
@@ -90,6 +105,31 @@ bool participial_then_verb(const std::string& t, const std::vector<Word>& ws) {
         if (!next.empty() && !starts_upper(next[0].text) && verb_s(next[head_index(next)].text)) return true;
     }
     return false;
+}
+
+/// The base form of a verb ("Ensure", "Maintain", "Provide"): capitalised, and a third-person
+/// verb once "s" is added, not a participle, a noun in "-ion"/"-ment" or a verb already in "-s".
+bool base_form_verb(const std::vector<Word>& ws) {
+    if (ws.empty() || !starts_upper(ws[0].text)) return false;
+    std::string h = lower(ws[head_index(ws)].text);
+    if (h.size() < 3 || ends_with(h, "s") || ends_with(h, "ing") || ends_with(h, "ed") || ends_with(h, "ion") ||
+        ends_with(h, "ment") || ends_with(h, "ty"))
+        return false;
+    return verb_s(h + "s");
+}
+
+/// Whether `p`'s sub-paragraphs (any depth) hold a list of tasks: two or more open with the base
+/// form of a verb ("(a) Take all necessary measures ...", "(b) Maintain a proactive deployment").
+bool sets_out_tasks(const Para& p) {
+    std::size_t n = 0;
+    auto rec = [&](auto&& self, const Para& q) -> void {
+        for (const Para& c : q.children) {
+            if (base_form_verb(first_words(c.text, 4))) ++n;
+            self(self, c);
+        }
+    };
+    rec(rec, p);
+    return n >= 2;
 }
 
 }  // namespace
@@ -183,12 +223,19 @@ void check_lead_words(Context& cx) {
     if (practice.statement) return;  // sentences: "The Security Council recalls ..."
     // Once a paragraph speaks in a declaration's own voice ("We commit ..."), the
     // declaration's paragraphs follow ("Recognize that ...", "Commit to ..."): stop.
+    bool tasks_set_out = false;  // an earlier paragraph listed a mandate's tasks
     for (const Para& p : doc.operative) {
         auto ws = first_words(p.text, 4);
         if (!ws.empty() && ws[0].text == "We") break;
+        bool tasks_before = tasks_set_out;
+        tasks_set_out = tasks_set_out || sets_out_tasks(p);
         if (ws.empty() || operative_lead(ws)) continue;
         if (in_adopted_text(intro, p)) continue;  // "1. The Working Capital Fund shall ..."
         if (practice.council && participial_then_verb(p.text, ws)) continue;
+        // Security Council: a mandate's task numbered as a paragraph of its own, under its own
+        // heading, after the paragraph that set out the tasks ("Protection of the United Nations"
+        // / "30. Ensure the protection of United Nations personnel ...").
+        if (practice.council && tasks_before && !p.heading.empty() && base_form_verb(ws)) continue;
         std::string name = p.num.empty() ? std::string("operative paragraph") : "operative paragraph " + p.num;
         cx.report("UNR306", text_span(p, ws[0].begin, ws[0].end),
                   name + " should open with a verb in the present tense (\"Decides\", \"Calls upon\", "

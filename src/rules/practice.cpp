@@ -12,6 +12,9 @@
 //    "(ii)" (g)-(k)) (UNR104);
 //  * open an operative paragraph with a participial phrase before its verb ("Acting under
 //    Chapter VII of the Charter, decides", "Emphasizing ..., reaffirms") (UNR306);
+//  * number a mandate's task as an operative paragraph of its own, under its own heading, after
+//    the paragraph that set out the tasks ("the following tasks in priority order in paragraphs
+//    24 through 34"; "Protection of the United Nations" / "27. Ensure the protection ...") (UNR306);
 //  * close with "Decides to remain actively seized of the matter." (the last paragraph, with a
 //    full stop, as any last paragraph).
 // A presidential statement (S/PRST/...) is not a resolution: sentences in the Council's voice

@@ -13,6 +13,8 @@
 #include <cstring>
 #include <string_view>
 
+#include <algorithm>
+
 #include "rules/rules.hpp"
 
 namespace unres::rules {
@@ -259,8 +261,10 @@ void check_punctuation(Context& cx) {
         // The opening of a declaration adopted inline ("We, the Ministers ..., held in ...,") too.
         if (p.text.starts_with("We ") || (p.text.starts_with("We, ") && in_adopted_text(intro, p))) break;
         bool last = i + 1 == doc.operative.size();
-        // "Adopts the following Declaration:" may introduce the annexed text.
-        bool colon_ok = (last && !doc.annexes.empty()) || &p == intro;
+        // "Adopts the following Declaration:" may introduce the annexed text; "... shall be as
+        // follows:" the table right after the paragraph.
+        bool table_next = std::any_of(doc.tables.begin(), doc.tables.end(), [&](const Table& t) { return t.annex < 0 && t.after == i + 1; });
+        bool colon_ok = (last && !doc.annexes.empty()) || &p == intro || table_next;
         ck.operative(p, last, p.num, true, colon_ok);
     }
 }

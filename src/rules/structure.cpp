@@ -84,8 +84,9 @@ Move the paragraph into the preamble, or number it and give it an operative verb
 
 constinit const RuleInfo UNR004{"UNR004", "operative-part-missing", Severity::Error, "The text has no operative paragraph",
     R"(## What it does
-Reports a resolution or decision without any operative paragraph (amendments are not
-checked: they consist of editing instructions).
+Reports a resolution without any operative paragraph. Decisions (whose text may be one
+sentence, "The General Assembly decides to defer ...") and amendments (editing
+instructions) are not checked.
 
 ## Why is this bad
 The operative part is always present; a preamble alone decides nothing.
@@ -100,15 +101,16 @@ Recalling its resolution 76/172,
 Add the operative paragraphs ("1. Decides ...").
 )"};
 
-constinit const RuleInfo UNR005{"UNR005", "unstructured-block", Severity::Note, "A table or other block kept as unstructured text",
+constinit const RuleInfo UNR005{"UNR005", "unstructured-block", Severity::Note, "A table: its rows are read as cells, not paragraphs",
     R"(## What it does
-Notes a block the reader recognised as a table (lines of short cells, or columns in a
-`pdftotext -layout` extraction) or another non-paragraph block, kept as unstructured text.
+Notes a block the reader recognised as a table (lines of short cells, columns in a
+`pdftotext -layout` extraction, a markdown table `| a | b |`): it is kept as a table node,
+rows of cells, once per table.
 
 ## Why is this bad
-It is not a fault: budget resolutions carry staffing tables.  The note says that the block is
-not part of the numbered structure, so its cells are not checked and are written to Akoma Ntoso
-as a plain block.
+It is not a fault: budget resolutions carry staffing tables, scales of assessments are tables.
+The note says that the block is not part of the numbered structure, so its rows are not
+checked as paragraphs; it is written to Akoma Ntoso as a `table`.
 
 ## Example
 ```
@@ -137,8 +139,10 @@ void check_structure(Context& cx) {
 
     if (doc.kind == DocKind::Amendment) return;
 
-    // UNR004: the operative part is always present.
-    if (doc.operative.empty()) {
+    // UNR004: the operative part is always present (a decision may be one sentence, "The
+    // General Assembly decides to defer ...": it has no parts to demand).
+    bool decision = doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision;
+    if (doc.operative.empty() && !decision) {
         Span at{0, 0};
         if (doc.meta.symbol.present()) at = doc.meta.symbol.span;
         if (!doc.preamble.empty()) at = first_char(doc.preamble.back());
@@ -147,14 +151,16 @@ void check_structure(Context& cx) {
 
     // UNR002: "The General Assembly," before the first paragraph (decisions are
     // written "The General Assembly decides ..." inside the paragraph).
-    bool decision = doc.kind == DocKind::Decision || doc.kind == DocKind::DraftDecision;
     // A presidential statement speaks in sentences ("The Security Council recalls ...").
     if (!decision && !doc.authority.present() && !practice_of(doc).statement) {
         const Para* first = !doc.preamble.empty() ? &doc.preamble.front()
                             : !doc.operative.empty() ? &doc.operative.front() : nullptr;
+        // the organ whose text it is: the body of the header, the Council's by its practice
+        std::string organ = practice_of(doc).council ? "Security Council"
+                            : doc.meta.body.present() ? doc.meta.body.value : "General Assembly";
         if (first)
             cx.report("UNR002", first_char(*first),
-                      "the text does not open with the name of the organ (\"The General Assembly,\")");
+                      "the text does not open with the name of the organ (\"The " + organ + ",\")");
     }
 
     // UNR003: a preambular paragraph after an operative paragraph of the same part

@@ -434,6 +434,8 @@ private:
     std::size_t sponsor_at_ = 0;
     int deep_ = 0;
     int blocks_ = 0;
+    int tables_ = 0;
+    int annex_ = -1;  // the part body_content writes: an annex index, -1 = the resolution's body
 
     // ------------------------------------------------------------ ids
 
@@ -648,6 +650,7 @@ private:
             if (m.document_type.present()) {
                 p.text_(": ");
                 p.add("docType", true).text_(m.document_type.value);
+                amended_text(p);
             }
         } else {
             if (m.sponsor_text.present()) {
@@ -656,9 +659,22 @@ private:
                 sponsor_p_ = &p;
                 sponsor_at_ = p.kids.size();
             }
-            if (m.document_type.present()) line().add("docType", true).text_(m.document_type.value);
+            if (m.document_type.present()) {
+                Node& p = line();
+                p.add("docType", true).text_(m.document_type.value);
+                amended_text(p);
+            }
         }
         st.kids.push_back(std::move(cover));
+    }
+
+    /// An amendment's target after its type: "amendment to <ref>A/C.2/80/L.13/Rev.1</ref>",
+    /// linked to the document's page (undocs.org, as the UN's own markup links symbols).
+    void amended_text(Node& p) {
+        const Field& t = doc_.meta.target;
+        if (doc_.kind != DocKind::Amendment || !t.present()) return;
+        p.text_(" to ");
+        p.add("ref", true).set("href", "https://undocs.org/en/" + t.value).text_(t.value);
     }
 
     int session_from_symbol() const {
@@ -994,7 +1010,10 @@ private:
             std::size_t j = i;
             while (j < operative.size() && operative[j].section == label) ++j;
             if (label.empty()) {
-                for (; i < j; ++i) top_paragraph(body, operative[i], prefix, ++top_ordinal, false);
+                for (; i < j; ++i) {
+                    tables_at(body, i, false, prefix);
+                    top_paragraph(body, operative[i], prefix, ++top_ordinal, false);
+                }
                 continue;
             }
             auto it = std::find_if(slots.begin(), slots.end(),
@@ -1008,8 +1027,12 @@ private:
                 sec = open_section(label, nullptr);
             }
             std::size_t ordinal = 0;
-            for (; i < j; ++i) top_paragraph(*sec.first, operative[i], sec.second + "__", ++ordinal, true);
+            for (; i < j; ++i) {
+                tables_at(*sec.first, i, true, sec.second + "__");
+                top_paragraph(*sec.first, operative[i], sec.second + "__", ++ordinal, true);
+            }
         }
+        tables_at(body, operative.size(), false, prefix);
         for (auto& sl : slots)
             if (!sl.opened) open_slot(sl);
     }
@@ -1046,6 +1069,28 @@ private:
         }
     }
 
+    /// The tables of the current part (annex_, -1 = the resolution's body) that stand before its
+    /// paragraph `index`: table / tr / td / p, one td per cell; inside a section (a hierarchy)
+    /// wrapped in hcontainer name="table" / content.
+    void tables_at(Node& parent, std::size_t index, bool in_hier, const std::string& prefix) {
+        for (const Table& t : doc_.tables) {
+            if (t.annex != annex_ || t.after != index || t.rows.empty()) continue;
+            Node* at = &parent;
+            if (in_hier) {
+                Node& hc = parent.add("hcontainer");
+                hc.set("name", "table").set("eId", unique(prefix + "hcontainer_" + std::to_string(tables_ + 1)));
+                at = &hc.add("content");
+            }
+            Node& tab = at->add("table");
+            tab.set("eId", unique(prefix + "table_" + std::to_string(++tables_)));
+            for (const auto& r : t.rows) {
+                Node& tr = tab.add("tr");
+                if (r.empty()) tr.add("td").add("p", true);
+                for (const auto& c : r) tr.add("td").add("p", true).text_(c);
+            }
+        }
+    }
+
     void attachments(Node& st) {
         if (doc_.annexes.empty()) return;
         Node& atts = st.add("attachments");
@@ -1071,7 +1116,9 @@ private:
                 if (p.section.empty()) top.push_back(&p);
             preamble(d, "", top, prefix);
             Node& body = d.add("mainBody");
+            annex_ = static_cast<int>(k - 1);
             body_content(body, a.preamble, a.operative, a.sections, prefix);
+            annex_ = -1;
             if (body.kids.empty()) body.add("p", true);
         }
     }

@@ -312,6 +312,20 @@ public:
     CheckPage(std::string& out, const FileReport& f, const Document& doc, std::size_t file_index)
         : out_(out), f_(f), src_(*f.src), doc_(doc), fi_(file_index) {}
 
+    /// The tables of a part (annex index, -1 = the resolution) before its paragraph `index`.
+    void tables(int annex, std::size_t index) {
+        for (const Table& t : doc_.tables) {
+            if (t.annex != annex || t.after != index) continue;
+            out_ += "<table class=\"table\">\n";
+            for (const auto& r : t.rows) {
+                out_ += "<tr>";
+                for (const auto& c : r) out_ += "<td>" + esc(c) + "</td>";
+                out_ += "</tr>\n";
+            }
+            out_ += "</table>\n";
+        }
+    }
+
     void render() {
         std::vector<const Diagnostic*> all;
         for (const Diagnostic& d : f_.diagnostics) all.push_back(&d);
@@ -352,7 +366,9 @@ public:
             for (const Para& p : doc_.preamble) para(p, 0);
         }
         std::string section;
+        std::size_t n = 0;
         for (const Para& p : doc_.operative) {
+            tables(-1, n++);
             if (p.section != section) {
                 section = p.section;
                 for (const Section& s : doc_.sections)
@@ -360,6 +376,7 @@ public:
             }
             para(p, 0);
         }
+        tables(-1, doc_.operative.size());
         for (const Para& p : doc_.instructions) para(p, 0);
         for (const Block& b : doc_.unclassified) para_like(b.text, "", b.span, "unplaced text");
         if (!doc_.closing.meeting.empty() || !doc_.closing.date.empty())
@@ -368,7 +385,13 @@ public:
             out_ += "<h3>Annex" + (a.num.empty() ? std::string() : " " + esc(a.num)) + (a.title.empty() ? "" : ": " + esc(a.title)) + "</h3>\n";
             findings_in(a.span, true);
             for (const Para& p : a.preamble) para(p, 0);
-            for (const Para& p : a.operative) para(p, 0);
+            int ai = static_cast<int>(&a - doc_.annexes.data());
+            std::size_t k = 0;
+            for (const Para& p : a.operative) {
+                tables(ai, k++);
+                para(p, 0);
+            }
+            tables(ai, a.operative.size());
         }
         if (!doc_.footnotes.empty()) {
             out_ += "<h3>Footnotes</h3>\n";

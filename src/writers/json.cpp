@@ -201,6 +201,7 @@ void write_metadata(Writer& w, const Metadata& m) {
     write_field(w, "number", m.number);
     write_field(w, "origin", m.origin);
     write_field(w, "adoption_date", m.adoption_date);
+    write_field(w, "target", m.target);  // an amendment's: the symbol of the text it amends
     w.end_object();
 }
 
@@ -311,6 +312,26 @@ std::string to_json(const Document& doc, const SourceFile& src, const std::vecto
     if (doc.closing.meeting.empty() && doc.closing.date.empty()) w.key("line").null();
     else w.key("line").number(node_line(src, doc.closing.span, doc.closing.line));
     w.end_object();
+
+    // tables: rows of cells; "after" top-level paragraphs of the operative part ("annex": null)
+    // or of annex number "annex" (0-based)
+    w.key("tables").begin_array();
+    for (const Table& t : doc.tables) {
+        w.begin_object();
+        w.key("line").number(node_line(src, t.span, t.line));
+        w.key("after").number(static_cast<long long>(t.after));
+        if (t.annex < 0) w.key("annex").null();
+        else w.key("annex").number(t.annex);
+        w.key("rows").begin_array();
+        for (const auto& r : t.rows) {
+            w.begin_array();
+            for (const auto& c : r) w.string(c);
+            w.end_array();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
 
     w.key("unclassified").begin_array();
     for (const Block& b : doc.unclassified) {

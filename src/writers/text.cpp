@@ -17,16 +17,18 @@
 //   not place, tables) after them as "| text", so no text is lost and they read back as such
 //   MEETING / DATE                                                        (closing)
 //   Annex N / TITLE, then the annex's paragraphs                          (md: "## ")
-//   <sup>N</sup> footnote text                                            (one block each)
+//   footnotes: text: a rule "__________" then "N footnote text" (one line each, as printed);
+//              markdown: "<sup>N</sup> footnote text" (one block each)
 //
-// Footnote marks are written `<sup>N</sup>` where the mark stands, in both forms (N as
-// is, "*" included, never escaped).  In markdown the italic ranges are `*...*` and the
-// characters `\ * _ <` in paragraph text are backslash-escaped (header fields are
-// written as they are: the reader takes header lines literally); plain text is written
-// as is.  A note whose mark the input lacks (an orphan note) is written right after the
-// paragraph that carries it, so that it reads back attached to that paragraph; the
-// other notes follow at the end.  Dates are
-// printed "19 December 2023".
+// Plain text (`--to text`) is clean text, no markup: a footnote mark is written where it
+// stands as superscript digits ("conflicts,²² and"; "*" as is), and every footnote body
+// after the body of the text, in number order, under the footnote rule.  Markdown writes a
+// mark `<sup>N</sup>` (N as is, "*" included, never escaped), its italic ranges `*...*`,
+// and backslash-escapes `\ * _ <` in paragraph text (header fields are written as they are:
+// the reader takes header lines literally); there a note whose mark the input lacks (an
+// orphan note) is written right after the paragraph that carries it, so that it reads back
+// attached to that paragraph, and the other notes follow at the end.  Dates are printed
+// "19 December 2023".
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -79,6 +81,13 @@ public:
         for (const auto& b : doc_.unclassified) block("| " + esc(b.text));
         closing();
         for (const auto& a : doc_.annexes) annex(a);
+        if (!md_ && !doc_.footnotes.empty()) {
+            // as printed: the rule, then one line per note
+            std::string notes = "__________";
+            for (const auto& f : doc_.footnotes) notes += "\n" + mark_num(f.num) + " " + esc(f.text);
+            block(notes);
+            return out_;
+        }
         for (std::size_t i = 0; i < doc_.footnotes.size(); ++i)
             if (!note_written_[i]) footnote(i);
         return out_;
@@ -99,6 +108,7 @@ private:
     /// A note whose mark the input lacks is written right after the paragraph that
     /// carries it (where a page would end), so a reader attaches it to that paragraph.
     void orphan_notes(const Para& p) {
+        if (!md_) return;  // plain text: every note after the body
         for (const auto& num : p.orphan_notes) {
             for (std::size_t i = 0; i < doc_.footnotes.size(); ++i) {
                 if (!note_written_[i] && doc_.footnotes[i].num == num) {
@@ -149,6 +159,18 @@ private:
             if (md_ && (c == '\\' || c == '*' || c == '_' || c == '<')) out += '\\';
             out += c;
         }
+        return out;
+    }
+
+    /// A mark in clean text: its digits as superscript digits ("22" -> "²²"), other characters
+    /// ("*") as they are.
+    static std::string superscript(std::string_view num) {
+        static constexpr std::string_view kDigits[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                                       "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+        std::string out;
+        for (char c : num)
+            if (c >= '0' && c <= '9') out += kDigits[c - '0'];
+            else if (c != '<' && c != '>' && c != '\n' && c != '\r') out += c;
         return out;
     }
 
@@ -210,6 +232,8 @@ private:
         }
         // adopted texts: the "Resolution adopted by ..." line gives the type
         if (adopted && (lower(type) == "resolution" || lower(type) == "decision")) type.clear();
+        // an amendment names what it amends: "Denmark: amendment to A/C.2/80/L.13/Rev.1"
+        if (doc_.kind == DocKind::Amendment && m.target.present() && !type.empty()) type += " to " + m.target.value;
         if (!sponsors.empty() && !type.empty())
             block(sponsors + ": " + hesc(type));
         else
@@ -267,7 +291,10 @@ private:
         std::size_t mi = 0, ri = 0;
         for (std::size_t k = 0; k < cuts.size(); ++k) {
             std::size_t at = cuts[k];
-            while (mi < marks.size() && marks[mi].first == at) out += "<sup>" + mark_num(marks[mi++].second) + "</sup>";
+            while (mi < marks.size() && marks[mi].first == at) {
+                const std::string& num = marks[mi++].second;
+                out += md_ ? "<sup>" + mark_num(num) + "</sup>" : superscript(num);
+            }
             if (k + 1 == cuts.size()) break;
             std::size_t end = cuts[k + 1];
             while (ri < ital.size() && ital[ri].second <= at) ++ri;
@@ -302,8 +329,23 @@ private:
 
     /// Sections as in the AKN writer: one slot per listed section, then per label only
     /// paragraphs carry; a run labelled X opens the first unopened slot X.
+    /// The tables of a part (annex index, -1 = the resolution) that stand after `after` of its
+    /// top-level paragraphs: "| cell | cell |", a line per row.
+    void tables(int annex, std::size_t after) {
+        for (const Table& t : doc_.tables) {
+            if (t.annex != annex || t.after != after) continue;
+            std::string rows;
+            for (const auto& r : t.rows) {
+                if (!rows.empty()) rows += '\n';
+                rows += "|";
+                for (const auto& c : r) rows += " " + esc(c) + " |";
+            }
+            if (!rows.empty()) block(rows);
+        }
+    }
+
     void body(const std::vector<Para>& preamble, const std::vector<Para>& operative,
-              const std::vector<Section>& sections) {
+              const std::vector<Section>& sections, int annex = -1) {
         struct Slot {
             std::string label;
             const Section* info = nullptr;
@@ -332,7 +374,9 @@ private:
             open(sl.label, sl.info);
         };
         std::string current;
+        std::size_t n = 0;
         for (const auto& p : operative) {
+            tables(annex, n++);
             if (p.section != current) {
                 current = p.section;
                 if (!current.empty()) {
@@ -349,6 +393,7 @@ private:
             }
             para(p);
         }
+        tables(annex, operative.size());
         for (auto& sl : slots)
             if (!sl.opened) open_slot(sl);
     }
@@ -363,7 +408,7 @@ private:
         heading(a.title, 2);
         for (const auto& p : a.preamble)
             if (p.section.empty()) para(p);
-        body(a.preamble, a.operative, a.sections);
+        body(a.preamble, a.operative, a.sections, static_cast<int>(&a - doc_.annexes.data()));
     }
 };
 

@@ -94,7 +94,22 @@ const KnownFault kCouncilFaults[] = {
     {"S_RES_2512_2020-2003205E.xml", 381, "UNR302", "operative paragraph 9 ends with \",\" (\"... to do likewise,\"), paragraph 10 follows"},
     {"S_RES_2512_2020-2003205E.xml", 393, "UNR302", "operative paragraph 11 ends with \",\", paragraph 12 follows"},
     {"S_RES_2525_2020-2007465E.xml", 271, "UNR306", "paragraph 11 opens with \"Request\" for \"Requests\""},
-    {"S_RES_2556_2020-2017440E.xml", 633, "UNR306", "paragraph 30 opens with the imperative \"Ensure\": a mandate task printed as a numbered paragraph"},
+    {"S_RES_2520_2020-2007255E.xml", 245, "UNR304", "operative paragraph 2 ends with ';' and is followed by its items (a)-(d) (\"Reach ...\", \"Reinstitute ...\")"},
+    {"S_RES_2524_2020-2007457E.xml", 202, "UNR301", "the 8th preambular paragraph (\"Welcoming the decisions ... and independence\") has no comma"},
+    {"S_RES_2550_2020-2015092E.xml", 272, "UNR302", "item (6) of paragraph 3 (\"Border Demarcation: ... Committee\") has no final punctuation"},
+    {"S_RES_2551_2020-2015095E.xml", 220, "UNR301", "the 12th preambular paragraph ends with '.' (\"... maritime domain awareness.\")"},
+    {"S_RES_2551_2020-2015095E.xml", 229, "UNR301", "the 15th preambular paragraph ends with '.'"},
+    {"S_RES_2553_2020-2016352E.xml", 281, "UNR306", "operative paragraph 6 opens with the participle \"Recognizing\" (a preambular lead) and no verb follows"},
+    {"S_RES_2553_2020-2016352E.xml", 311, "UNR306", "operative paragraph 11 opens with the participle \"Encouraging\""},
+    {"S_RES_2573_2105595E.xml", 174, "UNR002", "the file has no \"The Security Council,\" before its first paragraph"},
+    {"S_RES_2609_2021-2119016E.xml", 276, "UNR302", "item (6) of paragraph 3 (\"Border Demarcation: ... Committee\") has no final punctuation (as in 2550)"},
+    {"S_RES_2650_2221218E.xml", 345, "UNR302", "operative paragraph 11 ends with ',' (\"... oversight and scrutiny,\"), paragraph 12 follows"},
+    {"S_RES_2659-2225701E.xml", 1154, "UNR304", "operative paragraph 58 ends with ';' and is followed by its items (a) \"Requests ... including on:\""},
+    {"S_RES_2663-2227169E.xml", 257, "UNR303", "the last preambular paragraph is \"Acting under Chapter VII of the Charter of the United Nations:\" (the Council's texts end it with ',': 71 of 72 in 2020-2022)"},
+    {"S_RES_2666-2229059E.xml", 461, "UNR302", "item 24 (i) (f) has no final punctuation, (ii) follows (the other items end with ';')"},
+    {"SC_2567_2021-E.xml", 750, "UNR302", "the first three bullets of paragraph 29 end with '.', the last with ';'"},
+    {"SC_2567_2021-E.xml", 756, "UNR302", "the second bullet of paragraph 29 ends with '.'"},
+    {"SC_2567_2021-E.xml", 762, "UNR302", "the third bullet of paragraph 29 ends with '.'"},
 };
 
 }  // namespace
@@ -108,15 +123,19 @@ TEST_CASE("Security Council resolutions: findings only where the file is at faul
     // heading items, split items, roman first levels, comma lists (2584); headings typed as
     // paragraphs (2512); heading items inside lists carrying the lettering (2556); a presidential
     // statement (PRST); "paragraph 1 (b) below" inside 1 (a) (2507); narrow no-break spaces
-    // after the punctuation (2560); and the files' own faults (2504, 2512, 2525, 2556)
-    REQUIRE(files.size() == 8);
+    // after the punctuation (2560); mandate tasks numbered as paragraphs under their own heading
+    // ("30. Ensure the protection ...": 2556, 2612, 2666); and the files' own faults (kCouncilFaults)
+    REQUIRE(files.size() == 21);
     std::set<std::string> seen;
     for (const auto& path : files) {
         std::string name = fs::path(path).filename().string();
         unres::SourceFile src = unres::SourceFile::from_path(path);
         unres::Document doc = unres::parse(src);
         INFO(name);
-        CHECK(doc.authority.present());
+        bool lost_formula = std::any_of(std::begin(kCouncilFaults), std::end(kCouncilFaults), [&](const KnownFault& f) {
+            return name == f.file && std::string_view(f.rule) == "UNR002";
+        });
+        CHECK(doc.authority.present() != lost_formula);
         for (const auto& d : unres::validate(doc, src)) {
             auto at = src.location(d.span.begin);
             std::string key = name + ":" + std::to_string(at.line) + " " + d.rule;

@@ -541,13 +541,18 @@ TEST_CASE("text writer: UN layout with marks and italics", "[akn][text]") {
     CHECK(t.find("\nThe General Assembly,\n") != std::string::npos);
     CHECK(t.find("\nArgentina, Côte d'Ivoire and Venezuela (Bolivarian Republic of): revised draft resolution\n") !=
           std::string::npos);
-    CHECK(t.find("\n\nRecalling all its previous resolutions on the protection of migrants,<sup>1</sup>\n") !=
+    // clean text: marks as superscript digits, no markup, the notes under the rule after the body
+    CHECK(t.find("\n\nRecalling all its previous resolutions on the protection of migrants,\u00B9\n") !=
           std::string::npos);
     CHECK(t.find("\n\n1. Calls upon States") != std::string::npos);
     CHECK(t.find("\n\n(b) Encourages States") != std::string::npos);
-    CHECK(t.find("\n\n(i) To report<sup>4</sup> abuse;\n") != std::string::npos);
-    CHECK(t.find("\n\n<sup>2</sup> Resolution 217 A (III).\n") != std::string::npos);
-    CHECK(t.find("\n\n<sup>*</sup> Any changes") != std::string::npos);
+    CHECK(t.find("\n\n(i) To report\u2074 abuse;\n") != std::string::npos);
+    CHECK(t.find("<sup>") == std::string::npos);
+    std::size_t rule = t.find("\n\n__________\n");
+    REQUIRE(rule != std::string::npos);
+    CHECK(t.find("\n2 Resolution 217 A (III).\n", rule) != std::string::npos);
+    CHECK(t.find("\n* Any changes", rule) != std::string::npos);
+    CHECK(t.find("Calls upon States") < rule);  // every note after the body
 
     std::string md = to_text(d, true);
     CHECK(md.find("\n## Protection of migrants\n") != std::string::npos);

@@ -49,6 +49,19 @@ TEST_CASE("text producer: indent, pages, gaps, <sup> marks", "[lines]") {
     CHECK(plain[0].styles.empty());
 }
 
+TEST_CASE("text producer: superscript digits are marks, a unit's power is not", "[lines]") {
+    // as unres --to text writes marks ("rights,\u00B9\u2070 which") and some converters do
+    auto ls = produce("rights,\u00B9\u2070 which and laws\u2076\nan area of 20 km\u00B2 and 3 m\u00B3\n", false);
+    REQUIRE(ls.size() >= 2);
+    CHECK(ls[0].text == "rights, which and laws");
+    REQUIRE(ls[0].marks.size() == 2);
+    CHECK(ls[0].marks[0].num == "10");
+    CHECK(ls[0].marks[0].pos == 7);
+    CHECK(ls[0].marks[1].num == "6");
+    CHECK(ls[1].text == "an area of 20 km\u00B2 and 3 m\u00B3");
+    CHECK(ls[1].marks.empty());
+}
+
 TEST_CASE("markdown producer: emphasis, bold, [^N], headings and bullets", "[lines]") {
     struct Row {
         const char* in;

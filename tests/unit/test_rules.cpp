@@ -623,6 +623,12 @@ TEST_CASE("UNR202 footnote body without mark", "[rules]") {
     Draft s = good();  // asterisk notes belong to the sponsor line
     s.note("*", "Any changes to the list of sponsors will be reflected in the official record of the meeting.");
     CHECK(s.check().empty());
+
+    Draft e = good();  // a note without a number is named so, never "footnote  has no mark"
+    e.note("", "Ibid.");
+    auto es = only(e.check(), "UNR202");
+    REQUIRE(es.size() == 1);
+    CHECK(es[0].message == "a footnote without a number has no mark in the text");
 }
 
 TEST_CASE("UNR203 footnote marks out of order", "[rules]") {
@@ -844,6 +850,36 @@ TEST_CASE("UNR306 operative lead verb", "[rules]") {
     CHECK(only(w.check(), "UNR306").empty());
     Draft n = good({{"op1", "States should act;"}});
     CHECK(only(n.check(), "UNR306").size() == 1);
+}
+
+TEST_CASE("UNR305/UNR306 messages quote a non-ASCII lead word whole", "[rules]") {
+    // a French text checked with the English lists: the word is quoted as written, never cut
+    // at its first non-ASCII byte ("R")
+    Draft d = good({{"pre2", "Réaffirme que les droits des migrants doivent être protégés,"}});
+    auto pre = only(d.check(), "UNR305");
+    REQUIRE(pre.size() == 1);
+    CHECK(pre[0].message.find("not \"Réaffirme\"") != std::string::npos);
+    CHECK(d.at(pre[0].span) == "Réaffirme");
+
+    Draft o = good();
+    o.doc.operative[0] = o.para("1.", "Élargit le mandat de la Mission;");
+    auto op = only(o.check(), "UNR306");
+    REQUIRE(op.size() == 1);
+    CHECK(op[0].message.find("not \"Élargit\"") != std::string::npos);
+
+    // a no-break space ends the word: "Also\u00a0requests" is "Also requests"
+    Draft b = good();
+    b.doc.operative[0] = b.para("1.", "Also\u00a0requests the Secretary-General to report;");
+    CHECK(only(b.check(), "UNR306").empty());
+}
+
+TEST_CASE("UNR002 names the organ whose text it is", "[rules]") {
+    Draft d = good();
+    d.doc.authority = {};
+    d.doc.meta.symbol.value = "S/RES/2573 (2021)";
+    auto ds = only(d.check(), "UNR002");
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].message.find("(\"The Security Council,\")") != std::string::npos);
 }
 
 // ---- UNR4xx cross-references -----------------------------------------------------------------

@@ -342,6 +342,12 @@ struct LineClassifier {
             l.kind = LineKind::Footnote;
             l.note_num = std::string(t.substr(0, t.find(' ')));
             strip_num = true;
+        } else if (!markdown && prev_note && !l.blank_before && k > 0 && starts_with(lines[k - 1].note_num, "*") &&
+                   !lines[k - 1].text.empty() && std::string_view(".;:").find(lines[k - 1].text.back()) == std::string_view::npos &&
+                   !std::isdigit(static_cast<unsigned char>(t[0])) && t[0] != '(') {
+            // the wrapped rest of an asterisk note whose line stopped mid-sentence ("... members
+            // of the European" / "Union.")
+            l.kind = LineKind::Footnote;
         } else if (markdown && l.blank_before) {
             std::string_view n = bare_note_number(l, last_note);
             if (!n.empty()) l.note_num = std::string(n), strip_num = true;

@@ -11,6 +11,7 @@
 // lines/classify.cpp classify_lines, decides kinds).
 #include <algorithm>
 #include <array>
+#include <tuple>
 #include <cctype>
 #include <cstring>
 
@@ -43,6 +44,21 @@ bool is_drop_tag(std::string_view tag) {
     for (auto t : tags)
         if (tag == t) return true;
     return tag == "</sub>";
+}
+
+/// The digit of a Unicode superscript digit at s[i] ("¹" -> 1, "²²" read one at a time) with its
+/// length in bytes, or {-1, 0}.
+std::pair<int, std::size_t> superscript_digit(std::string_view s, std::size_t i) {
+    std::string_view r = s.substr(i, 3);
+    if (starts_with(r, "\xC2\xB9")) return {1, 2};
+    if (starts_with(r, "\xC2\xB2")) return {2, 2};
+    if (starts_with(r, "\xC2\xB3")) return {3, 2};
+    if (r.size() == 3 && r[0] == '\xE2' && r[1] == '\x81') {
+        auto c = static_cast<unsigned char>(r[2]);
+        if (c == 0xB0) return {0, 3};
+        if (c >= 0xB4 && c <= 0xB9) return {c - 0xB0, 3};
+    }
+    return {-1, 0};
 }
 
 /// Reads `<sup>X</sup>` (or the converter artefact `<sup>&</sup>lt;sup>X</sup>`) at s[i].
@@ -152,6 +168,26 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
             mt.space(src_at(i));
             i += u;
             continue;
+        }
+        if (auto [d, len] = superscript_digit(raw, i); len && !mt.text.empty()) {
+            // superscript digits ("conflicts,²² and", as unres --to text and some converters
+            // write marks): a footnote mark; "m²", "km³" (a unit's power) stay text
+            std::size_t e = i;
+            std::string num;
+            for (auto [dd, ll] = superscript_digit(raw, e); ll; std::tie(dd, ll) = superscript_digit(raw, e)) {
+                num += static_cast<char>('0' + dd);
+                e += ll;
+            }
+            bool power = num.size() == 1 && (num == "2" || num == "3") && mt.text.back() == 'm';
+            if (!power) {
+                Mark m;
+                m.num = num;
+                m.pos = mt.text.size();
+                m.span = {src_at(i), src_at(e)};
+                out.marks.push_back(m);
+                i = e;
+                continue;
+            }
         }
         if (c == '<' || c == '&') {
             if (std::size_t n = read_markup(raw, i, base, mt, out)) {

@@ -7,6 +7,7 @@
 // content character of the body is in exactly one block; a label is taken only where it can
 // open a paragraph.
 #include "readers/text/blocks.hpp"
+#include "readers/text/table.hpp"
 
 #include "readers/text/common.hpp"
 
@@ -25,6 +26,7 @@ public:
         : lines_(lines), markdown_(markdown), margins_(margins) {}
     std::vector<Block> run(std::size_t body) {
         make_blocks(body);
+        table_rows(blocks_, lines_);  // table.cpp: a table block's cells
         return std::move(blocks_);
     }
 

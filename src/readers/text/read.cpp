@@ -5,6 +5,7 @@
 //      and markdown, readers/docx.cpp for Word); classify.cpp gives each its kind
 //   2. notes.cpp    read_notes: footnote lines → footnote bodies with their pages (NoteSet)
 //   3. header.cpp   read_header: the header fields before "The General Assembly," (Header)
+//      kind.cpp     read_kind: decision, amendment (its target, where its instructions begin)
 //   4. repair.cpp   mark_running_titles, split_glued_numbers, page_margins (Margins)
 //   5. blocks.cpp   make_blocks: content lines → logical paragraphs with their labels (Blocks)
 //   6. tree.cpp     build_tree: blocks → preamble, operative (nested by label), sections,
@@ -16,6 +17,7 @@
 // whose lines come classified by their zone).
 #include "readers/text/blocks.hpp"
 #include "readers/text/header.hpp"
+#include "readers/text/kind.hpp"
 #include "readers/text/marks.hpp"
 #include "readers/text/notes.hpp"
 #include "readers/text/repair.hpp"
@@ -37,6 +39,7 @@ Document read_lines(const SourceFile& src, std::vector<Line> lines, InputFormat 
     stages::NoteSet notes = stages::read_notes(lines);
     doc.footnotes = std::move(notes.notes);
     stages::Header header = stages::read_header(lines);
+    stages::read_kind(lines, header);  // kind.cpp: amendments (target, instructions), decisions
     doc.meta = std::move(header.meta);
     doc.kind = header.kind;
     doc.authority = std::move(header.authority);
@@ -46,6 +49,7 @@ Document read_lines(const SourceFile& src, std::vector<Line> lines, InputFormat 
     std::vector<stages::Block> blocks = stages::make_blocks(lines, header.body, markdown, margins);
     stages::build_tree(doc, std::move(blocks), src);
     stages::link_marks(doc, notes.page, notes.region_lo, lines, src);
+    sort_footnotes(doc.footnotes);  // number order, whatever the order of the bodies (document.hpp)
     return doc;
 }
 

@@ -74,7 +74,7 @@ private:
     std::size_t on_annex(std::size_t i);
     void on_closing(const Block& b);
     void on_heading(const Block& b);
-    void on_table(const Block& b);
+    void on_table(Block& b);
     void on_para(std::size_t i);
     bool place_in_preamble(Para& p, const Label& lab);
     bool nest_numbered(Para& p, const Label& lab);
@@ -417,13 +417,15 @@ void TreeBuilder::on_heading(const Block& b) {
 }
 
 /// A table: kept as unstructured text, with a note.
-void TreeBuilder::on_table(const Block& b) {
-    doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+void TreeBuilder::on_table(Block& b) {  // a table node: rows of cells, no paragraph (table.cpp)
+    int annex = in_annex_ ? static_cast<int>(doc_.annexes.size()) - 1 : -1;
+    std::size_t after = in_annex_ ? doc_.annexes.back().operative.size() : doc_.operative.size();
+    doc_.tables.push_back({std::move(b.rows), after, annex, b.line, {b.begin, b.end}});
     Diagnostic d;
     d.rule = "UNR005";
     d.severity = Severity::Note;
     d.span = {b.begin, b.end};
-    d.message = "a table: kept as unstructured text";
+    d.message = "a table (" + std::to_string(doc_.tables.back().rows.size()) + " rows): its rows are not paragraphs";
     doc_.diagnostics.push_back(d);
 }
 
