@@ -32,12 +32,14 @@ struct Ref {
 class Scanner {
 public:
     explicit Scanner(const std::string& text) : low_(text) {
-        for (auto& c : low_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : low_)  // ASCII only, as std::tolower in the "C" locale unres runs in
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     }
 
     std::vector<Ref> scan() {
         std::vector<Ref> out;
         for (std::size_t i = 0; i < low_.size(); ++i) {
+            if (low_[i] != 's' && low_[i] != 'p') continue;  // each form starts "sub" or "paragraph"
             if (i > 0 && std::isalpha(static_cast<unsigned char>(low_[i - 1]))) continue;
             Ref r;
             std::size_t save = i;
