@@ -39,10 +39,18 @@ std::size_t unicode_space_len(std::string_view s, std::size_t i) {
 
 /// A byte the cleaner copies as it is: printable ASCII that opens no tag, entity, space or
 /// markdown construct.  Runs of them are copied at once (one append, not one per byte).
-bool plain_byte(char c, bool markdown) {
+constexpr bool plain_byte_of(unsigned char c, bool markdown) {
     if (c <= ' ' || c >= 0x7F || c == '<' || c == '&') return false;
     return !markdown || (c != '\\' && c != '[' && c != '*' && c != '_');
 }
+struct PlainBytes {
+    bool is[2][256] = {};
+    constexpr PlainBytes() {
+        for (int c = 0; c < 256; ++c) is[0][c] = plain_byte_of(static_cast<unsigned char>(c), false), is[1][c] = plain_byte_of(static_cast<unsigned char>(c), true);
+    }
+};
+constexpr PlainBytes kPlain;
+bool plain_byte(char c, bool markdown) { return kPlain.is[markdown][static_cast<unsigned char>(c)]; }
 
 /// Tags we drop silently (their text content is kept).
 bool is_drop_tag(std::string_view tag) {
