@@ -84,7 +84,7 @@ int run_convert_batch(const ConvertOptions& opts) {
             out.replace_extension();
             out += std::string(extension_for(opts.to));
             if (normal(out) == normal(path)) throw UsageError("the output " + out.string() + " would overwrite the input");
-            SourceFile src = SourceFile::from_path(path);
+            SourceFile src = unres::load_source(path);  // text, .docx or PDF, as `convert FILE` reads it
             Document doc = parse(src, fmt);
             std::string data;
             if (opts.to == "akn") data = to_akn(doc);
