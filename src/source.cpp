@@ -378,11 +378,16 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
     return v;
 }
 
-LineCol SourceFile::location(std::uint32_t offset) const {
+std::uint32_t SourceFile::line_of(std::uint32_t offset) const {
     if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
-    if (line == 0) line = 1;
+    return line == 0 ? 1 : line;
+}
+
+LineCol SourceFile::location(std::uint32_t offset) const {
+    if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
+    const std::uint32_t line = line_of(offset);
     std::uint32_t start = line_starts_[line - 1];
     std::uint32_t col = 1;
     for (std::uint32_t i = start; i < offset; ++i)

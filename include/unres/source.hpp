@@ -111,6 +111,9 @@ public:
     /// The line's text without its line terminator.
     std::string_view line_text(std::uint32_t line) const;
     LineCol location(std::uint32_t offset) const;
+    /// The 1-based line of `offset` (location().line, without counting the column): a binary
+    /// search over the line starts.
+    std::uint32_t line_of(std::uint32_t offset) const;
 
 private:
     void index_lines();

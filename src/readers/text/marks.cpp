@@ -66,7 +66,7 @@ void MarkLinker::for_each_para(const std::function<void(Para&)>& f) {
 int MarkLinker::para_page(const Para& p, std::size_t pos) const {
     // the page of the source line holding text position pos
     std::uint32_t off = p.source_offset(pos);
-    std::uint32_t line = src_.location(off).line;
+    std::uint32_t line = src_.line_of(off);
     if (line >= 1 && line <= lines_.size()) return lines_[line - 1].page;
     return 0;
 }
