@@ -13,7 +13,8 @@ bytes (the floor: reading the bytes and finding the lines), in one run:
              and `--to json` in one process (-j 1 and all cores), PDF pages per second (-j 1),
              per-file process overhead (`unres --version`, and one `convert` process per file),
              peak RSS of `check` on the big document over its size, and the time of `check` and
-             `convert --to akn` on N and 10N paragraphs (about 10x when no step is quadratic)
+             `convert --to akn` on N and 10N paragraphs (about 10x when no step is quadratic), and
+             of `check` on the same paragraphs glued on one line
 Prints a markdown table; asserts nothing.  `make bench` runs it on the release build.
 """
 import argparse
@@ -60,9 +61,10 @@ def make_workload(work, n_files, big_mb):
     return files_dir, total, big
 
 
-def write_big(path, src, limit=None, paragraphs=None):
+def write_big(path, src, limit=None, paragraphs=None, glued=False):
     """A document of numbered operative paragraphs made of the texts' sentences, in a fixed
-    order: `limit` bytes of them, or `paragraphs` of them."""
+    order: `limit` bytes of them, or `paragraphs` of them; `glued`: all on one line, as a
+    converter that lost the line breaks leaves them."""
     sentences = []
     for s in src[:40]:
         text = open(s, encoding="utf-8", errors="replace").read()
@@ -74,7 +76,7 @@ def write_big(path, src, limit=None, paragraphs=None):
                 "The General Assembly,\n\nRecalling its resolution 79/1,\n\n")
         k, size = 0, 0
         while (size < limit) if limit is not None else (k < paragraphs):
-            line = "%d. Decides %s\n\n" % (k + 1, sentences[k % len(sentences)].rstrip(".;") + ";")
+            line = "%d. Decides %s%s" % (k + 1, sentences[k % len(sentences)].rstrip(".;") + ";", " " if glued else "\n\n")
             f.write(line)
             size += len(line.encode("utf-8"))
             k += 1
@@ -160,14 +162,15 @@ def main():
     start = timed([unres, "--version"], 5)
     scale = []
     for n in (a.scale_paragraphs, 10 * a.scale_paragraphs):
-        p = os.path.join(a.work, "scale-%d.txt" % n)
-        write_big(p, sources(), paragraphs=n)
-        for to in ("check", "akn"):
-            cmd = [unres, "check", "-q", p] if to == "check" else [unres, "convert", p, "--to", "akn", "-o", p + ".xml"]
-            scale.append((n, to, max(1e-6, timed(cmd, a.repeat) - start), os.path.getsize(p) / 1e6))
-    for to in ("check", "akn"):
+        for glued in (False, True):
+            p = os.path.join(a.work, "scale-%d%s.txt" % (n, "-glued" if glued else ""))
+            write_big(p, sources(), paragraphs=n, glued=glued)
+            for to in ("check", "akn") if not glued else ("glued",):
+                cmd = [unres, "check", "-q", p] if to != "akn" else [unres, "convert", p, "--to", "akn", "-o", p + ".xml"]
+                scale.append((n, to, max(1e-6, timed(cmd, a.repeat) - start), os.path.getsize(p) / 1e6))
+    for to in ("check", "akn", "glued"):
         (n1, _, t1, m1), (n10, _, t10, m10) = [x for x in scale if x[1] == to]
-        label = "`check`" if to == "check" else "`convert --to akn`"
+        label = {"check": "`check`", "akn": "`convert --to akn`", "glued": "`check` (all on one line)"}[to]
         rows.append(("%s on %d paragraphs (%.1f MB)" % (label, n1, m1), "%.1f MB/s" % (m1 / t1), "%.3f s" % t1))
         rows.append(("%s on %d paragraphs (%.1f MB)" % (label, n10, m10), "%.1f MB/s" % (m10 / t10), "%.3f s" % t10))
         rows.append(("%s: time for 10x the paragraphs" % label, "%.1fx" % (t10 / t1), ""))

@@ -111,6 +111,7 @@ void split_glued_numbers(std::vector<Line>& lines, std::size_t body) {
         drop_prefix(tail, at + 1);
         Line& head = lines[k];
         head.text.resize(at);
+        head.text.shrink_to_fit();  // not the whole rest's capacity in every piece (quadratic memory)
         std::erase_if(head.marks, [&](const Mark& m) { return m.pos > at; });
         std::erase_if(head.styles, [&](const Style& r) { return r.begin >= at; });
         for (auto& r : head.styles) r.end = std::min(r.end, at);
