@@ -12,13 +12,14 @@ bytes (the floor: reading the bytes and finding the lines), in one run:
   measures   MB/s of `grep -c` (floor), `check -j 1`, `check` (all cores), `convert DIR --to akn`
              and `--to json` in one process (-j 1 and all cores), PDF pages per second (-j 1),
              per-file process overhead (`unres --version`, and one `convert` process per file),
-             peak RSS of `check` on the big document over its size
+             peak RSS of `check` on the big document over its size, and the time of `check` and
+             `convert --to akn` on N and 10N paragraphs (about 10x when no step is quadratic), and
+             of `check` on the same paragraphs glued on one line
 Prints a markdown table; asserts nothing.  `make bench` runs it on the release build.
 """
 import argparse
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -55,25 +56,31 @@ def make_workload(work, n_files, big_mb):
         dst = os.path.join(files_dir, "w%05d_%s" % (i, os.path.basename(s)))
         shutil.copyfile(s, dst)
         total += os.path.getsize(dst)
-    # The big document: numbered paragraphs made of the texts' sentences, in a fixed order.
+    big = os.path.join(work, "big.txt")
+    write_big(big, src, limit=big_mb * 1024 * 1024)
+    return files_dir, total, big
+
+
+def write_big(path, src, limit=None, paragraphs=None, glued=False):
+    """A document of numbered operative paragraphs made of the texts' sentences, in a fixed
+    order: `limit` bytes of them, or `paragraphs` of them; `glued`: all on one line, as a
+    converter that lost the line breaks leaves them."""
     sentences = []
     for s in src[:40]:
         text = open(s, encoding="utf-8", errors="replace").read()
         sentences += [x.strip() for x in re.split(r"(?<=[;.])\s+", " ".join(text.split())) if 40 < len(x) < 400]
     sentences = [re.sub(r"^\S*\d\S*\s*", "", x) for x in sentences]
-    big = os.path.join(work, "big.txt")
-    with open(big, "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8") as f:
         f.write("United Nations A/80/L.999\nGeneral Assembly Distr.: Limited\n1 December 2025\n\n"
                 "Eightieth session\nAgenda item 1\n\nBenchmark: draft resolution\n\nA benchmark\n\n"
                 "The General Assembly,\n\nRecalling its resolution 79/1,\n\n")
-        k, size, limit = 0, 0, big_mb * 1024 * 1024
-        while size < limit:
-            line = "%d. Decides %s\n\n" % (k + 1, sentences[k % len(sentences)].rstrip(".;") + ";")
+        k, size = 0, 0
+        while (size < limit) if limit is not None else (k < paragraphs):
+            line = "%d. Decides %s%s" % (k + 1, sentences[k % len(sentences)].rstrip(".;") + ";", " " if glued else "\n\n")
             f.write(line)
             size += len(line.encode("utf-8"))
             k += 1
         f.write("%d. Decides to remain seized of the matter.\n" % (k + 1))
-    return files_dir, total, big
 
 
 def timed(cmd, repeat=1):
@@ -89,11 +96,12 @@ def timed(cmd, repeat=1):
 
 
 def peak_rss_kb(cmd):
-    """Peak resident set of one child process, in KiB (ru_maxrss of the children waited for)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before)
+    """Peak resident set of one child process, in KiB (its own ru_maxrss, from wait4: the
+    children's maximum would be that of the largest earlier child)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(p.pid, 0)
+    p.returncode = 0  # reaped here
+    return usage.ru_maxrss
 
 
 def pdf_pages(path):
@@ -109,6 +117,8 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, "build", "bench-work"))
     ap.add_argument("--pdfs", action="append")
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--scale-paragraphs", type=int, default=2000,
+                    help="paragraphs of the smaller scaling document (the larger has 10x)")
     a = ap.parse_args()
     unres = os.path.abspath(a.unres)
     files_dir, total, big = make_workload(a.work, a.files, a.big_mb)
@@ -147,6 +157,23 @@ def main():
     rate("`check` on one %.0f MB document" % big_mb, timed([unres, "check", "-q", big]), big_mb)
     rss = peak_rss_kb([unres, "check", "-q", big]) / 1024
     rows.append(("peak RSS of `check` on it", "%.0f MB = %.2fx its size" % (rss, rss / big_mb), ""))
+    # Scaling: the same kind of document with 10x the paragraphs should take about 10x the time
+    # (no quadratic step).  Start-up (`--version`) is taken off both times.
+    start = timed([unres, "--version"], 5)
+    scale = []
+    for n in (a.scale_paragraphs, 10 * a.scale_paragraphs):
+        for glued in (False, True):
+            p = os.path.join(a.work, "scale-%d%s.txt" % (n, "-glued" if glued else ""))
+            write_big(p, sources(), paragraphs=n, glued=glued)
+            for to in ("check", "akn") if not glued else ("glued",):
+                cmd = [unres, "check", "-q", p] if to != "akn" else [unres, "convert", p, "--to", "akn", "-o", p + ".xml"]
+                scale.append((n, to, max(1e-6, timed(cmd, a.repeat) - start), os.path.getsize(p) / 1e6))
+    for to in ("check", "akn", "glued"):
+        (n1, _, t1, m1), (n10, _, t10, m10) = [x for x in scale if x[1] == to]
+        label = {"check": "`check`", "akn": "`convert --to akn`", "glued": "`check` (all on one line)"}[to]
+        rows.append(("%s on %d paragraphs (%.1f MB)" % (label, n1, m1), "%.1f MB/s" % (m1 / t1), "%.3f s" % t1))
+        rows.append(("%s on %d paragraphs (%.1f MB)" % (label, n10, m10), "%.1f MB/s" % (m10 / t10), "%.3f s" % t10))
+        rows.append(("%s: time for 10x the paragraphs" % label, "%.1fx" % (t10 / t1), ""))
     # PDF, when this unres reads it.
     pdf_dirs = a.pdfs or [os.path.join(ROOT, "samples"), os.path.join(ROOT, "tests", "corpus")]
     pdfs = sorted(os.path.join(d, f) for d in pdf_dirs if os.path.isdir(d) for f in os.listdir(d) if f.endswith(".pdf"))

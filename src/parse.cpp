@@ -112,7 +112,11 @@ SourceFile load_source(std::string path, std::string_view bytes) {
     return SourceFile::from_bytes(std::move(path), bytes);
 }
 
-SourceFile load_source(const std::string& path) { return load_source(path, SourceFile::read_file(path)); }
+SourceFile load_source(const std::string& path) {
+    std::string bytes = SourceFile::read_file(path);
+    if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) || readers::pdf::is_pdf(bytes)) return load_source(path, bytes);
+    return SourceFile::from_owned_bytes(path, std::move(bytes));  // a text: its bytes become text() without a copy
+}
 
 InputFormat detect_format(const SourceFile& src) {
     if (src.is_docx()) return InputFormat::Docx;

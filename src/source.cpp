@@ -2,6 +2,7 @@
 #include "unres/source.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -151,10 +152,71 @@ bool encode_text(std::string_view text, Encoding enc, std::string& out) {
 }
 
 SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
+    return decode(std::move(path), bytes, nullptr);
+}
+
+SourceFile SourceFile::from_owned_bytes(std::string path, std::string&& bytes) {
+    return decode(std::move(path), bytes, &bytes);
+}
+
+namespace {
+/// Text with many NULs or control bytes in its first 4 KiB is a binary file under another name.
+bool mostly_controls(std::string_view b) {
+    std::size_t ctrl = 0;
+    const std::size_t probe = std::min<std::size_t>(b.size(), 4096);
+    for (std::size_t k = 0; k < probe; ++k) {
+        auto c = static_cast<unsigned char>(b[k]);
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
+    }
+    return probe >= 16 && ctrl * 10 > probe;
+}
+
+/// The end of the valid UTF-8 that starts at b[i] (ASCII eight bytes at a time); counts the
+/// multi-byte sequences in `multibyte`.
+std::size_t valid_run(std::string_view b, std::size_t i, std::size_t& multibyte) {
+    const std::size_t n = b.size();
+    while (i < n) {
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, b.data() + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i < n && static_cast<unsigned char>(b[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        if (i >= n) break;
+        const std::size_t len = utf8::valid_sequence(b, i);
+        if (len == 0) break;
+        ++multibyte;
+        i += len;
+    }
+    return i;
+}
+}  // namespace
+
+/// Decodes `bytes`; `owned`, when given, is the buffer `bytes` views, which a valid UTF-8 file
+/// (no byte-order mark) moves into text() (and raw() is then text()).
+SourceFile SourceFile::decode(std::string path, std::string_view bytes, std::string* owned) {
     SourceFile f;
     f.path_ = std::move(path);
-    f.raw_.assign(bytes);
     std::string_view b = bytes;
+    if (!starts_with(b, "\xEF\xBB\xBF") && !starts_with(b, "\xFF\xFE") && !starts_with(b, "\xFE\xFF") &&
+        binary_kind(b).empty() && !utf16_without_bom(b)) {
+        // The common case: a UTF-8 file with no invalid byte is its own text.
+        std::size_t multibyte = 0;
+        if (valid_run(b, 0, multibyte) == b.size()) {
+            if (owned) f.text_ = std::move(*owned);
+            else f.text_.assign(b);
+            f.raw_is_text_ = true;
+            if (mostly_controls(b)) throw InputError("input is binary data, not a text (no known encoding fits)");
+            if (f.text_.size() > 0xFFFFFFF0u) throw InputError("input is larger than 4 GiB");
+            f.index_lines();
+            return f;
+        }
+    }
+    f.raw_.assign(bytes);
     if (starts_with(b, "\xEF\xBB\xBF")) {
         f.encoding_ = Encoding::Utf8Bom;
         b.remove_prefix(3);
@@ -187,13 +249,7 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
         std::size_t i = 0;
         std::size_t multibyte = 0;  // valid UTF-8 sequences of 2-4 bytes
         while (i < b.size()) {
-            std::size_t run = i;
-            while (run < b.size()) {
-                const std::size_t len = utf8::valid_sequence(b, run);
-                if (len == 0) break;
-                multibyte += len > 1;
-                run += len;
-            }
+            const std::size_t run = valid_run(b, i, multibyte);
             f.text_.append(b.substr(i, run - i));
             i = run;
             if (i < b.size()) {
@@ -203,15 +259,8 @@ SourceFile SourceFile::from_bytes(std::string path, std::string_view bytes) {
                 ++i;
             }
         }
-        // Text with many NULs or control bytes is a binary file under another name.
-        std::size_t ctrl = 0;
-        std::size_t probe = std::min<std::size_t>(b.size(), 4096);
-        for (std::size_t k = 0; k < probe; ++k) {
-            auto c = static_cast<unsigned char>(b[k]);
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++ctrl;
-        }
-        if (probe >= 16 && ctrl * 10 > probe)
-            throw InputError("input is binary data, not a text (no known encoding fits)");
+        const std::size_t probe = std::min<std::size_t>(b.size(), 4096);
+        if (mostly_controls(b)) throw InputError("input is binary data, not a text (no known encoding fits)");
         // Not UTF-8 and not one valid multi-byte sequence in it: a single-byte encoding,
         // read as Windows-1252 (a superset of Latin-1's printable characters).  A file
         // that has valid multi-byte sequences too is damaged UTF-8: U+FFFD (UNR901).
@@ -250,10 +299,22 @@ std::string SourceFile::read_file(const std::string& path) {
     if (std::filesystem::is_directory(st)) throw InputError(path + ": is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": cannot open for reading");
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    // One buffer of the file's size, filled by one read (no stream copy); then whatever a file
+    // that grew meanwhile, or one without a size (a pipe), still has.
+    std::string out;
+    std::uintmax_t size = std::filesystem::is_regular_file(st) ? std::filesystem::file_size(path, ec) : 0;
+    if (ec) size = 0;
+    if (size > 0) {
+        out.resize(static_cast<std::size_t>(size));
+        in.read(out.data(), static_cast<std::streamsize>(size));
+        out.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    if (!in.eof()) {
+        char buf[65536];
+        while (in.read(buf, sizeof buf) || in.gcount() > 0) out.append(buf, static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) throw InputError(path + ": read error");
-    return ss.str();
+    return out;
 }
 
 PageLocation SourceFile::page_location(std::uint32_t offset) const {
@@ -278,12 +339,18 @@ PageLocation SourceFile::page_location(std::uint32_t offset) const {
     return pl;
 }
 
-SourceFile SourceFile::from_path(const std::string& path) { return from_bytes(path, read_file(path)); }
+SourceFile SourceFile::from_path(const std::string& path) { return from_owned_bytes(path, read_file(path)); }
 
 void SourceFile::index_lines() {
     line_starts_.clear();
     line_starts_.push_back(0);
     const std::string& t = text_;
+    if (t.find('\r') == std::string::npos) {  // LF only (the common case): memchr from line to line
+        for (std::size_t i = t.find('\n'); i != std::string::npos; i = t.find('\n', i + 1))
+            line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+        if (line_starts_.size() > 1 && line_starts_.back() == t.size()) line_starts_.pop_back();
+        return;
+    }
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i] == '\n') {
             line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
@@ -311,11 +378,16 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
     return v;
 }
 
-LineCol SourceFile::location(std::uint32_t offset) const {
+std::uint32_t SourceFile::line_of(std::uint32_t offset) const {
     if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
-    if (line == 0) line = 1;
+    return line == 0 ? 1 : line;
+}
+
+LineCol SourceFile::location(std::uint32_t offset) const {
+    if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
+    const std::uint32_t line = line_of(offset);
     std::uint32_t start = line_starts_[line - 1];
     std::uint32_t col = 1;
     for (std::uint32_t i = start; i < offset; ++i)

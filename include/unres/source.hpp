@@ -74,6 +74,9 @@ public:
     /// legacy .doc, zip archives (a .docx or a PDF is loaded with unres::load_source, parse.hpp,
     /// which extracts its text first).
     static SourceFile from_bytes(std::string path, std::string_view bytes);
+    /// from_bytes() of a buffer it takes over: a UTF-8 file (no byte-order mark, no invalid
+    /// byte) becomes text() without a copy, and raw() is then that same text.
+    static SourceFile from_owned_bytes(std::string path, std::string&& bytes);
     /// Reads and decodes a file (from_bytes); throws InputError with a clear message on failure.
     static SourceFile from_path(const std::string& path);
     /// The file's bytes as read.  Throws InputError (no such file, a directory, unreadable).
@@ -87,7 +90,7 @@ public:
     const std::string& path() const { return path_; }
     const std::string& text() const { return text_; }
     /// The raw bytes as read (needed by `fix`, which edits the file in place).
-    const std::string& raw() const { return raw_; }
+    const std::string& raw() const { return raw_is_text_ ? text_ : raw_; }
     Encoding encoding() const { return encoding_; }
     Origin origin() const { return origin_; }
     /// The bytes were a Word .docx: text() is the text extracted from it (readers/docx.cpp).
@@ -108,11 +111,16 @@ public:
     /// The line's text without its line terminator.
     std::string_view line_text(std::uint32_t line) const;
     LineCol location(std::uint32_t offset) const;
+    /// The 1-based line of `offset` (location().line, without counting the column): a binary
+    /// search over the line starts.
+    std::uint32_t line_of(std::uint32_t offset) const;
 
 private:
     void index_lines();
+    static SourceFile decode(std::string path, std::string_view bytes, std::string* owned);
     std::string path_;
-    std::string raw_;
+    std::string raw_;  // empty when raw_is_text_ (the file's bytes are text_ itself)
+    bool raw_is_text_ = false;
     std::string text_;
     Encoding encoding_ = Encoding::Utf8;
     Origin origin_ = Origin::Text;

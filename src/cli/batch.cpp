@@ -78,13 +78,14 @@ int run_convert_batch(const ConvertOptions& opts) {
     auto work = [&](std::size_t i) {
         const std::string& path = inputs[i];
         try {
-            fs::path rel = normal(path).lexically_relative(in_root);
+            const fs::path npath = normal(path);  // once: it reads each link on the way
+            fs::path rel = npath.lexically_relative(in_root);
             if (rel.empty() || *rel.begin() == "..") rel = fs::path(path).filename();
             fs::path out = out_root / rel;
             out.replace_extension();
             out += std::string(extension_for(opts.to));
-            if (normal(out) == normal(path)) throw UsageError("the output " + out.string() + " would overwrite the input");
-            SourceFile src = SourceFile::from_path(path);
+            if (normal(out) == npath) throw UsageError("the output " + out.string() + " would overwrite the input");
+            SourceFile src = unres::load_source(path);  // text, .docx or PDF, as `convert FILE` reads it
             Document doc = parse(src, fmt);
             std::string data;
             if (opts.to == "akn") data = to_akn(doc);

@@ -32,13 +32,28 @@ struct Ref {
 class Scanner {
 public:
     explicit Scanner(const std::string& text) : low_(text) {
-        for (auto& c : low_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : low_)  // ASCII only, as std::tolower in the "C" locale unres runs in
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     }
 
     std::vector<Ref> scan() {
         std::vector<Ref> out;
-        for (std::size_t i = 0; i < low_.size(); ++i) {
-            if (i > 0 && std::isalpha(static_cast<unsigned char>(low_[i - 1]))) continue;
+        // Every form holds "paragraph": only the places 4, 3 and 0 bytes before each one can
+        // start a reference ("sub-paragraph", "subparagraph", "paragraph"), in text order.
+        std::size_t next = 0;  // the first position still to try (past the last reference)
+        for (std::size_t k = low_.find("paragraph"); k != std::string::npos; k = low_.find("paragraph", k + 9))
+            for (std::size_t back : {4, 3, 0}) {
+                if (k < back || k - back < next) continue;
+                next = try_at(k - back, out);
+            }
+        return out;
+    }
+
+private:
+    /// Reads a reference at low_[i] into `out`; returns the next position to try.
+    std::size_t try_at(std::size_t i, std::vector<Ref>& out) {
+        {
+            if (i > 0 && std::isalpha(static_cast<unsigned char>(low_[i - 1]))) return i + 1;
             Ref r;
             std::size_t save = i;
             if (word_at(i, "subparagraph") || word_at(i, "sub-paragraph")) {
@@ -49,10 +64,9 @@ public:
                 if (para_form(r)) { r.begin = save; r.end = pos_; out.push_back(r); i = pos_ - 1; }
             }
         }
-        return out;
+        return i + 1;
     }
 
-private:
     bool word_at(std::size_t i, std::string_view w) const { return low_.compare(i, w.size(), w) == 0; }
 
     bool lit(std::string_view w) {

@@ -45,6 +45,13 @@ std::string xml_clean(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x80) {  // a run of printable ASCII: one append
+            std::size_t e = i + 1;
+            while (e < s.size() && static_cast<unsigned char>(s[e]) >= 0x20 && static_cast<unsigned char>(s[e]) < 0x80) ++e;
+            out.append(s, i, e - i);
+            i = e;
+            continue;
+        }
         if (c < 0x80) {
             if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
             ++i;
@@ -68,18 +75,25 @@ std::string xml_clean(std::string_view s) {
 
 void append_escaped(std::string& out, std::string_view raw, bool attribute) {
     std::string s = xml_clean(raw);
-    for (char ch : s) {
-        switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\r': out += "&#13;"; break;
-            case '\t': if (attribute) out += "&#9;"; else out += ch; break;
-            case '\n': if (attribute) out += "&#10;"; else out += ch; break;
-            default: out += ch;
+    std::size_t run = 0;  // the characters since the last escape are appended at once
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        const char* esc = nullptr;
+        switch (s[k]) {
+            case '&': esc = "&amp;"; break;
+            case '<': esc = "&lt;"; break;
+            case '>': esc = "&gt;"; break;
+            case '"': esc = "&quot;"; break;
+            case '\r': esc = "&#13;"; break;
+            case '\t': if (attribute) esc = "&#9;"; break;
+            case '\n': if (attribute) esc = "&#10;"; break;
+            default: break;
         }
+        if (!esc) continue;
+        out.append(s, run, k - run);
+        out += esc;
+        run = k + 1;
     }
+    out.append(s, run, std::string::npos);
 }
 
 /// Largest character boundary <= pos in s (pos clamped to s.size()).

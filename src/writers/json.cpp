@@ -15,6 +15,15 @@ void append_quoted(std::string& out, std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {  // a run that needs no escape: one append
+            std::size_t e = i + 1;
+            while (e < s.size() && static_cast<unsigned char>(s[e]) >= 0x20 && static_cast<unsigned char>(s[e]) < 0x7F &&
+                   s[e] != '"' && s[e] != '\\')
+                ++e;
+            out.append(s, i, e - i);
+            i = e;
+            continue;
+        }
         if (c < 0x80) {
             switch (c) {
                 case '"': out += "\\\""; break;

@@ -101,3 +101,26 @@ TEST_CASE("convert DIR needs -o, and a directory with nothing to read is an erro
     CHECK(none.err.find("no file to convert") != std::string::npos);
     CHECK(!fs::exists(empty + "/out"));
 }
+
+TEST_CASE("convert DIR reads a .docx and a PDF as `convert FILE` does", "[cli][batch]") {
+    std::string in = unres_test::scratch("batch-binary") + "/in";
+    std::string out = unres_test::scratch("batch-binary") + "/out";
+    fs::remove_all(in);
+    fs::remove_all(out);
+    unres_test::write_file(in + "/A_RES_70_1.docx", unres_test::read_file(unres_test::source_dir() + "/tests/corpus/docx/A_RES_70_1.docx"));
+    std::vector<std::string> names{"A_RES_70_1"};
+#if UNRES_WITH_PDF
+    unres_test::write_file(in + "/A_C.1_80_L.45.pdf", unres_test::read_file(unres_test::source_dir() + "/samples/A_C.1_80_L.45.pdf"));
+    names.insert(names.begin(), "A_C.1_80_L.45");
+#endif
+    auto r = unres_test::run("convert '" + in + "' --to akn -o '" + out + "' -j 2 -q");
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    REQUIRE(files_below(out).size() == names.size());
+    for (const std::string& n : names) {
+        INFO(n);
+        auto one = unres_test::run("convert '" + in + "/" + n + (n == "A_RES_70_1" ? ".docx" : ".pdf") + "' --to akn");
+        CHECK(one.code == 0);
+        CHECK(one.out == unres_test::read_file(out + "/" + n + ".akn.xml"));
+    }
+}

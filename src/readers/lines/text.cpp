@@ -28,6 +28,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 /// U+00A0 (no-break space) and other Unicode spaces are folded to a plain space.
 std::size_t unicode_space_len(std::string_view s, std::size_t i) {
+    if (static_cast<unsigned char>(s[i]) < 0xC2) return 0;  // ASCII and most bytes: no space
     if (starts_with(s.substr(i), "\xC2\xA0")) return 2;                 // U+00A0
     if (starts_with(s.substr(i), "\xE2\x80") && i + 2 < s.size()) {    // U+2000..U+200B, U+202F
         auto c = static_cast<unsigned char>(s[i + 2]);
@@ -36,6 +37,21 @@ std::size_t unicode_space_len(std::string_view s, std::size_t i) {
     if (starts_with(s.substr(i), "\xE3\x80\x80")) return 3;             // ideographic space
     return 0;
 }
+
+/// A byte the cleaner copies as it is: printable ASCII that opens no tag, entity, space or
+/// markdown construct.  Runs of them are copied at once (one append, not one per byte).
+constexpr bool plain_byte_of(unsigned char c, bool markdown) {
+    if (c <= ' ' || c >= 0x7F || c == '<' || c == '&') return false;
+    return !markdown || (c != '\\' && c != '[' && c != '*' && c != '_');
+}
+struct PlainBytes {
+    bool is[2][256] = {};
+    constexpr PlainBytes() {
+        for (int c = 0; c < 256; ++c) is[0][c] = plain_byte_of(static_cast<unsigned char>(c), false), is[1][c] = plain_byte_of(static_cast<unsigned char>(c), true);
+    }
+};
+constexpr PlainBytes kPlain;
+bool plain_byte(char c, bool markdown) { return kPlain.is[markdown][static_cast<unsigned char>(c)]; }
 
 /// Tags we drop silently (their text content is kept).
 bool is_drop_tag(std::string_view tag) {
@@ -156,6 +172,16 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
     auto src_at = [&](std::size_t k) { return base + static_cast<std::uint32_t>(k); };
     while (i < raw.size()) {
         char c = raw[i];
+        if (plain_byte(c, markdown)) {
+            std::size_t run = i + 1;
+            // A single space between two plain bytes is the one mt.space() would append.
+            while (run < raw.size() && (plain_byte(raw[run], markdown) ||
+                                        (raw[run] == ' ' && run + 1 < raw.size() && plain_byte(raw[run + 1], markdown))))
+                ++run;
+            mt.append(raw.substr(i, run - i), src_at(i));
+            i = run;
+            continue;
+        }
         if (is_space(c)) {
             std::size_t run = i;
             while (run < raw.size() && raw[run] == ' ') ++run;

@@ -84,6 +84,14 @@ void mark_running_titles(std::vector<Line>& lines, std::size_t body, const std::
 /// shared commitments 3. We gather ..." or "... Pact for the Future. 16 9. We note ...".
 /// Where the next operative number, a dot and a capital stand inside a line, the line is cut
 /// in two there.
+/// t.find(want, from) for a `want` that opens with a space: looks for what follows the space
+/// (a digit, rarer than a space), then checks the space before it.
+static std::size_t find_spaced(std::string_view t, std::string_view want, std::size_t from) {
+    for (std::size_t q = t.find(want.substr(1), from + 1); q != std::string_view::npos; q = t.find(want.substr(1), q + 1))
+        if (t[q - 1] == want[0]) return q - 1;
+    return std::string_view::npos;
+}
+
 void split_glued_numbers(std::vector<Line>& lines, std::size_t body) {
     long last = 0;
     for (std::size_t k = body; k < lines.size(); ++k) {
@@ -93,7 +101,7 @@ void split_glued_numbers(std::vector<Line>& lines, std::size_t body) {
         if (last <= 0) continue;
         const std::string want = " " + std::to_string(last + 1) + ". ";
         const std::string& t = lines[k].text;
-        std::size_t at = t.find(want, lab.kind == LabelKind::Number ? lab.len : 0);
+        std::size_t at = find_spaced(t, want, lab.kind == LabelKind::Number ? lab.len : 0);
         if (at == std::string::npos || at < 3) continue;
         std::size_t rest = at + want.size();
         if (rest >= t.size() || !is_upper_start(std::string_view(t).substr(rest))) continue;
@@ -107,6 +115,7 @@ void split_glued_numbers(std::vector<Line>& lines, std::size_t body) {
         drop_prefix(tail, at + 1);
         Line& head = lines[k];
         head.text.resize(at);
+        head.text.shrink_to_fit();  // not the whole rest's capacity in every piece (quadratic memory)
         std::erase_if(head.marks, [&](const Mark& m) { return m.pos > at; });
         std::erase_if(head.styles, [&](const Style& r) { return r.begin >= at; });
         for (auto& r : head.styles) r.end = std::min(r.end, at);
