@@ -1,7 +1,8 @@
 // The text reader as a whole (readers::read_text) on rows taken from real documents, each one a
 // pattern the blocks and tree stages read together: a label without its full stop, an inline
 // adopted text, -layout column gaps, pdftotext's reorderings, inline enumerations, lines split by
-// the repairs. The stages alone are tested in test_stage_blocks.cpp and test_stage_tree.cpp.
+// the repairs; footnote marks whose page or place depends on the earlier stages. The stages
+// alone are tested in test_stage_blocks.cpp, test_stage_tree.cpp and test_stage_marks.cpp.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -30,6 +31,19 @@ Document read(const std::string& body) {
     static std::vector<SourceFile> keep;
     keep.push_back(SourceFile::from_bytes("t.txt", "The General Assembly,\n\nRecalling its resolution 1,\n\n" + body));
     return readers::read_text(keep.back(), InputFormat::Text);
+}
+
+/// The text as it stands, no preamble added.
+Document read_as_is(const std::string& text) {
+    static std::vector<SourceFile> keep;
+    keep.push_back(SourceFile::from_bytes("t.txt", text));
+    return readers::read_text(keep.back(), InputFormat::Text);
+}
+
+std::vector<std::string> marks_of(const Para& p) {
+    std::vector<std::string> out;
+    for (const auto& m : p.marks) out.push_back(m.num);
+    return out;
 }
 
 }  // namespace
@@ -198,4 +212,67 @@ TEST_CASE("blocks and tree: a number at a first line's indent, then an operative
     CHECK(outline(doc.operative) == "1,2,3,4");
     REQUIRE(doc.operative.size() == 4);
     CHECK(doc.operative[2].label_malformed);
+}
+
+TEST_CASE("marks: a mark's page is its line's page, also after a line was split", "[reader-rows]") {
+    // "1. ... 2. ..." on one line is split in two by the repairs: the lines no longer follow the
+    // source's line numbers, and the mark on the first line of page 2 must still be on page 2.
+    Document doc = read_as_is(
+        "The General Assembly,\n\nRecalling its resolution 70/1 of 25 September 2015,1\n\n"
+        "1. Decides to act. 2. Requests the Secretary-General to report.\n3. Also decides to cooperate;\n"
+        "__________\n1 Resolution 70/1.\n"
+        "\f4. Welcomes the Convention on the Rights 2 and the work of the Committee;\n"
+        "5. Decides to remain seized of the matter.\n__________\n2 Convention text.\n");
+    REQUIRE(doc.operative.size() == 5);
+    CHECK(marks_of(doc.operative[3]) == std::vector<std::string>{"2"});
+    CHECK(doc.operative[3].text == "Welcomes the Convention on the Rights and the work of the Committee;");
+    REQUIRE(doc.footnotes.size() == 2);
+    CHECK(doc.footnotes[1].refs.size() == 1);
+}
+
+TEST_CASE("marks: bare marks after a resolution number, a decision, a comma, a date", "[reader-rows]") {
+    struct Row {
+        const char* name;
+        const char* para;     // the preambular paragraph, its mark "3" bare (footnotes 1 to 3 exist)
+        const char* without;  // its text once the mark left it; "" = no mark may be read
+    };
+    const std::vector<Row> rows = {
+        {"after a resolution number", "Recalling its resolution 59/300 3 and its other resolutions,",
+         "Recalling its resolution 59/300 and its other resolutions,"},
+        {"after 'decision', a word following", "Welcoming the ministerial decision 3 that was adopted at the Conference,",
+         "Welcoming the ministerial decision that was adopted at the Conference,"},
+        {"after a comma, before 'States'", "Noting the Conference on Financing for Development, 3 States expressed views,",
+         "Noting the Conference on Financing for Development, States expressed views,"},
+        {"the first day of a pair of dates", "Recalling its statements of 9 May 2018, 3 1 and 30 April 2021,",
+         "Recalling its statements of 9 May 2018, 1 and 30 April 2021,"},
+        {"a range of decisions stays text", "Recalling decisions 3 to 5 of the Conference,", ""},
+        {"a paragraph number stays text", "Recalling paragraph 3 that concerns the Conference,", ""},
+    };
+    for (const auto& r : rows) {
+        CAPTURE(r.name);
+        Document doc = read_as_is(std::string("The General Assembly,\n\nRecalling its resolution 70/1,1\n\nRecalling also resolution 70/2,2\n\n") +
+                            r.para + "\n\n1. Decides to act.\n__________\n1 Resolution 70/1.\n2 Resolution 70/2.\n3 A/80/1.\n");
+        REQUIRE(doc.preamble.size() == 3);
+        const Para& p = doc.preamble[2];
+        if (*r.without) {
+            CHECK(marks_of(p) == std::vector<std::string>{"3"});
+            CHECK(p.text == r.without);
+        } else {
+            CHECK(p.marks.empty());
+            CHECK(p.text == r.para);
+        }
+    }
+}
+
+TEST_CASE("marks: a mark glued to the next word stands after the word before it", "[reader-rows]") {
+    // "resolutions 3on the": the mark goes after "resolutions", the space stays before "on"
+    // (so text -> AKN -> text keeps it where it was: A/RES/80/129)
+    Document doc = read_as_is(std::string("The General Assembly,\n\nRecalling its resolution 70/1,1\n\nRecalling also resolution 70/2,2\n\n") +
+                        "Recalling all previous resolutions 3on the follow-up,\n\n1. Decides to act.\n"
+                        "__________\n1 Resolution 70/1.\n2 Resolution 70/2.\n3 A/80/1.\n");
+    REQUIRE(doc.preamble.size() == 3);
+    const Para& p = doc.preamble[2];
+    REQUIRE(marks_of(p) == std::vector<std::string>{"3"});
+    CHECK(p.text == "Recalling all previous resolutions on the follow-up,");
+    CHECK(p.marks[0].pos == std::string("Recalling all previous resolutions").size());
 }

@@ -263,6 +263,7 @@ struct LineClassifier {
     bool prev_note = false;
     bool md_note = false;        // inside a markdown "[^N]:" definition
     int raw_page = 0;
+    const Line* before = nullptr;  // the line before this one, whatever its kind
 
     void classify(Line& l) {
         if (l.kind == LineKind::FrontMatter) return;
@@ -342,8 +343,8 @@ struct LineClassifier {
             l.kind = LineKind::Footnote;
             l.note_num = std::string(t.substr(0, t.find(' ')));
             strip_num = true;
-        } else if (!markdown && prev_note && !l.blank_before && k > 0 && starts_with(lines[k - 1].note_num, "*") &&
-                   !lines[k - 1].text.empty() && std::string_view(".;:").find(lines[k - 1].text.back()) == std::string_view::npos &&
+        } else if (!markdown && prev_note && !l.blank_before && before && starts_with(before->note_num, "*") &&
+                   !before->text.empty() && std::string_view(".;:").find(before->text.back()) == std::string_view::npos &&
                    !std::isdigit(static_cast<unsigned char>(t[0])) && t[0] != '(') {
             // the wrapped rest of an asterisk note whose line stopped mid-sentence ("... members
             // of the European" / "Union.")
@@ -373,7 +374,10 @@ struct LineClassifier {
 void classify_lines(std::vector<Line>& lines, bool markdown) {
     if (markdown) mark_front_matter(lines);
     LineClassifier c{markdown, !lines.empty() && lines.back().page > 0};
-    for (Line& l : lines) c.classify(l);
+    for (Line& l : lines) {
+        c.classify(l);
+        c.before = &l;
+    }
 }
 
 }  // namespace unres::readers
