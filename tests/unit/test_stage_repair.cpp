@@ -67,10 +67,15 @@ TEST_CASE("repair stage: running titles next to furniture become furniture", "[s
     CHECK(ls[1].kind == LineKind::Furniture);
     CHECK(ls[0].kind == LineKind::Content);
     CHECK(ls[2].kind == LineKind::Content);
-    // a short title is never searched for
-    auto ls2 = lines_of("A/C.2/80/L.48   Short title\n");
-    mark_running_titles(ls2, 0, "Short title");
-    CHECK(ls2[0].kind == LineKind::Content);
+    // a short title counts only whole: "Question of Bermuda" beside the symbol is a running head,
+    // a piece of it is not, and a sentence running into the title's words is body text
+    auto ls2 = lines_of("A/RES/80/92   Question of Bermuda\nA/RES/80/92   Question of\n");
+    mark_running_titles(ls2, 0, "Question of Bermuda");
+    CHECK(ls2[0].kind == LineKind::Furniture);
+    CHECK(ls2[1].kind == LineKind::Content);
+    auto ls3 = lines_of("A/RES/80/225\n\nof the Declaration under the item entitled\nto the Fifth United Nations Conference on the Least\n");
+    mark_running_titles(ls3, 0, title);
+    CHECK(ls3[3].kind == LineKind::Content);
 }
 
 TEST_CASE("repair stage: a page's margin is the indent most of its lines have", "[stage-repair]") {

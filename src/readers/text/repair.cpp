@@ -38,7 +38,14 @@ int Margins::relative(const Line& l) const {
 /// A producer that placed its lines on the page (PDF: Line::zone) has found the running heads
 /// by position; its body lines are body text even where they quote the title.
 void mark_running_titles(std::vector<Line>& lines, std::size_t body, const std::string& title) {
-    if (title.size() < 20) return;
+    if (title.empty()) return;
+    // A short title ("Question of Bermuda") has pieces that body text says too: only the whole
+    // title, on a line or in a cell of its own, is taken for a running title.
+    const bool whole_only = title.size() < 20;
+    auto title_piece = [&](std::string_view t, std::size_t min_size) {
+        if (whole_only) return t == title;
+        return t.size() >= min_size && title.find(t) != std::string::npos;
+    };
     if (std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.zone != Zone::Unknown; })) return;
     auto near_furniture = [&](std::size_t k) {
         for (std::size_t d = 1; d <= 4; ++d) {
@@ -51,11 +58,6 @@ void mark_running_titles(std::vector<Line>& lines, std::size_t body, const std::
         return false;
     };
     std::vector<bool> running(lines.size(), false);
-    for (std::size_t k = body; k < lines.size(); ++k) {
-        Line& l = lines[k];
-        if (l.kind != LineKind::Content || l.text.size() < 15) continue;
-        if (title.find(l.text) != std::string::npos && near_furniture(k)) l.kind = LineKind::Furniture, running[k] = true;
-    }
     // layout mode: "for 2024            A/RES/78/253" — a title piece and furniture in columns
     for (std::size_t k = body; k < lines.size(); ++k) {
         Line& l = lines[k];
@@ -65,11 +67,38 @@ void mark_running_titles(std::vector<Line>& lines, std::size_t body, const std::
         bool all = true, furniture = false;
         for (auto c : cs) {
             if (is_furniture(c)) furniture = true;
-            else if (c.size() < 3 || title.find(c) == std::string::npos) all = false;
+            else if (!title_piece(c, 3)) all = false;
         }
         if (all && furniture) l.kind = LineKind::Furniture, running[k] = true;
     }
+    // Lines that are pieces of the title, one of them near other furniture and one at least 15
+    // bytes long, in a block of their own: a blank
+    // line, furniture, a page edge or the body's start on both sides of the run.  A title piece
+    // that a paragraph's sentence runs into or out of ("... the standing item entitled" / "to the
+    // Fourteenth United Nations Congress ...") is that paragraph's text.
+    auto piece = [&](std::size_t k, std::size_t min_size) {
+        return lines[k].kind == LineKind::Content && title_piece(lines[k].text, min_size);
+    };
+    auto apart = [&](std::size_t k, std::size_t edge) {
+        const Line& o = lines[k];
+        return running[k] || o.kind == LineKind::Blank || o.kind == LineKind::Furniture ||
+               o.kind == LineKind::Separator || o.page != lines[edge].page;
+    };
+    for (std::size_t a = body; a < lines.size(); ++a) {
+        if (!piece(a, 3)) continue;
+        std::size_t b = a;
+        bool long_piece = piece(a, 15), near = near_furniture(a);
+        while (b + 1 < lines.size() && piece(b + 1, 3)) {
+            long_piece |= piece(++b, 15);
+            near |= near_furniture(b);
+        }
+        bool alone = long_piece && near && (a == body || apart(a - 1, a)) && (b + 1 == lines.size() || apart(b + 1, b));
+        if (alone)
+            for (std::size_t k = a; k <= b; ++k) lines[k].kind = LineKind::Furniture, running[k] = true;
+        a = b;
+    }
     // the short rest of a running title wrapped over two lines ("for 2024")
+    if (whole_only) return;
     for (std::size_t k = body; k < lines.size(); ++k) {
         Line& l = lines[k];
         if (l.kind != LineKind::Content || l.text.size() < 3 || title.find(l.text) == std::string::npos) continue;
