@@ -8,24 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "tree_compare.hpp"
 #include "readers/readers.hpp"
 #include "support.hpp"
 #include "unres/validate.hpp"
 
 using namespace unres;
+using unres_test::outline;
 
 namespace {
-
-/// "1[a,b[i,ii],c]" style outline of the operative part.
-std::string outline(const std::vector<Para>& ps) {
-    std::string out;
-    for (std::size_t k = 0; k < ps.size(); ++k) {
-        if (k) out += ",";
-        out += ps[k].num.empty() ? "-" : ps[k].num;
-        if (!ps[k].children.empty()) out += "[" + outline(ps[k].children) + "]";
-    }
-    return out;
-}
 
 Document read(const std::string& body) {
     static std::vector<SourceFile> keep;

@@ -7,25 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "tree_compare.hpp"
 #include "readers/lines.hpp"
 #include "readers/text/tree.hpp"
 
 using namespace unres;
+using unres_test::outline;
 using namespace unres::readers;
 
 
 namespace {
-
-/// "1[a,b[i,ii],c]" style outline of the operative part.
-std::string outline(const std::vector<Para>& ps) {
-    std::string out;
-    for (std::size_t k = 0; k < ps.size(); ++k) {
-        if (k) out += ",";
-        out += ps[k].num.empty() ? "-" : ps[k].num;
-        if (!ps[k].children.empty()) out += "[" + outline(ps[k].children) + "]";
-    }
-    return out;
-}
 
 /// One paragraph block per non-empty line of `src`, its label cut off the text.
 std::vector<stages::Block> blocks_of(const SourceFile& src) {

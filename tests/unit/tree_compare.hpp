@@ -18,6 +18,17 @@
 
 namespace unres_test {
 
+/// "1[a,b[i,ii],c]" style outline of the operative part.
+inline std::string outline(const std::vector<unres::Para>& ps) {
+    std::string out;
+    for (std::size_t k = 0; k < ps.size(); ++k) {
+        if (k) out += ",";
+        out += ps[k].num.empty() ? "-" : ps[k].num;
+        if (!ps[k].children.empty()) out += "[" + outline(ps[k].children) + "]";
+    }
+    return out;
+}
+
 struct TreeCompare {
     bool metadata = true;  ///< header fields, authority, kind, closing
     bool italics = true;   ///< italic ranges (plain text has none: off for --to text)

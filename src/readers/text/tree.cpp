@@ -70,6 +70,7 @@ private:
     std::size_t first_numbered_block() const;
     bool unnumbered_operative(const Block& b) const;
     bool short_intro(const Block& b) const;
+    bool take_heading_line(std::size_t& i, std::string& heading) const;
     std::size_t on_section(std::size_t i);
     std::size_t on_annex(std::size_t i);
     void on_closing(const Block& b);
@@ -332,6 +333,14 @@ void TreeBuilder::build_tree() {
     finish();
 }
 
+/// A section or annex marker without its heading takes the heading on the block after it
+/// ("ANNEX" / "Title"): the heading is set and i moved onto that block.
+bool TreeBuilder::take_heading_line(std::size_t& i, std::string& heading) const {
+    if (!heading.empty() || i + 1 >= blocks_.size() || blocks_[i + 1].kind != BlockKind::Heading) return false;
+    heading = blocks_[++i].mt.text;
+    return true;
+}
+
 /// A section marker ("I. Productive populations"); returns the last block it consumed.
 std::size_t TreeBuilder::on_section(std::size_t i) {
     Block& b = blocks_[i];
@@ -353,11 +362,7 @@ std::size_t TreeBuilder::on_section(std::size_t i) {
     s.heading = b.heading;
     s.line = b.line;
     s.span = {b.begin, b.end};
-    if (s.heading.empty() && i + 1 < blocks_.size() && blocks_[i + 1].kind == BlockKind::Heading) {
-        s.heading = blocks_[i + 1].mt.text;
-        s.span.end = blocks_[i + 1].end;
-        ++i;
-    }
+    if (take_heading_line(i, s.heading)) s.span.end = blocks_[i].end;
     section_ = s.num;
     section_preamble_ = true;
     tgt_.sections->push_back(std::move(s));
@@ -374,10 +379,7 @@ std::size_t TreeBuilder::on_annex(std::size_t i) {
     a.title = b.heading;
     a.line = b.line;
     a.span = {b.begin, b.end};
-    if (a.title.empty() && i + 1 < blocks_.size() && blocks_[i + 1].kind == BlockKind::Heading) {
-        a.title = blocks_[i + 1].mt.text;
-        ++i;
-    }
+    take_heading_line(i, a.title);
     doc_.annexes.push_back(std::move(a));
     Annex& ar = doc_.annexes.back();
     tgt_ = Target{&ar.preamble, &ar.operative, &ar.sections};
