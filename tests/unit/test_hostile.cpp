@@ -333,8 +333,8 @@ TEST_CASE("hostile: broken, binary and odd inputs exit 0/1 with diagnostics or 2
          "read as UTF-16BE without a byte-order mark [UNR904]"},
         {"directory", dir + "/subdir", Expect::Directory, "directory", 2},
         {"empty-directory", subdir("nothing", {}), Expect::NothingToCheck, "directory", 2},
-        // Until unres reads PDF, each one is an UNR900 error (a file-level diagnostic, exit 1);
-        // these are not real PDFs, so they stay UNR900 after.  The .html is skipped.
+        // Not real PDFs: each one is an UNR900 error (a file-level diagnostic, exit 1) and the
+        // rest of the directory is still checked.  The .html is skipped.
         {"pdf-only-directory", subdir("pdfs", {{"a.pdf", fake_pdf}, {"b.pdf", fake_pdf}, {"c.html", "<p>x</p>"}}),
          Expect::Directory, "directory", 2, "b.pdf:1:1: error: not checked: PDF is damaged", 2},
         {"undecodable-in-directory", subdir("mixed", {{"a.md", kDraft}, {"b.md", random_bytes(4096, 7)}}),

@@ -156,6 +156,12 @@ TEST_CASE("header stage: one field reader per field, as data rows", "[stage-head
         {"the session; the organ from the symbol when the masthead has none",
          "S/RES/2700\n\nSeventy-ninth session\n\nThe Security Council,\nRecalling x,\n",
          {"session", "body"}, "session=Seventy-ninth session|body=Security Council"},
+        {"a session of several words is taken whole",
+         "A/ES-10/L.30\n\nTenth emergency special session\nAgenda item 5\n\nIllegal actions\nThe General Assembly,\nRecalling x,\n",
+         {"session"}, "session=Tenth emergency special session"},
+        {"a resumed session too",
+         "A/79/L.99\n\nSeventy-ninth session, resumed\nAgenda item 5\n\nA title\nThe General Assembly,\nRecalling x,\n",
+         {"session"}, "session=Seventy-ninth session"},
     };
     for (const auto& r : rows) {
         CAPTURE(r.what);

@@ -163,12 +163,14 @@ std::optional<Field> read_session(const Line& l) {
     if (p == std::string_view::npos || p + 8 > t.size() || !(p + 8 == t.size() || t[p + 8] == ' ' || t[p + 8] == ','))
         return std::nullopt;
     // walk back over up to four words
-    std::size_t b = p;
+    std::size_t b = p;  // the start of the words taken (p: the space before "session")
     int words = 0;
     while (b > 0 && words < 4) {
-        std::size_t s = t.rfind(' ', b - 1);
+        std::size_t end = words == 0 ? b : b - 1;  // the end of the word before: skip its space
+        if (end == 0) break;
+        std::size_t s = t.rfind(' ', end - 1);
         std::size_t ws = s == std::string_view::npos ? 0 : s + 1;
-        std::string lw = lower(t.substr(ws, b - ws));
+        std::string lw = lower(t.substr(ws, end - ws));
         bool ordinal = ends_with(lw, "th") || ends_with(lw, "st") || ends_with(lw, "nd") || ends_with(lw, "rd") ||
                        lw == "emergency" || lw == "special" || lw == "resumed" || lw == "substantive" ||
                        lw == "organizational" || lw == "regular";
