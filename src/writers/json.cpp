@@ -269,6 +269,66 @@ void write_diagnostic_json(Writer& w, const SourceFile& src, const Diagnostic& d
 
 }  // namespace detail
 
+namespace {
+
+void write_footnotes(Writer& w, const SourceFile& src, const std::vector<Footnote>& notes) {
+    w.key("footnotes").begin_array();
+    for (const Footnote& f : notes) {
+        w.begin_object();
+        w.key("num").string_or_null(f.num);
+        w.key("text").string(f.text);
+        w.key("line").number(node_line(src, f.span, f.line));
+        w.key("references").begin_array();
+        for (const Span& r : f.refs) {
+            w.begin_object();
+            write_location(w, src, r.begin, "line", "column");
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+}
+
+void write_annexes(Writer& w, const SourceFile& src, const std::vector<Annex>& annexes) {
+    w.key("annexes").begin_array();
+    for (const Annex& a : annexes) {
+        w.begin_object();
+        w.key("num").string_or_null(a.num);
+        w.key("title").string_or_null(a.title);
+        w.key("line").number(node_line(src, a.span, a.line));
+        write_paras(w, "preamble", src, a.preamble);
+        write_paras(w, "operative", src, a.operative);
+        write_sections(w, src, a.sections);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+void write_tables(Writer& w, const SourceFile& src, const std::vector<Table>& tables) {
+    // tables: rows of cells; "after" top-level paragraphs of the operative part ("annex": null)
+    // or of annex number "annex" (0-based)
+    w.key("tables").begin_array();
+    for (const Table& t : tables) {
+        w.begin_object();
+        w.key("line").number(node_line(src, t.span, t.line));
+        w.key("after").number(static_cast<long long>(t.after));
+        if (t.annex < 0) w.key("annex").null();
+        else w.key("annex").number(t.annex);
+        w.key("rows").begin_array();
+        for (const auto& r : t.rows) {
+            w.begin_array();
+            for (const auto& c : r) w.string(c);
+            w.end_array();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+}
+
+}  // namespace
+
 std::string to_json(const Document& doc, const SourceFile& src, const std::vector<Diagnostic>& diags) {
     Writer w;
     w.begin_object();
@@ -285,36 +345,8 @@ std::string to_json(const Document& doc, const SourceFile& src, const std::vecto
     write_sections(w, src, doc.sections);
     if (!doc.instructions.empty()) write_paras(w, "instructions", src, doc.instructions);
 
-    w.key("footnotes").begin_array();
-    for (const Footnote& f : doc.footnotes) {
-        w.begin_object();
-        w.key("num").string_or_null(f.num);
-        w.key("text").string(f.text);
-        w.key("line").number(node_line(src, f.span, f.line));
-        w.key("references").begin_array();
-        for (const Span& r : f.refs) {
-            w.begin_object();
-            write_location(w, src, r.begin, "line", "column");
-            w.end_object();
-        }
-        w.end_array();
-        w.end_object();
-    }
-    w.end_array();
-
-    w.key("annexes").begin_array();
-    for (const Annex& a : doc.annexes) {
-        w.begin_object();
-        w.key("num").string_or_null(a.num);
-        w.key("title").string_or_null(a.title);
-        w.key("line").number(node_line(src, a.span, a.line));
-        write_paras(w, "preamble", src, a.preamble);
-        write_paras(w, "operative", src, a.operative);
-        write_sections(w, src, a.sections);
-        w.end_object();
-    }
-    w.end_array();
-
+    write_footnotes(w, src, doc.footnotes);
+    write_annexes(w, src, doc.annexes);
     w.key("closing").begin_object();
     w.key("meeting").string_or_null(doc.closing.meeting);
     w.key("date").string_or_null(doc.closing.date);
@@ -322,25 +354,7 @@ std::string to_json(const Document& doc, const SourceFile& src, const std::vecto
     else w.key("line").number(node_line(src, doc.closing.span, doc.closing.line));
     w.end_object();
 
-    // tables: rows of cells; "after" top-level paragraphs of the operative part ("annex": null)
-    // or of annex number "annex" (0-based)
-    w.key("tables").begin_array();
-    for (const Table& t : doc.tables) {
-        w.begin_object();
-        w.key("line").number(node_line(src, t.span, t.line));
-        w.key("after").number(static_cast<long long>(t.after));
-        if (t.annex < 0) w.key("annex").null();
-        else w.key("annex").number(t.annex);
-        w.key("rows").begin_array();
-        for (const auto& r : t.rows) {
-            w.begin_array();
-            for (const auto& c : r) w.string(c);
-            w.end_array();
-        }
-        w.end_array();
-        w.end_object();
-    }
-    w.end_array();
+    write_tables(w, src, doc.tables);
 
     w.key("unclassified").begin_array();
     for (const Block& b : doc.unclassified) {
