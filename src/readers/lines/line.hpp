@@ -74,7 +74,7 @@ struct Line {
     std::vector<SourceMapEntry> map;
     std::vector<Mark> marks;   ///< explicit footnote marks (markup, Word references, PDF superscripts); pos into text
     std::vector<Style> styles; ///< typography ranges, sorted by begin
-    std::vector<std::size_t> gaps;  ///< text positions where a wide gap (layout columns) was collapsed
+    std::vector<std::size_t> gaps;  ///< where a wide gap (layout columns) was collapsed: the text positions before and after its space, in order
     // --- what the line stage decided
     LineKind kind = LineKind::Content;
     std::string note_num;      ///< for the first line of a footnote body: its number ("*" too)

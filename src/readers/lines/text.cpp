@@ -183,11 +183,17 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
             continue;
         }
         if (is_space(c)) {
+            // A run of spaces is read at once: one space, and a wide gap (3+ spaces) recorded
+            // before it and after it (where cells() cuts), never once per byte of the run.
             std::size_t run = i;
             while (run < raw.size() && raw[run] == ' ') ++run;
-            if (run - i >= 3 && !mt.text.empty()) out.gaps.push_back(mt.text.size());
+            auto gap = [&] {
+                if (out.gaps.empty() || out.gaps.back() != mt.text.size()) out.gaps.push_back(mt.text.size());
+            };
+            if (run - i >= 3 && !mt.text.empty()) gap();
             mt.space(src_at(i));
-            ++i;
+            if (run - i >= 4 && !mt.text.empty()) gap();
+            i = run > i ? run : i + 1;
             continue;
         }
         if (std::size_t u = unicode_space_len(raw, i)) {
