@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "bytes.hpp"
 #include "unres/writers.hpp"
 #include "utf8.hpp"
 #include "words.hpp"
@@ -69,13 +69,9 @@ std::string_view escape_of(char c) {
 /// Eight bytes at s[i] that append_escaped copies as they are, in text and in attributes: printable
 /// ASCII other than & < > " (checked a word at a time; a "no" only means a byte at a time).
 bool plain_word(std::string_view s, std::size_t i) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & high; };
-    std::uint64_t bad = (w & high) | ((w - 0x20 * ones) & ~w & high) | zero_byte(w ^ ('&' * ones)) |
-                        zero_byte(w ^ ('<' * ones)) | zero_byte(w ^ ('>' * ones)) | zero_byte(w ^ ('"' * ones));
-    return bad == 0;
+    using namespace bytes;
+    std::uint64_t w = load8(s, i);
+    return (high(w) | below(w, 0x20) | equal(w, '&') | equal(w, '<') | equal(w, '>') | equal(w, '"')) == 0;
 }
 
 /// Appends `s` as XML character data (attribute: an attribute value), in one pass without a
