@@ -9,6 +9,7 @@
 #include <functional>
 #include <set>
 
+#include "bytes.hpp"
 #include "readers/text/common.hpp"
 
 namespace unres::readers::stages {
@@ -187,6 +188,7 @@ void MarkLinker::find_candidates(Para& p, std::vector<Candidate>& out, const std
     while (i < t.size()) {
         if (!is_digit(t[i])) {
             ++i;
+            while (i + 8 <= t.size() && bytes::digit(bytes::load8(t, i)) == 0) i += 8;  // no digit in the next eight
             continue;
         }
         std::size_t b = i;
