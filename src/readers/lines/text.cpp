@@ -316,14 +316,13 @@ std::vector<Line> split_lines(const SourceFile& src, bool markdown) {
     for (std::uint32_t n = 1; n <= src.line_count(); ++n) {
         std::uint32_t b = src.line_start(n);
         std::string_view raw = src.line_text(n);
-        Line l;
+        Line& l = lines.emplace_back();  // made in place: no move, no moved-from line to destroy
         l.begin = b;
         l.end = b + static_cast<std::uint32_t>(raw.size());
         l.number = n;
         if (raw.find('\f') != std::string_view::npos) ++page;
         l.page = page;
         clean_line(raw, b, markdown, l);
-        lines.push_back(std::move(l));
     }
     return lines;
 }
