@@ -3,7 +3,8 @@
 // Job: turn blocks into the document tree: preamble, operative paragraphs nested by label
 // (letters, romans, dotted kinds; ambiguous "(i)" by its sequence), sections, annexes and the
 // closing.  Input: the blocks (blocks.cpp) and the Document the earlier stages filled.  Guarantees: every block becomes a paragraph, a heading or a
-// closing field; lost numbers are inferred and flagged num_inferred.
+// closing field; lost numbers are inferred and flagged num_inferred; a block's text is freed once
+// it is in the tree (the blocks and the tree are not both whole in memory).
 #include "readers/text/tree.hpp"
 
 #include "readers/text/common.hpp"
