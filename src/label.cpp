@@ -186,6 +186,8 @@ Parsed parse(std::string_view t) {
 }
 
 Parsed lex(std::string_view text) {
+    // a label opens with a digit, "(" or a lower-case letter (parse): most lines open with none
+    if (text.empty() || !(is_digit(text[0]) || text[0] == '(' || is_lower(text[0]))) return {};
     std::size_t end = text.find(' ');
     std::string_view token = text.substr(0, end);
     Parsed l = parse(token);

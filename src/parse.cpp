@@ -134,13 +134,20 @@ InputFormat detect_format(const SourceFile& src) {
     // <sup> marks alone do not make markdown: unres's own --to text output uses them
     if (contains(probe, "<sup>&</sup>")) score += 2;  // a converter's escaped-HTML artefact
     else if (contains(probe, "<sup>")) score += 1;
-    if (contains(probe, "\n## ") || contains(probe, "\n# ") || head.substr(0, 2) == "# ") score += 2;
+    // what opens a line: "## " / "# " (headings), "- " / "* " (bullets); one pass over the lines
+    bool heading = false, bullet = false;
+    for (std::size_t nl = probe.find('\n'); nl != std::string_view::npos && !(heading && bullet); nl = probe.find('\n', nl + 1)) {
+        std::string_view at = probe.substr(nl + 1, 3);
+        heading = heading || at.starts_with("## ") || at.starts_with("# ");
+        bullet = bullet || at.starts_with("- ") || at.starts_with("* ");
+    }
+    if (heading || head.substr(0, 2) == "# ") score += 2;
     if (contains(probe, "**")) score += 1;
     {  // markdown footnotes: "[^12]" references or "[^12]:" definitions
         std::size_t at = probe.find("[^");
         if (at != std::string_view::npos && at + 2 < probe.size() && probe[at + 2] >= '0' && probe[at + 2] <= '9') score += 2;
     }
-    if (contains(probe, "\n- ") || contains(probe, "\n* ")) score += 1;
+    if (bullet) score += 1;
     if (contains(probe, "\\*") || contains(probe, "\\_")) score += 1;
     {  // *emphasis* pairs on one line ("*Reaffirms* the ...", "*50th plenary meeting*")
         int pairs = 0;

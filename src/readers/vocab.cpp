@@ -38,12 +38,16 @@ static bool is_participle_word(std::string_view w) {
     return ends_with(w, "ing") || ends_with(w, "ed") || words::is_preamble_adjective(w);
 }
 
+/// At least `n` words in s: stops at the n-th word, not at the end of a long paragraph.
 static bool has_words(std::string_view s, int n) {
     int words = 0;
     bool in = false;
     for (char c : s) {
         if (c == ' ') in = false;
-        else if (!in) in = true, ++words;
+        else if (!in) {
+            in = true;
+            if (++words >= n) return true;
+        }
     }
     return words >= n;
 }

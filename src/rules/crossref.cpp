@@ -32,8 +32,11 @@ struct Ref {
 class Scanner {
 public:
     explicit Scanner(const std::string& text) : low_(text) {
-        for (auto& c : low_)  // ASCII only, as std::tolower in the "C" locale unres runs in
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+        // ASCII only, as std::tolower in the "C" locale unres runs in; branch-free, so the
+        // compiler does it 16 or 32 bytes at a time
+        char* d = low_.data();
+        for (std::size_t k = 0, n = low_.size(); k < n; ++k)
+            d[k] = static_cast<char>(d[k] + (static_cast<unsigned char>(d[k] - 'A') < 26 ? 'a' - 'A' : 0));
     }
 
     std::vector<Ref> scan() {

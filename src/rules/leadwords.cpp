@@ -33,13 +33,14 @@ bool letter(char c) {
 }
 
 /// Length of a no-break or thin space at t[i] (U+00A0, U+2009, U+202F), 0 if none: a word ends there.
-std::size_t wide_space(const std::string& t, std::size_t i) {
+std::size_t wide_space(std::string_view t, std::size_t i) {
+    if (t[i] != '\xC2' && t[i] != '\xE2') return 0;  // the lead byte of each (most bytes: no compare)
     if (t.compare(i, 2, "\xC2\xA0") == 0) return 2;
     if (t.compare(i, 3, "\xE2\x80\x89") == 0 || t.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
     return 0;
 }
 
-std::vector<Word> first_words(const std::string& t, std::size_t n) {
+std::vector<Word> first_words(std::string_view t, std::size_t n) {
     std::vector<Word> out;
     std::size_t i = 0;
     auto separator = [&](std::size_t k) {
@@ -51,10 +52,10 @@ std::vector<Word> first_words(const std::string& t, std::size_t n) {
         std::size_t b = i;
         while (i < t.size() && letter(t[i]) && wide_space(t, i) == 0) ++i;
         if (i == b) {  // not a word: the paragraph opens with something else
-            if (out.empty()) out.push_back({t.substr(b, 1), b, b + 1});
+            if (out.empty()) out.push_back({std::string(t.substr(b, 1)), b, b + 1});
             break;
         }
-        out.push_back({t.substr(b, i - b), b, i});
+        out.push_back({std::string(t.substr(b, i - b)), b, i});
         while (i < t.size() && separator(i)) i += std::max<std::size_t>(1, wide_space(t, i));
     }
     return out;
@@ -101,7 +102,7 @@ bool participial_then_verb(const std::string& t, const std::vector<Word>& ws) {
     bool opener = (h.size() > 4 && ends_with(h, "ing")) || h == "while" || h == "whilst" || h == "although";
     if (!opener) return false;
     for (std::size_t c = t.find(", "); c != std::string::npos; c = t.find(", ", c + 1)) {
-        auto next = first_words(t.substr(c + 2, 80), 3);  // a window: linear in the text
+        auto next = first_words(std::string_view(t).substr(c + 2, 80), 3);  // a window (no copy): linear in the text
         if (!next.empty() && !starts_upper(next[0].text) && verb_s(next[head_index(next)].text)) return true;
     }
     return false;

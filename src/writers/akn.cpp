@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "bytes.hpp"
 #include "unres/writers.hpp"
 #include "utf8.hpp"
 #include "words.hpp"
@@ -37,63 +38,76 @@ constexpr int kMaxDepth = 100;
 
 // ---------------------------------------------------------------- characters
 
-/// Valid UTF-8 made of characters XML 1.0 allows: C0 controls other than tab, LF and
-/// CR are dropped; invalid sequences, U+FFFE and U+FFFF become U+FFFD.
-std::string xml_clean(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
+/// How append_escaped treats an ASCII byte: copied, dropped (C0 controls other than tab, LF
+/// and CR: XML 1.0 does not allow them) or escaped; [1] is inside an attribute value.
+enum class Ascii : unsigned char { Copy, Drop, Escape };
+struct AsciiClasses {
+    Ascii of[2][128] = {};
+    constexpr AsciiClasses() {
+        for (int a = 0; a < 2; ++a)
+            for (int c = 0; c < 128; ++c) {
+                bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+                bool esc = c == '&' || c == '<' || c == '>' || c == '"' || c == '\r' || (a && (c == '\t' || c == '\n'));
+                of[a][c] = control ? Ascii::Drop : esc ? Ascii::Escape : Ascii::Copy;
+            }
+    }
+};
+constexpr AsciiClasses kAscii;
+
+std::string_view escape_of(char c) {
+    switch (c) {
+        case '&': return "&amp;";
+        case '<': return "&lt;";
+        case '>': return "&gt;";
+        case '"': return "&quot;";
+        case '\r': return "&#13;";
+        case '\t': return "&#9;";
+        default: return "&#10;";  // '\n' (in an attribute)
+    }
+}
+
+/// Eight bytes at s[i] that append_escaped copies as they are, in text and in attributes: printable
+/// ASCII other than & < > " (checked a word at a time; a "no" only means a byte at a time).
+bool plain_word(std::string_view s, std::size_t i) {
+    using namespace bytes;
+    std::uint64_t w = load8(s, i);
+    return (high(w) | below(w, 0x20) | equal(w, '&') | equal(w, '<') | equal(w, '>') | equal(w, '"')) == 0;
+}
+
+/// Appends `s` as XML character data (attribute: an attribute value), in one pass without a
+/// copy: valid UTF-8 made of characters XML 1.0 allows (C0 controls other than tab, LF and CR
+/// dropped; invalid sequences, U+FFFE and U+FFFF as U+FFFD), with & < > " and CR escaped
+/// (in an attribute also tab and LF).  Runs of bytes kept as they are go in one append.
+void append_escaped(std::string& out, std::string_view s, bool attribute) {
+    const auto& cls = kAscii.of[attribute ? 1 : 0];
+    std::size_t run = 0, i = 0;
+    auto flush = [&] { out.append(s.data() + run, i - run); };
     while (i < s.size()) {
         auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x80) {  // a run of printable ASCII: one append
-            std::size_t e = i + 1;
-            while (e < s.size() && static_cast<unsigned char>(s[e]) >= 0x20 && static_cast<unsigned char>(s[e]) < 0x80) ++e;
-            out.append(s, i, e - i);
-            i = e;
-            continue;
-        }
         if (c < 0x80) {
-            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
-            ++i;
+            Ascii k = cls[c];
+            if (k == Ascii::Copy) {
+                ++i;
+                while (i + 8 <= s.size() && plain_word(s, i)) i += 8;
+                continue;
+            }
+            flush();
+            if (k == Ascii::Escape) out += escape_of(static_cast<char>(c));
+            run = ++i;
             continue;
         }
         std::size_t len = utf8::valid_sequence(s, i);
-        if (len == 0) {
-            out += kReplacement;
-            ++i;
+        std::string_view seq = s.substr(i, len);
+        if (len != 0 && seq != "\xEF\xBF\xBE" && seq != "\xEF\xBF\xBF") {
+            i += len;
             continue;
         }
-        std::string_view seq = s.substr(i, len);
-        if (seq == "\xEF\xBF\xBE" || seq == "\xEF\xBF\xBF")
-            out += kReplacement;
-        else
-            out += seq;
-        i += len;
+        flush();
+        out += kReplacement;
+        i += len == 0 ? 1 : len;
+        run = i;
     }
-    return out;
-}
-
-void append_escaped(std::string& out, std::string_view raw, bool attribute) {
-    std::string s = xml_clean(raw);
-    std::size_t run = 0;  // the characters since the last escape are appended at once
-    for (std::size_t k = 0; k < s.size(); ++k) {
-        const char* esc = nullptr;
-        switch (s[k]) {
-            case '&': esc = "&amp;"; break;
-            case '<': esc = "&lt;"; break;
-            case '>': esc = "&gt;"; break;
-            case '"': esc = "&quot;"; break;
-            case '\r': esc = "&#13;"; break;
-            case '\t': if (attribute) esc = "&#9;"; break;
-            case '\n': if (attribute) esc = "&#10;"; break;
-            default: break;
-        }
-        if (!esc) continue;
-        out.append(s, run, k - run);
-        out += esc;
-        run = k + 1;
-    }
-    out.append(s, run, std::string::npos);
+    flush();
 }
 
 /// Largest character boundary <= pos in s (pos clamped to s.size()).

@@ -57,7 +57,7 @@ Document link(const std::vector<std::string>& preamble, const std::vector<std::s
         page.push_back(n.page);
         region_lo.push_back(0);
     }
-    stages::link_marks(doc, page, region_lo, lines, src);
+    stages::link_marks(doc, page, region_lo, stages::line_pages(lines), src);
     return doc;
 }
 

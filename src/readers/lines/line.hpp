@@ -30,7 +30,7 @@
 namespace unres::readers {
 
 /// What the line stage decided a line is.
-enum class LineKind {
+enum class LineKind : std::uint8_t {
     Blank,
     Furniture,    ///< page header/footer: running symbol, job number, barcode, page counter
     Separator,    ///< "______" line that opens a footnote block
@@ -40,7 +40,7 @@ enum class LineKind {
 };
 
 /// Where on the page a line sits, when the producer knows (PDF); text never does.
-enum class Zone { Unknown, Header, Body, Notes, Footer };
+enum class Zone : std::uint8_t { Unknown, Header, Body, Notes, Footer };
 
 inline constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
 inline bool known(float v) { return !std::isnan(v); }
@@ -69,19 +69,20 @@ struct Line {
     // --- markup the producer removed
     bool bullet = false;       ///< markdown list bullet ("- ")
     bool heading = false;      ///< markdown heading ("## ")
+    // --- what the line stage decided (the one-byte fields beside the others: a line is one of
+    // the reader's largest values, 192 bytes, one per source line)
+    LineKind kind = LineKind::Content;
+    bool note_number_only = false;  ///< a line holding only a footnote number (pdftotext)
+    /// The repairs split it off the line before ("... commitments 13. We gather"): where it
+    /// starts is the reader's guess (Para::boundary_guessed).
+    bool split_off = false;
     // --- the text
     std::string text;          ///< cleaned text, single spaces, trimmed
     std::vector<SourceMapEntry> map;
     std::vector<Mark> marks;   ///< explicit footnote marks (markup, Word references, PDF superscripts); pos into text
     std::vector<Style> styles; ///< typography ranges, sorted by begin
-    std::vector<std::size_t> gaps;  ///< text positions where a wide gap (layout columns) was collapsed
-    // --- what the line stage decided
-    LineKind kind = LineKind::Content;
-    std::string note_num;      ///< for the first line of a footnote body: its number ("*" too)
-    bool note_number_only = false;  ///< a line holding only a footnote number (pdftotext)
-    /// The repairs split it off the line before ("... commitments 13. We gather"): where it
-    /// starts is the reader's guess (Para::boundary_guessed).
-    bool split_off = false;
+    std::vector<std::size_t> gaps;  ///< where a wide gap (layout columns) was collapsed: the text positions before and after its space, in order
+    std::string note_num;      ///< (line stage) the first line of a footnote body: its number ("*" too)
 
     /// The italic ranges, in order.
     std::vector<TextRange> italics() const;
@@ -89,6 +90,7 @@ struct Line {
     /// Indent in whole columns, 0 when unknown.
     int columns() const { return known(indent) ? static_cast<int>(indent) : 0; }
 };
+static_assert(sizeof(Line) <= 192, "Line grew: one per source line, it bounds the reader's memory");
 
 /// Accumulates cleaned text while recording where each byte came from.
 class MappedText {

@@ -15,6 +15,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "bytes.hpp"
 #include "readers/lines.hpp"
 #include "readers/lines/markdown.hpp"
 #include "utf8.hpp"
@@ -52,6 +53,18 @@ struct PlainBytes {
 };
 constexpr PlainBytes kPlain;
 bool plain_byte(char c, bool markdown) { return kPlain.is[markdown][static_cast<unsigned char>(c)]; }
+
+/// The eight bytes at s[i] continue a run of plain bytes: each plain or a single space between
+/// plain bytes (the last not a space).  A "no" only means the run is read a byte at a time.
+bool plain_word(std::string_view s, std::size_t i, bool markdown) {
+    using namespace bytes;
+    std::uint64_t w = load8(s, i);
+    std::uint64_t sp = equal(w, ' ');
+    std::uint64_t bad = high(w) | below(w, 0x20) | equal(w, 0x7F) | equal(w, '<') | equal(w, '&') | (sp & (sp >> 8)) |
+                        (sp & (kHigh << 56));
+    if (markdown) bad |= equal(w, '\\') | equal(w, '[') | equal(w, '*') | equal(w, '_');
+    return bad == 0;
+}
 
 /// Tags we drop silently (their text content is kept).
 bool is_drop_tag(std::string_view tag) {
@@ -174,6 +187,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
         char c = raw[i];
         if (plain_byte(c, markdown)) {
             std::size_t run = i + 1;
+            while (run + 8 <= raw.size() && plain_word(raw, run, markdown)) run += 8;
             // A single space between two plain bytes is the one mt.space() would append.
             while (run < raw.size() && (plain_byte(raw[run], markdown) ||
                                         (raw[run] == ' ' && run + 1 < raw.size() && plain_byte(raw[run + 1], markdown))))
@@ -183,11 +197,17 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
             continue;
         }
         if (is_space(c)) {
+            // A run of spaces is read at once: one space, and a wide gap (3+ spaces) recorded
+            // before it and after it (where cells() cuts), never once per byte of the run.
             std::size_t run = i;
             while (run < raw.size() && raw[run] == ' ') ++run;
-            if (run - i >= 3 && !mt.text.empty()) out.gaps.push_back(mt.text.size());
+            auto gap = [&] {
+                if (out.gaps.empty() || out.gaps.back() != mt.text.size()) out.gaps.push_back(mt.text.size());
+            };
+            if (run - i >= 3 && !mt.text.empty()) gap();
             mt.space(src_at(i));
-            ++i;
+            if (run - i >= 4 && !mt.text.empty()) gap();
+            i = run > i ? run : i + 1;
             continue;
         }
         if (std::size_t u = unicode_space_len(raw, i)) {
@@ -296,14 +316,13 @@ std::vector<Line> split_lines(const SourceFile& src, bool markdown) {
     for (std::uint32_t n = 1; n <= src.line_count(); ++n) {
         std::uint32_t b = src.line_start(n);
         std::string_view raw = src.line_text(n);
-        Line l;
+        Line& l = lines.emplace_back();  // made in place: no move, no moved-from line to destroy
         l.begin = b;
         l.end = b + static_cast<std::uint32_t>(raw.size());
         l.number = n;
         if (raw.find('\f') != std::string_view::npos) ++page;
         l.page = page;
         clean_line(raw, b, markdown, l);
-        lines.push_back(std::move(l));
     }
     return lines;
 }

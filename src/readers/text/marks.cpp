@@ -3,12 +3,13 @@
 // Job: link footnotes to the marks in the text: marks found in markup first, then bare digits
 // that fit the footnote sequence on the footnote's page; a footnote whose mark is not found is
 // placed as an orphan on its page's paragraph.  Input: the tree and the footnotes (in the
-// Document) with their pages (NoteSet), the lines and the source they point into.  Guarantees: a mark is linked at most once; no footnote text is lost.
+// Document) with their pages (NoteSet), the lines' pages (line_pages) and the source.  Guarantees: a mark is linked at most once; no footnote text is lost.
 #include "readers/text/marks.hpp"
 
 #include <functional>
 #include <set>
 
+#include "bytes.hpp"
 #include "readers/text/common.hpp"
 
 namespace unres::readers::stages {
@@ -18,24 +19,16 @@ namespace {
 class MarkLinker {
 public:
     MarkLinker(Document& doc, const std::vector<int>& note_page, const std::vector<int>& note_region_lo,
-               const std::vector<Line>& lines, const SourceFile& src)
-        : doc_(doc), note_page_(note_page), note_region_lo_(note_region_lo), lines_(lines), src_(src) {
-        index_line_pages();
-    }
+               const LinePages& pages, const SourceFile& src)
+        : doc_(doc), note_page_(note_page), note_region_lo_(note_region_lo), line_pages_(pages), src_(src) {}
     void run() { resolve_marks(); }
 
 private:
     Document& doc_;
     const std::vector<int>& note_page_;
     const std::vector<int>& note_region_lo_;
-    const std::vector<Line>& lines_;
+    const LinePages& line_pages_;  ///< line_pages(): the page of each content line's first byte
     const SourceFile& src_;
-    /// (first source offset, page) of each content line, by offset: a paragraph position's page
-    /// is the page of the line its source byte comes from (whatever the line numbering of the
-    /// source: .docx, lines split by repair).
-    std::vector<std::pair<std::uint32_t, int>> line_pages_;
-
-    void index_line_pages();
 
     // ---- footnote marks ----
     struct Candidate {
@@ -73,13 +66,6 @@ void MarkLinker::for_each_para(const std::function<void(Para&)>& f) {
     }
 }
 
-void MarkLinker::index_line_pages() {
-    for (const Line& l : lines_) {
-        if (l.kind != LineKind::Content) continue;
-        line_pages_.push_back({l.map.empty() ? l.begin : l.map.front().src, l.page});
-    }
-    std::stable_sort(line_pages_.begin(), line_pages_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-}
 
 int MarkLinker::para_page(const Para& p, std::size_t pos) const {
     // the page of the content line that holds text position pos
@@ -202,6 +188,7 @@ void MarkLinker::find_candidates(Para& p, std::vector<Candidate>& out, const std
     while (i < t.size()) {
         if (!is_digit(t[i])) {
             ++i;
+            while (i + 8 <= t.size() && bytes::digit(bytes::load8(t, i)) == 0) i += 8;  // no digit in the next eight
             continue;
         }
         std::size_t b = i;
@@ -396,9 +383,19 @@ void MarkLinker::link_refs_and_orphans() {
 
 }  // namespace
 
+LinePages line_pages(const std::vector<Line>& lines) {
+    LinePages out;
+    for (const Line& l : lines) {
+        if (l.kind != LineKind::Content) continue;
+        out.push_back({l.map.empty() ? l.begin : l.map.front().src, l.page});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+}
+
 void link_marks(Document& doc, const std::vector<int>& note_page, const std::vector<int>& note_region_lo,
-                const std::vector<Line>& lines, const SourceFile& src) {
-    MarkLinker(doc, note_page, note_region_lo, lines, src).run();
+                const LinePages& pages, const SourceFile& src) {
+    MarkLinker(doc, note_page, note_region_lo, pages, src).run();
 }
 
 }  // namespace unres::readers::stages

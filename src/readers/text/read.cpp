@@ -11,7 +11,8 @@
 //   6. tree.cpp     build_tree: blocks → preamble, operative (nested by label), sections,
 //                   annexes, closing
 //   7. marks.cpp    link_marks: footnote marks, markup first, then bare digits that fit the
-//                   sequence; orphan footnotes placed
+//                   sequence; orphan footnotes placed.  It is given the lines' pages
+//                   (line_pages), so the lines are freed once the blocks are made
 //
 // The same stages serve plain text, pdftotext, markdown, .docx and PDF (readers/pdf_lines.cpp,
 // whose lines come classified by their zone).
@@ -47,8 +48,11 @@ Document read_lines(const SourceFile& src, std::vector<Line> lines, InputFormat 
     stages::split_glued_numbers(lines, header.body);
     const stages::Margins margins = stages::page_margins(lines);
     std::vector<stages::Block> blocks = stages::make_blocks(lines, header.body, markdown, margins);
+    const stages::LinePages pages = stages::line_pages(lines);
+    // The lines' text is in the blocks now: the lines go before the tree is built (peak memory).
+    std::vector<Line>().swap(lines);
     stages::build_tree(doc, std::move(blocks), src);
-    stages::link_marks(doc, notes.page, notes.region_lo, lines, src);
+    stages::link_marks(doc, notes.page, notes.region_lo, pages, src);
     sort_footnotes(doc.footnotes);  // number order, whatever the order of the bodies (document.hpp)
     return doc;
 }

@@ -3,7 +3,8 @@
 // Job: turn blocks into the document tree: preamble, operative paragraphs nested by label
 // (letters, romans, dotted kinds; ambiguous "(i)" by its sequence), sections, annexes and the
 // closing.  Input: the blocks (blocks.cpp) and the Document the earlier stages filled.  Guarantees: every block becomes a paragraph, a heading or a
-// closing field; lost numbers are inferred and flagged num_inferred.
+// closing field; lost numbers are inferred and flagged num_inferred; a block's text is freed once
+// it is in the tree (the blocks and the tree are not both whole in memory).
 #include "readers/text/tree.hpp"
 
 #include "readers/text/common.hpp"
@@ -67,6 +68,8 @@ private:
     /// unnumbered operative paragraph between takes the missing number (Para::num_inferred).
     static void infer_lost_numbers(std::vector<Para>& ops);
     void build_tree();
+    /// Frees a consumed block's text, map, marks and rows (its kind and label stay).
+    static void release_text(Block& b);
     std::size_t first_numbered_block() const;
     bool unnumbered_operative(const Block& b) const;
     bool short_intro(const Block& b) const;
@@ -319,18 +322,31 @@ void TreeBuilder::build_tree() {
     first_num_ = first_numbered_block();
     amendment_ = doc_.kind == DocKind::Amendment;
     tgt_ = Target{&doc_.preamble, &doc_.operative, &doc_.sections};
+    std::size_t done = 0;  // blocks before this one are consumed
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
         Block& b = blocks_[i];
         switch (b.kind) {
-            case BlockKind::Section: i = on_section(i); continue;
-            case BlockKind::Annex: i = on_annex(i); continue;
-            case BlockKind::Closing: on_closing(b); continue;
-            case BlockKind::Heading: on_heading(b); continue;
-            case BlockKind::Table: on_table(b); continue;
-            case BlockKind::Para: on_para(i); continue;
+            case BlockKind::Section: i = on_section(i); break;
+            case BlockKind::Annex: i = on_annex(i); break;
+            case BlockKind::Closing: on_closing(b); break;
+            case BlockKind::Heading: on_heading(b); break;
+            case BlockKind::Table: on_table(b); break;
+            case BlockKind::Para: on_para(i); break;
         }
+        // Blocks up to i are in the tree now and only blocks after i are looked at again: their
+        // text goes (peak memory holds the blocks or the tree, not both).
+        for (; done <= i && done < blocks_.size(); ++done) release_text(blocks_[done]);
     }
     finish();
+}
+
+void TreeBuilder::release_text(Block& b) {
+    b.mt = {};
+    b.marks = {};
+    b.italics = {};
+    b.pages = {};
+    b.heading = {};
+    b.rows = {};
 }
 
 /// A section or annex marker without its heading takes the heading on the block after it
