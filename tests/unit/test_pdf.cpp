@@ -395,12 +395,13 @@ unres_test::RunResult run_with_env(const std::string& env, const std::string& ar
 }  // namespace
 
 TEST_CASE("pdf: the PDF module is loaded only for a PDF; without it a PDF exits 2 naming it", "[pdf]") {
-    // poppler is in the module (libunres-pdf.so), not linked to the executable
+    // poppler is in the module (libunres-pdf.so), not linked to the executable; a start-up loads neither
     auto v = run_with_env("LD_DEBUG=libs", "--version");
     CHECK(v.code == 0);
     CHECK(v.err.find("calling init") != std::string::npos);  // LD_DEBUG is honoured here
     CHECK(v.err.find("poppler") == std::string::npos);
     CHECK(v.err.find("libunres-pdf") == std::string::npos);
+    CHECK(v.err.find("libzip") == std::string::npos);  // nor libzip (src/readers/libzip.cpp), opened for a .docx
 
     const std::string f = unres_test::source_dir() + kSample;
     auto missing = run_with_env("UNRES_PDF_MODULE=/nonexistent/libunres-pdf.so", "convert '" + f + "' --to akn");
