@@ -97,8 +97,8 @@ Extraction extract(std::string_view bytes, const Limits& limits = {});
 /// The reader itself (pdf.cpp, compiled into the module only): what extract() runs there.
 Extraction read_with_poppler(std::string_view bytes, const Limits& limits);
 
-/// The module's file name, and its two exported (C-linkage) symbols.
-inline constexpr const char* kModuleFile = "libunres-pdf.so";
+/// The module's two exported (C-linkage) symbols (its file name is the CMake target's, see
+/// pdf_load.cpp).
 inline constexpr const char* kModuleAbiSymbol = "unres_pdf_module_abi";  ///< const char* (): module_abi()
 inline constexpr const char* kModuleEntrySymbol = "unres_pdf_extract_v1";  ///< int (ModuleCall*)
 

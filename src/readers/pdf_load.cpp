@@ -6,7 +6,7 @@
 //   - for an executable inside the build tree (tests, bench, fuzzers, build/<preset>/unres): the
 //     module this build made (UNRES_PDF_MODULE_BUILD), only;
 //   - else beside the executable, then in the install layout's lib dir relative to it
-//     (bin/../lib), then in the lib dir it was installed to (UNRES_PDF_MODULE_INSTALLED).
+//     (bin/../lib), then in the lib dir it was installed to (UNRES_INSTALL_LIBDIR).
 // Guarantees: loaded at most once per process (thread-safe); a module that cannot be opened, or
 // comes from another build (pdf::module_abi() differs), makes every PDF input an InputError
 // naming the module and saying why; the reader's own errors come back as it threw them.
@@ -18,13 +18,15 @@
 #include "readers/lines.hpp"
 #include "readers/pdf.hpp"
 
-#ifndef UNRES_PDF_MODULE_BUILD
-#error "UNRES_PDF_MODULE_BUILD (the module's path in the build tree) is set by CMakeLists.txt"
+#if !defined(UNRES_PDF_MODULE_BUILD) || !defined(UNRES_PDF_MODULE_FILE) || !defined(UNRES_INSTALL_LIBDIR)
+#error "UNRES_PDF_MODULE_BUILD, UNRES_PDF_MODULE_FILE and UNRES_INSTALL_LIBDIR are set by CMakeLists.txt"
 #endif
 
 namespace unres::readers::pdf {
 
 namespace {
+
+constexpr const char* kModuleFile = UNRES_PDF_MODULE_FILE;  // libunres-pdf.so
 
 using AbiFn = const char* (*)();
 using EntryFn = int (*)(ModuleCall*);
@@ -46,7 +48,7 @@ std::vector<std::string> module_paths() {
         paths.push_back(dir + "/" + kModuleFile);
         paths.push_back(dir + "/" UNRES_LIBDIR_FROM_BINDIR "/" + kModuleFile);
     }
-    paths.emplace_back(UNRES_PDF_MODULE_INSTALLED);
+    paths.push_back(UNRES_INSTALL_LIBDIR "/" + std::string(kModuleFile));
     return paths;
 }
 
