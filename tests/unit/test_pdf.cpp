@@ -416,6 +416,12 @@ TEST_CASE("pdf: the PDF module is loaded only for a PDF; without it a PDF exits 
     CHECK(other.out.empty());
     CHECK(other.err.find("cannot load its PDF reader module libunres-pdf.so (") != std::string::npos);
     CHECK(other.err.find("unres_pdf_module_abi") != std::string::npos);
+    // a module from another build of unres (tests/unit/fake/): refused before its entry point is called
+    auto foreign = run_with_env(std::string("UNRES_PDF_MODULE='") + UNRES_OTHER_PDF_MODULE + "'", "check '" + f + "'");
+    CHECK(foreign.code == 2);
+    CHECK(foreign.out.empty());
+    CHECK(foreign.err.find(std::string(UNRES_OTHER_PDF_MODULE) + " comes from another build: unres 0.0.0 pdf-module 0") !=
+          std::string::npos);
     // a text input does not need it
     auto text = run_with_env("UNRES_PDF_MODULE=/nonexistent/libunres-pdf.so",
                              "check '" + unres_test::source_dir() + "/samples/A_C.3_78_L.52_Rev.1.md'");
