@@ -1,8 +1,8 @@
 // The .docx producer: Word's document turned into the text the user sees and the typed lines
 // the reading stages take (src/readers/lines/line.hpp), without a markdown detour.
 //
-// A .docx is a zip archive (read with libzip) whose word/document.xml holds the body and
-// word/footnotes.xml the footnotes (both read with pugixml: no DTD, no external entities,
+// A .docx is a zip archive (read with libzip, opened on first use: readers/libzip.hpp) whose
+// word/document.xml holds the body and word/footnotes.xml the footnotes (both read with pugixml: no DTD, no external entities,
 // only the predefined and numeric entities).  read_docx_text() reads
 //
 //   - every paragraph of the body, tables and text boxes included: one line of the shown
@@ -41,8 +41,6 @@
 // or the limit); a part of more than 1 MiB must not compress better than 200:1.  Each
 // refusal is an InputError with a clear message.  The XML walks are iterative (parent
 // links, no recursion), so deeply nested XML cannot exhaust the stack.
-#include <zip.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -56,6 +54,7 @@
 
 #include <pugixml.hpp>
 
+#include "readers/libzip.hpp"
 #include "readers/readers.hpp"
 #include "utf8.hpp"
 #include "unres/label.hpp"
@@ -73,46 +72,46 @@ constexpr std::uint64_t kRatioFloor = 1ull << 20;  // ratio checked above 1 MiB
 
 class Archive {
 public:
-    explicit Archive(std::string_view bytes) {
+    explicit Archive(std::string_view bytes) : z_(libzip()) {
         zip_error_t err;
-        zip_error_init(&err);
-        zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+        z_.error_init(&err);
+        zip_source_t* src = z_.source_buffer_create(bytes.data(), bytes.size(), 0, &err);
         if (src == nullptr) {
-            zip_error_fini(&err);
+            z_.error_fini(&err);
             throw InputError("cannot read the zip archive (out of memory)");
         }
-        za_ = zip_open_from_source(src, ZIP_RDONLY, &err);
+        za_ = z_.open_from_source(src, ZIP_RDONLY, &err);
         if (za_ == nullptr) {
-            zip_source_free(src);
-            std::string why = zip_error_strerror(&err);
-            zip_error_fini(&err);
+            z_.source_free(src);
+            std::string why = z_.error_strerror(&err);
+            z_.error_fini(&err);
             throw InputError("input is a damaged or truncated zip archive (" + why + "), not a readable .docx");
         }
-        zip_error_fini(&err);
-        zip_int64_t n = zip_get_num_entries(za_, 0);
+        z_.error_fini(&err);
+        zip_int64_t n = z_.get_num_entries(za_, 0);
         if (n > kMaxEntries) {
-            zip_discard(za_);  // the destructor does not run when the constructor throws
+            z_.discard(za_);  // the destructor does not run when the constructor throws
             za_ = nullptr;
             throw InputError("zip archive has " + std::to_string(n) + " entries (limit " + std::to_string(kMaxEntries) +
                              "): refused as a likely zip bomb");
         }
     }
     ~Archive() {
-        if (za_ != nullptr) zip_discard(za_);
+        if (za_ != nullptr) z_.discard(za_);
     }
     Archive(const Archive&) = delete;
     Archive& operator=(const Archive&) = delete;
 
-    bool has(const std::string& name) const { return zip_name_locate(za_, name.c_str(), ZIP_FL_NOCASE) >= 0; }
+    bool has(const std::string& name) const { return z_.name_locate(za_, name.c_str(), ZIP_FL_NOCASE) >= 0; }
 
     /// The entry's bytes; nullopt when there is no such entry.  Throws InputError past the limits.
     std::optional<std::string> read(const std::string& name) const {
-        zip_int64_t idx = zip_name_locate(za_, name.c_str(), ZIP_FL_NOCASE);
+        zip_int64_t idx = z_.name_locate(za_, name.c_str(), ZIP_FL_NOCASE);
         if (idx < 0) return std::nullopt;
         auto index = static_cast<zip_uint64_t>(idx);
         zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat_index(za_, index, 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0 ||
+        z_.stat_init(&st);
+        if (z_.stat_index(za_, index, 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0 ||
             (st.valid & ZIP_STAT_COMP_SIZE) == 0)
             throw InputError("cannot read " + name + " in the .docx archive");
         if (st.size > kMaxPartSize)
@@ -121,31 +120,32 @@ public:
         if (st.size > kRatioFloor && (st.comp_size == 0 || st.size / st.comp_size > kMaxRatio))
             throw InputError(name + " has a compression ratio above " + std::to_string(kMaxRatio) +
                              ":1: refused as a likely zip bomb");
-        zip_file_t* f = zip_fopen_index(za_, index, 0);
+        zip_file_t* f = z_.fopen_index(za_, index, 0);
         if (f == nullptr)
-            throw InputError("cannot open " + name + " in the .docx archive (" + zip_strerror(za_) + ")");
+            throw InputError("cannot open " + name + " in the .docx archive (" + z_.strerror(za_) + ")");
         std::string out;
         out.reserve(static_cast<std::size_t>(st.size));
         std::array<char, 65536> buf{};
         for (;;) {
-            zip_int64_t got = zip_fread(f, buf.data(), buf.size());
+            zip_int64_t got = z_.fread(f, buf.data(), buf.size());
             if (got < 0) {
-                std::string why = zip_file_strerror(f);
-                zip_fclose(f);
+                std::string why = z_.file_strerror(f);
+                z_.fclose(f);
                 throw InputError("cannot decompress " + name + " in the .docx archive (" + why + ")");
             }
             if (got == 0) break;
             out.append(buf.data(), static_cast<std::size_t>(got));
             if (out.size() > st.size || out.size() > kMaxPartSize) {
-                zip_fclose(f);
+                z_.fclose(f);
                 throw InputError(name + " decompresses past its declared size: refused");
             }
         }
-        zip_fclose(f);
+        z_.fclose(f);
         return out;
     }
 
 private:
+    const LibZip& z_;  // libzip, opened on first use (readers/libzip.hpp)
     zip_t* za_ = nullptr;
 };
 

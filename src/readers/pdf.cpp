@@ -1,4 +1,6 @@
 // The PDF reader: poppler-cpp text boxes → typed text lines (see pdf.hpp for the contract).
+// Built into the PDF module (libunres-pdf.so, with pdf_module.cpp), not into the library: the
+// library reaches read_with_poppler() through the module's entry point (pdf_load.cpp).
 //
 // Stages, per page: words (poppler's text boxes with font name and size) → lines (words on one
 // baseline; a smaller word whose middle lies within a line's height and that stands above its
@@ -799,7 +801,7 @@ void lay_out_text(std::vector<PageLines>& pages, Extraction& ex) {
 
 }  // namespace
 
-Extraction extract(std::string_view bytes, const Limits& limits) {
+Extraction read_with_poppler(std::string_view bytes, const Limits& limits) {
     std::unique_ptr<poppler::document> doc = open_document(bytes, limits);
     Extraction ex;
     ex.pages = doc->pages();

@@ -1,5 +1,10 @@
 // Internal: the PDF reader (poppler-cpp).
 //
+// Where it runs: pdf.cpp (poppler's calls) is built into a module of its own, libunres-pdf.so,
+// which the library opens with dlopen() the first time a PDF is read (pdf_load.cpp), through the
+// one entry point declared at the end of the pdf namespace below (pdf_module.cpp).  So a process
+// that reads no PDF never loads poppler and its ~25 libraries (issue 13: start-up time).
+//
 // Job: turn the bytes of a PDF into typed text lines.  Input: the file's bytes.  Output: an
 // Extraction: one TextLine per printed line, in reading order, each with its page, its line
 // number on the page, its zone (header, body, notes, footer), its indent, and its typography
@@ -82,8 +87,40 @@ struct Limits {
 
 inline bool is_pdf(std::string_view b) { return b.substr(0, 5) == "%PDF-"; }
 
-/// Reads `bytes`; throws InputError (one clear message) for what cannot be read.
+/// Reads `bytes`; throws InputError (one clear message) for what cannot be read.  Runs the
+/// reader in the PDF module (pdf_load.cpp), opened on the first call; when the module cannot be
+/// loaded, the InputError names it and says why (dlerror()).
 Extraction extract(std::string_view bytes, const Limits& limits = {});
+
+// ---- the module's interface: the module and the library must come from one build (checked)
+
+/// The reader itself (pdf.cpp, compiled into the module only): what extract() runs there.
+Extraction read_with_poppler(std::string_view bytes, const Limits& limits);
+
+/// The module's two exported (C-linkage) symbols (its file name is the CMake target's, see
+/// pdf_load.cpp).
+inline constexpr const char* kModuleAbiSymbol = "unres_pdf_module_abi";  ///< const char* (): module_abi()
+inline constexpr const char* kModuleEntrySymbol = "unres_pdf_extract_v1";  ///< int (ModuleCall*)
+
+/// What the library and the module compare before the first call: the version and the layout of
+/// the types that cross (C++ objects: both sides share one libstdc++ and one allocator).
+inline std::string module_abi() {
+    return std::string("unres " UNRES_VERSION " pdf-module 1 sizes ") + std::to_string(sizeof(Extraction)) + "/" +
+           std::to_string(sizeof(TextLine)) + "/" + std::to_string(sizeof(Word)) + "/" + std::to_string(sizeof(Limits));
+}
+
+/// One call of the entry point: the module fills *out, or *error and returns a ModuleStatus.
+struct ModuleCall {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    const Limits* limits = nullptr;
+    Extraction* out = nullptr;
+    std::string* error = nullptr;
+    /// The library's readers::is_furniture (lines/classify.cpp, its one home), which the reader
+    /// calls on a running head's cells: the module keeps no copy of it.
+    bool (*is_furniture)(std::string_view) = nullptr;
+};
+enum ModuleStatus : int { kModuleOk = 0, kModuleInputError = 1, kModuleNoMemory = 2, kModuleFailed = 3 };
 
 /// For a file's lines: 1-based line number in text() → (page, line on page).
 struct PageLine {

@@ -1,5 +1,6 @@
 // The PDF reader (src/readers/pdf.cpp, src/readers/pdf_lines.cpp): typed lines from real and
-// generated PDFs, and PDF input through the CLI.  [pdf]
+// generated PDFs (read through the PDF module, src/readers/pdf_load.cpp), PDF input through the
+// CLI, and the CLI without the module.  [pdf]
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -380,6 +381,52 @@ TEST_CASE("pdf: asterisks glued to the symbol and the sponsors are the reissue a
     CHECK(doc.footnotes[0].num == "*");
     CHECK(doc.footnotes[0].text == "Reissued for technical reasons on 4 November 2025.");
     CHECK(doc.footnotes[1].num == "**");
+}
+
+namespace {
+/// The CLI with `env` set (VAR=value ...): exit code, stdout, stderr.
+unres_test::RunResult run_with_env(const std::string& env, const std::string& args) {
+    std::string dir = unres_test::scratch("run-env");
+    std::string o = dir + "/out", e = dir + "/err";
+    std::string cmd = env + " '" + unres_test::unres_binary() + "' " + args + " </dev/null >'" + o + "' 2>'" + e + "'";
+    int rc = std::system(cmd.c_str());
+    return {WIFEXITED(rc) ? WEXITSTATUS(rc) : 128, unres_test::read_file(o), unres_test::read_file(e)};
+}
+}  // namespace
+
+TEST_CASE("pdf: the PDF module is loaded only for a PDF; without it a PDF exits 2 naming it", "[pdf]") {
+    // poppler is in the module (libunres-pdf.so), not linked to the executable; a start-up loads neither
+    auto v = run_with_env("LD_DEBUG=libs", "--version");
+    CHECK(v.code == 0);
+    CHECK(v.err.find("calling init") != std::string::npos);  // LD_DEBUG is honoured here
+    CHECK(v.err.find("poppler") == std::string::npos);
+    CHECK(v.err.find("libunres-pdf") == std::string::npos);
+    CHECK(v.err.find("libzip") == std::string::npos);  // nor libzip (src/readers/libzip.cpp), opened for a .docx
+
+    const std::string f = unres_test::source_dir() + kSample;
+    auto missing = run_with_env("UNRES_PDF_MODULE=/nonexistent/libunres-pdf.so", "convert '" + f + "' --to akn");
+    CHECK(missing.code == 2);
+    CHECK(missing.out.empty());
+    CHECK(missing.err == "unres: " + f + ": input is a PDF file, but unres cannot load its PDF reader module "
+                         "libunres-pdf.so (/nonexistent/libunres-pdf.so: cannot open shared object file: No such "
+                         "file or directory)\n");
+    // a shared object that is not the module: the symbol it lacks is named
+    auto other = run_with_env("UNRES_PDF_MODULE=libm.so.6", "check '" + f + "'");
+    CHECK(other.code == 2);
+    CHECK(other.out.empty());
+    CHECK(other.err.find("cannot load its PDF reader module libunres-pdf.so (") != std::string::npos);
+    CHECK(other.err.find("unres_pdf_module_abi") != std::string::npos);
+    // a module from another build of unres (tests/unit/fake/): refused before its entry point is called
+    auto foreign = run_with_env(std::string("UNRES_PDF_MODULE='") + UNRES_OTHER_PDF_MODULE + "'", "check '" + f + "'");
+    CHECK(foreign.code == 2);
+    CHECK(foreign.out.empty());
+    CHECK(foreign.err.find(std::string(UNRES_OTHER_PDF_MODULE) + " comes from another build: unres 0.0.0 pdf-module 0") !=
+          std::string::npos);
+    // a text input does not need it
+    auto text = run_with_env("UNRES_PDF_MODULE=/nonexistent/libunres-pdf.so",
+                             "check '" + unres_test::source_dir() + "/samples/A_C.3_78_L.52_Rev.1.md'");
+    CHECK(text.code <= 1);
+    CHECK(text.err.find("PDF reader module") == std::string::npos);
 }
 
 #else
