@@ -595,12 +595,19 @@ private:
 
     // ------------------------------------------------------------ cover page and preface
 
+    /// The cover page: the masthead's lines, the adoption line of an adopted text, the sponsors.
     void cover_page(Node& st) {
-        const auto& m = doc_.meta;
         auto cover = std::make_unique<Node>("coverPage");
-        Node& c = *cover;
-        auto line = [&]() -> Node& { return c.add("p", true); };
+        cover_masthead(*cover);
+        cover_adoption(*cover);
+        cover_sponsors(*cover);
+        st.kids.push_back(std::move(cover));
+    }
 
+    /// Authority, symbol, body, distribution, date, language, session, committee, agenda.
+    void cover_masthead(Node& c) {
+        const auto& m = doc_.meta;
+        auto line = [&]() -> Node& { return c.add("p", true); };
         line().add("docAuthority", true).text_("United Nations");
         if (m.symbol.present())
             line().add("docNumber", true).set("refersTo", ref_concept("symbol", "Symbol")).text_(m.symbol.value);
@@ -644,7 +651,12 @@ private:
             line().add("inline", true).set("name", "agendaItem").set("title", item.value).text_("Agenda item " + item.value);
         }
         if (m.agenda_title.present()) line().add("inline", true).set("name", "agendaItemTitle").text_(m.agenda_title.value);
+    }
 
+    /// "Resolution adopted by the General Assembly on 3 December 2025" (adopted texts only).
+    void cover_adoption(Node& c) {
+        const auto& m = doc_.meta;
+        auto line = [&]() -> Node& { return c.add("p", true); };
         bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
         if (adopted && valid_iso_date(m.adoption_date.value)) {
             Node& p = line();
@@ -657,7 +669,12 @@ private:
                 .text_(long_date(m.adoption_date.value));
         }
         if (m.origin.present()) line().add("inline", true).set("name", "origin").text_(m.origin.value);
+    }
 
+    /// The sponsor line ("A, B and C: revised draft resolution") or, without States, its text.
+    void cover_sponsors(Node& c) {
+        const auto& m = doc_.meta;
+        auto line = [&]() -> Node& { return c.add("p", true); };
         // sponsor line: "A, B and C: revised draft resolution"
         std::vector<const Field*> sponsors;
         for (const auto& s : m.sponsors)
@@ -693,7 +710,6 @@ private:
                 amended_text(p);
             }
         }
-        st.kids.push_back(std::move(cover));
     }
 
     /// An amendment's target after its type: "amendment to <ref>A/C.2/80/L.13/Rev.1</ref>",
