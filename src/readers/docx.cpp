@@ -561,7 +561,7 @@ private:
     void finish(Line& l) {
         mt_.trim_end();
         for (auto& m : l.marks) m.pos = std::min(m.pos, mt_.text.size());
-        std::erase_if(l.styles, [&](const Style& r) { return r.begin >= r.end || r.end > mt_.text.size(); });
+        l.styles.erase_if([&](const Style& r) { return r.begin >= r.end || r.end > mt_.text.size(); });
         l.text = std::move(mt_.text);
         l.map = std::move(mt_.map);
         mt_ = MappedText{};

@@ -173,7 +173,7 @@ Line typed_line(const SourceFile& src, const pdf::Extraction& ex, std::size_t i,
     star_note(tl, st, l);
     add_styles(tl, st, ex.body_size, l);
     for (auto& m : l.marks) m.pos = std::min(m.pos, st.mt.text.size());
-    std::erase_if(l.gaps, [&](std::size_t g) { return g == 0 || g >= st.mt.text.size(); });
+    l.gaps.erase_if([&](std::size_t g) { return g == 0 || g >= st.mt.text.size(); });
     l.text = std::move(st.mt.text);
     l.map = std::move(st.mt.map);
     l.kind = kind_of(tl, l);

@@ -21,7 +21,7 @@ std::vector<Line> produce(const std::string& text, bool markdown) {
 
 std::string italic_text(const Line& l) {
     std::string out;
-    for (const auto& r : l.italics()) out += "[" + l.text.substr(r.begin, r.end - r.begin) + "]";
+    for (const auto& r : l.italics()) ((out += "[") += l.text.substr(r.begin, r.end - r.begin)) += "]";
     return out;
 }
 

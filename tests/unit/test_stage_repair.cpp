@@ -25,7 +25,7 @@ std::vector<Line> lines_of(const std::string& text) {
 std::vector<std::string> texts(const std::vector<Line>& ls) {
     std::vector<std::string> out;
     for (const auto& l : ls)
-        if (l.kind == LineKind::Content) out.push_back(l.text);
+        if (l.kind == LineKind::Content) out.push_back(l.text.str());
     return out;
 }
 

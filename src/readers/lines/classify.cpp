@@ -328,7 +328,7 @@ struct LineClassifier {
             md_note = markdown;
         } else if (starts_with_mark) {  // "<sup>6</sup> Resolution 217 A (III)."
             l.note_num = l.marks.front().num;
-            l.marks.erase(l.marks.begin());
+            l.marks.mut().erase(l.marks.mut().begin());
             l.kind = LineKind::Footnote;
         } else if (in_notes) {
             l.kind = LineKind::Footnote;
@@ -343,7 +343,7 @@ struct LineClassifier {
             l.kind = LineKind::Footnote;
             l.note_num = std::string(t.substr(0, t.find(' ')));
             strip_num = true;
-        } else if (!markdown && prev_note && !l.blank_before && before && starts_with(before->note_num, "*") &&
+        } else if (!markdown && prev_note && !l.blank_before && before && starts_with(before->note_num.get(), "*") &&
                    !before->text.empty() && std::string_view(".;:").find(before->text.back()) == std::string_view::npos &&
                    !std::isdigit(static_cast<unsigned char>(t[0])) && t[0] != '(') {
             // the wrapped rest of an asterisk note whose line stopped mid-sentence ("... members
@@ -358,7 +358,7 @@ struct LineClassifier {
     }
 
     void take_footnote(Line& l, bool strip_num) {
-        if (!l.note_num.empty() && all_digits(l.note_num)) last_note = std::max(last_note, std::stoi(l.note_num));
+        if (!l.note_num.empty() && all_digits(l.note_num.get())) last_note = std::max(last_note, std::stoi(l.note_num.get()));
         // Strip the number from the text (it is in note_num).
         if (strip_num) {
             std::size_t cut = l.note_num.size();

@@ -164,20 +164,27 @@ std::size_t read_markup(std::string_view raw, std::size_t i, std::uint32_t base,
     return is_drop_tag(tag) ? close + 1 - i : 0;
 }
 
-/// Moves the cleaned text into the line; drops italics that ended up empty or reversed and
-/// clamps marks and styles to the text.
-void finish_line(MappedText& mt, Line& out) {
+/// Gives the line its cleaned text: a view of the source when the cleaning changed nothing
+/// (one map entry and the same bytes: the common case, no copy), else a copy; drops italics
+/// that ended up empty or reversed and clamps marks and styles to the text.  `source` is
+/// SourceFile::text().data(), which the map's offsets index.
+void finish_line(MappedText& mt, const char* source, Line& out) {
     mt.trim_end();
-    std::erase_if(out.styles, [&](const Style& r) { return r.begin >= r.end || r.end > mt.text.size(); });
+    out.styles.erase_if([&](const Style& r) { return r.begin >= r.end || r.end > mt.text.size(); });
     for (auto& m : out.marks) m.pos = std::min(m.pos, mt.text.size());
-    out.text = std::move(mt.text);
-    out.map = std::move(mt.map);
+    const std::string_view cleaned = mt.text;
+    if (mt.map.size() == 1 && std::string_view(source + mt.map[0].src, cleaned.size()) == cleaned)
+        out.text = LineText::view_of(std::string_view(source + mt.map[0].src, cleaned.size()));
+    else
+        out.text = cleaned;
+    out.map = mt.map;
 }
 
 /// Cleans one raw line into `out`: indent, markdown block markers, then the text with its
 /// source map, wide gaps, footnote marks and (markdown) emphasis.
-void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& out) {
-    MappedText mt;
+void clean_line(std::string_view raw, std::uint32_t base, bool markdown, MappedText& mt, Line& out) {
+    mt.text.clear();  // the caller's buffers, reused from line to line (no allocation per line)
+    mt.map.clear();
     std::size_t i = 0;
     out.indent = static_cast<float>(leading_indent(raw, i));
     if (markdown) i = markdown_block_markers(raw, i, out);
@@ -252,7 +259,7 @@ void clean_line(std::string_view raw, std::uint32_t base, bool markdown, Line& o
         mt.append(raw.substr(i, len), src_at(i));
         i += len;
     }
-    finish_line(mt, out);
+    finish_line(mt, raw.data() - base, out);
 }
 
 }  // namespace
@@ -275,7 +282,7 @@ void drop_prefix(Line& l, std::size_t cut) {
         r.begin = r.begin >= cut ? r.begin - cut : 0;
         r.end = r.end >= cut ? r.end - cut : 0;
     }
-    std::erase_if(l.styles, [](const Style& r) { return r.begin >= r.end; });
+    l.styles.erase_if([](const Style& r) { return r.begin >= r.end; });
 }
 
 std::vector<TextRange> Line::italics() const {
@@ -313,6 +320,7 @@ std::vector<Line> split_lines(const SourceFile& src, bool markdown) {
     std::vector<Line> lines;
     lines.reserve(src.line_count());
     int page = 0;
+    MappedText mt;
     for (std::uint32_t n = 1; n <= src.line_count(); ++n) {
         std::uint32_t b = src.line_start(n);
         std::string_view raw = src.line_text(n);
@@ -322,7 +330,7 @@ std::vector<Line> split_lines(const SourceFile& src, bool markdown) {
         l.number = n;
         if (raw.find('\f') != std::string_view::npos) ++page;
         l.page = page;
-        clean_line(raw, b, markdown, l);
+        clean_line(raw, b, markdown, mt, l);
     }
     return lines;
 }

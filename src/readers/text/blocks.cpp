@@ -447,7 +447,7 @@ void BlockMaker::open_block(const LineCtx& c, const Decision& d) {
 }
 
 bool BlockMaker::bare_number_label(const LineCtx& c, Label& out) const {
-    const std::string& t = c.l.text;
+    std::string_view t = c.l.text;
     const std::string want = std::to_string(last_number_ + 1);
     if (last_number_ <= 0 || !c.prev || !c.prev_term || last_meaningful(c.prev->text) == ',') return false;
     // -layout: "6    Also reaffirms ...", the number and its text apart by a column gap; or (PDF)

@@ -50,7 +50,7 @@ void append_line(Field& f, const Line& l) {
         f = field(l, 0, l.text.size());
         return;
     }
-    f.value += " " + l.text;
+    (f.value += ' ') += l.text;
     f.span.end = line_span(l, 0, l.text.size()).end;
 }
 
@@ -353,7 +353,7 @@ std::optional<Origin> read_origin(const HeaderLines& hl, std::size_t h) {
     while (!contains(o.text.value, "]") && o.last + 1 < hl.size()) {
         ++o.last;
         const Line& n = hl[o.last];
-        o.text.value += " " + n.text;
+        (o.text.value += ' ') += n.text;
         o.text.span.end = line_span(n, 0, n.text.size()).end;
     }
     for (std::string_view c : unres::words::kMainCommittees) {
@@ -469,7 +469,7 @@ SponsorBlock read_typed_line(const HeaderLines& hl, std::size_t h) {
         if (!(is_lower_start(n.text) || starts_with(n.text, "(") || ends_with(f.value, ",") || ends_with(f.value, " following")))
             break;
         ++b.last;
-        f.value += " " + n.text;
+        (f.value += ' ') += n.text;
         f.span.end = line_span(n, 0, n.text.size()).end;
     }
     std::string lv = lower(f.value);
@@ -498,7 +498,7 @@ std::optional<SponsorBlock> read_sponsor_block(const HeaderLines& hl, std::size_
     bool typed = starts_with(lt, "draft resolution") || starts_with(lt, "draft decision") || starts_with(lt, "revised draft resolution") ||
                  starts_with(lt, "amendment");
     if (typed && h > 0 && is_bare_type(lt)) {
-        const std::string& pt = hl[h - 1].text;
+        std::string_view pt = hl[h - 1].text;
         if (ends_with(pt, ":") || ends_with(pt, ":*")) typed = false;
     }
     if (!typed) return std::nullopt;
@@ -511,7 +511,7 @@ std::optional<SponsorBlock> read_wrapped_sponsor_list(const HeaderLines& hl, std
     for (std::size_t h = 1; h < hl.size(); ++h) {
         const Line& l = hl[h];
         std::string lt = lower(l.text);
-        const std::string& pt = hl[h - 1].text;
+        std::string_view pt = hl[h - 1].text;
         const std::size_t colon_cut = ends_with(pt, ":*") ? 2 : ends_with(pt, ":") ? 1 : 0;
         if (!is_bare_type(lt) || colon_cut == 0) continue;
         std::size_t s = h - 1;

@@ -108,7 +108,7 @@ void end_header_at(const std::vector<Line>& lines, std::size_t first, Header& h,
         Span s = line_span(l, 0, l.text.size());
         if (s.begin < title.span.begin) continue;
         if (!cut.present()) cut = field(l, 0, l.text.size());
-        else cut.value += " " + l.text, cut.span.end = s.end;
+        else (cut.value += ' ') += l.text, cut.span.end = s.end;
     }
     title = cut;
 }

@@ -124,7 +124,7 @@ void NoteCollector::read_sequential(const std::vector<std::size_t>& idx, int pag
             if (num.empty() && cur.empty() && !out_.notes.empty() && is_lower_start(l.text)) {
                 // continues the previous page's last footnote
                 auto& prev = out_.notes.back();
-                prev.text += " " + l.text;
+                (prev.text += ' ') += l.text;
                 prev.span.end = l.end;
                 continue;
             }
@@ -140,7 +140,7 @@ void NoteCollector::read_scrambled(const std::vector<std::size_t>& idx, const st
     // pdftotext default mode: numbers and texts are separated and partly out of order.
     std::vector<int> nums;
     for (std::size_t i : number_only)
-        if (all_digits(lines_[i].note_num)) nums.push_back(std::stoi(lines_[i].note_num));
+        if (all_digits(lines_[i].note_num.get())) nums.push_back(std::stoi(lines_[i].note_num.get()));
     std::sort(nums.begin(), nums.end());
     nums.erase(std::unique(nums.begin(), nums.end()), nums.end());
     // Candidate boundaries between consecutive text lines.

@@ -129,7 +129,7 @@ void split_glued_numbers(std::vector<Line>& lines, std::size_t body) {
         if (lab.kind == LabelKind::Number) last = std::stol(lab.num);
         if (last <= 0) continue;
         const std::string want = " " + std::to_string(last + 1) + ". ";
-        const std::string& t = lines[k].text;
+        std::string_view t = lines[k].text;
         std::size_t at = find_spaced(t, want, lab.kind == LabelKind::Number ? lab.len : 0);
         if (at == std::string::npos || at < 3) continue;
         std::size_t rest = at + want.size();
@@ -145,10 +145,10 @@ void split_glued_numbers(std::vector<Line>& lines, std::size_t body) {
         Line& head = lines[k];
         head.text.resize(at);
         head.text.shrink_to_fit();  // not the whole rest's capacity in every piece (quadratic memory)
-        std::erase_if(head.marks, [&](const Mark& m) { return m.pos > at; });
-        std::erase_if(head.styles, [&](const Style& r) { return r.begin >= at; });
+        head.marks.erase_if([&](const Mark& m) { return m.pos > at; });
+        head.styles.erase_if([&](const Style& r) { return r.begin >= at; });
         for (auto& r : head.styles) r.end = std::min(r.end, at);
-        std::erase_if(head.gaps, [&](std::size_t g) { return g >= at; });
+        head.gaps.erase_if([&](std::size_t g) { return g >= at; });
         tail.gaps.clear();
         tail.blank_before = false;
         tail.heading = false;
