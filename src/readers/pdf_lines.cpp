@@ -115,8 +115,8 @@ void star_note(const pdf::TextLine& tl, Stripped& st, Line& l) {
     tmp.text = std::move(mt.text);
     tmp.map = std::move(mt.map);
     drop_prefix(tmp, n + 1);
-    mt.text = std::move(tmp.text);
-    mt.map = std::move(tmp.map);
+    mt.text = tmp.text.str();
+    mt.map.assign(tmp.map.begin(), tmp.map.end());
     for (auto& p : st.pos_map) p = p > n ? p - (n + 1) : 0;
 }
 

@@ -29,7 +29,7 @@ struct Note {
 Para para_of(const Line& l) {
     Para p;
     p.text = l.text;
-    p.map = l.map;
+    p.map.assign(l.map.begin(), l.map.end());
     p.marks = l.marks;
     p.span = {l.begin, l.end};
     p.line = l.number;

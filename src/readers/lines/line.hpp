@@ -21,6 +21,7 @@
 #pragma once
 #include <cmath>
 #include <cstring>
+#include <algorithm>
 #include <memory>
 #include <cstdint>
 #include <limits>
@@ -132,6 +133,49 @@ inline void LineText::erase(std::size_t pos, std::size_t n) {
     }
 }
 
+/// A line's source map (text offset → source offset, sorted by text_pos).  Almost every line is
+/// one run of the source, one entry at text offset 0: that one is kept inline (no allocation); any other map goes to the heap.  Reads like a const vector; it is replaced
+/// whole (from a vector), never changed in place.
+class LineMap {
+public:
+    LineMap() = default;
+    LineMap(const LineMap& o) { assign(o.begin(), o.end()); }
+    LineMap(LineMap&&) noexcept = default;
+    LineMap& operator=(const LineMap& o) {
+        if (this != &o) assign(o.begin(), o.end());
+        return *this;
+    }
+    LineMap& operator=(LineMap&&) noexcept = default;
+    LineMap& operator=(const std::vector<SourceMapEntry>& v) {
+        assign(v.data(), v.data() + v.size());
+        return *this;
+    }
+    const SourceMapEntry* begin() const { return many_ ? many_.get() : (n_ ? &one_ : nullptr); }
+    const SourceMapEntry* end() const { return begin() + n_; }
+    std::size_t size() const { return n_; }
+    bool empty() const { return n_ == 0; }
+    const SourceMapEntry& operator[](std::size_t i) const { return begin()[i]; }
+    const SourceMapEntry& front() const { return *begin(); }
+    const SourceMapEntry& back() const { return begin()[n_ - 1]; }
+
+private:
+    void assign(const SourceMapEntry* b, const SourceMapEntry* e) {
+        const auto n = static_cast<std::uint32_t>(e - b);
+        std::unique_ptr<SourceMapEntry[]> many;
+        if (n > 1 || (n == 1 && b->text_pos != 0)) {
+            many.reset(new SourceMapEntry[n]);
+            std::copy(b, e, many.get());
+        } else if (n == 1) {
+            one_ = *b;
+        }
+        many_ = std::move(many);
+        n_ = n;
+    }
+    SourceMapEntry one_{};  // the inline entry (n_ == 1, text_pos 0)
+    std::unique_ptr<SourceMapEntry[]> many_;
+    std::uint32_t n_ = 0;
+};
+
 /// A field most lines leave empty (footnote marks, styles, gaps, a footnote number): on the
 /// heap only once set, 8 bytes on the line instead of a vector's 24 or a string's 32.  Reads
 /// like a const T; `mut()` gives the T to change (made on first use).
@@ -226,7 +270,7 @@ struct Line {
     bool bullet = false;       ///< markdown list bullet ("- ")
     bool heading = false;      ///< markdown heading ("## ")
     // --- what the line stage decided (the one-byte fields beside the others: a line is one of
-    // the reader's largest values, 112 bytes, one per source line)
+    // the reader's largest values, 120 bytes, one per source line)
     LineKind kind = LineKind::Content;
     bool note_number_only = false;  ///< a line holding only a footnote number (pdftotext)
     /// The repairs split it off the line before ("... commitments 13. We gather"): where it
@@ -234,7 +278,7 @@ struct Line {
     bool split_off = false;
     // --- the text
     LineText text;             ///< cleaned text, single spaces, trimmed (a view of the source when unchanged)
-    std::vector<SourceMapEntry> map;
+    LineMap map;               ///< where each text offset comes from
     Rare<std::vector<Mark>> marks;   ///< explicit footnote marks (markup, Word references, PDF superscripts); pos into text
     Rare<std::vector<Style>> styles; ///< typography ranges, sorted by begin
     Rare<std::vector<std::size_t>> gaps;  ///< where a wide gap (layout columns) was collapsed: the text positions before and after its space, in order
@@ -246,7 +290,7 @@ struct Line {
     /// Indent in whole columns, 0 when unknown.
     int columns() const { return known(indent) ? static_cast<int>(indent) : 0; }
 };
-static_assert(sizeof(Line) <= 112, "Line grew: one per source line, it bounds the reader's memory");
+static_assert(sizeof(Line) <= 120, "Line grew: one per source line, it bounds the reader's memory");
 
 /// Accumulates cleaned text while recording where each byte came from.
 class MappedText {

@@ -442,7 +442,6 @@ void BlockMaker::open_block(const LineCtx& c, const Decision& d) {
         cur->label_span = line_span(l, 0, lab.label_len);
         cur->label_only = lab.len >= l.text.size();
         erase_text(cur->mt.text, cur->mt.map, cur->marks, cur->italics, 0, lab.len);
-        for (auto& p : cur->pages) p.first = 0;
     }
 }
 

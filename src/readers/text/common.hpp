@@ -113,7 +113,6 @@ struct Block {
     MappedText mt;
     std::vector<Mark> marks;
     std::vector<TextRange> italics;
-    std::vector<std::pair<std::size_t, int>> pages;  // text_pos → page
     std::uint32_t begin = 0, end = 0;
     std::uint32_t line = 0;
     std::size_t first_line = 0, last_line = 0;  // indices into lines
@@ -145,7 +144,6 @@ inline void append_line(Block& b, const Line& l) {
         b.marks.push_back(m);
     }
     for (auto r : l.italics()) b.italics.push_back({r.begin + base, r.end + base});
-    b.pages.push_back({base, l.page});
     b.end = l.end;
 }
 

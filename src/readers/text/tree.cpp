@@ -344,7 +344,6 @@ void TreeBuilder::release_text(Block& b) {
     b.mt = {};
     b.marks = {};
     b.italics = {};
-    b.pages = {};
     b.heading = {};
     b.rows = {};
 }
