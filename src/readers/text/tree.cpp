@@ -115,10 +115,12 @@ Para TreeBuilder::to_para(Block& b, const std::string& section) {
         p.label_malformed = b.label_malformed;
     }
     p.boundary_guessed = b.boundary_guessed;
-    p.text = b.mt.text;
-    p.map = b.mt.map;
-    p.marks = b.marks;
-    p.italics = b.italics;
+    // The block's text goes into the paragraph (moved, not copied: peak memory); on_para reads
+    // what it needs of the block's text before.
+    p.text = std::move(b.mt.text);
+    p.map = std::move(b.mt.map);
+    p.marks = std::move(b.marks);
+    p.italics = std::move(b.italics);
     p.span = {b.begin, b.end};
     p.line = b.line;
     p.section = section;
@@ -450,11 +452,13 @@ void TreeBuilder::on_table(Block& b) {  // a table node: rows of cells, no parag
 void TreeBuilder::on_para(std::size_t i) {
     Block& b = blocks_[i];
     if (after_closing_ && !in_annex_) {
-        doc_.unclassified.push_back({b.mt.text, b.line, {b.begin, b.end}});
+        doc_.unclassified.push_back({std::move(b.mt.text), b.line, {b.begin, b.end}});
         after_closing_text_.push_back({b.begin, b.end});
         return;
     }
-    Para p = to_para(b, section_);
+    const bool opens_operative = !in_operative_ && !in_annex_ &&
+                                 ((first_num_ != SIZE_MAX && i >= first_num_) || unnumbered_operative(b));
+    Para p = to_para(b, section_);  // b's text is moved into p
     if (!pending_heading_.empty()) {
         p.heading = pending_heading_;
         pending_heading_.clear();
@@ -464,9 +468,7 @@ void TreeBuilder::on_para(std::size_t i) {
         return;
     }
     const Label& lab = b.label;
-    if (!in_operative_ && !in_annex_) {
-        if ((first_num_ != SIZE_MAX && i >= first_num_) || unnumbered_operative(b)) in_operative_ = true;
-    }
+    if (opens_operative) in_operative_ = true;
     if (place_in_preamble(p, lab)) return;
     if (lab.kind == LabelKind::Number && nest_numbered(p, lab)) return;
     if (lab.kind == LabelKind::Number || lab.kind == LabelKind::None) {
