@@ -113,3 +113,93 @@ TEST_CASE("line stage: kinds and pages", "[lines]") {
     CHECK(ls[5].kind == LineKind::Content);
     CHECK(ls[5].page == 1);  // furniture after a footnote block ends the page
 }
+
+TEST_CASE("text producer: a line the cleaning leaves as it is is a view of the source", "[lines]") {
+    const std::string text = "1. Decides to act;\n   indented line\nwide    gap\ttab\n";
+    SourceFile src = SourceFile::from_bytes("v.txt", text);
+    std::vector<Line> ls = split_lines(src, false);
+    REQUIRE(ls.size() >= 3);
+    const char* s0 = src.text().data();
+    // unchanged (trimmed of its indent): the source's own bytes, one inline map entry
+    CHECK(ls[0].text == "1. Decides to act;");
+    CHECK(ls[0].text.is_view());
+    CHECK(ls[0].text.data() == s0);
+    CHECK(ls[1].text == "indented line");
+    CHECK(ls[1].text.is_view());
+    CHECK(ls[1].text.data() == s0 + text.find("indented"));
+    REQUIRE(ls[1].map.size() == 1);
+    CHECK(ls[1].map[0].src == text.find("indented"));
+    // collapsed spaces and a tab: the line's own copy, mapped run by run
+    CHECK(ls[2].text == "wide gap tab");
+    CHECK(!ls[2].text.is_view());
+    CHECK(ls[2].map.size() > 1);
+    CHECK(ls[2].map.front().text_pos == 0);
+}
+
+TEST_CASE("LineText: shrinking, copies, moves and assignment keep the text", "[lines]") {
+    const std::string stable = "Decides to remain seized of the matter.";
+    LineText v = LineText::view_of(stable);
+    LineText c = v;  // a view copies as a view
+    CHECK(c.is_view());
+    CHECK(c.data() == stable.data());
+    c.erase(0, 8);
+    CHECK(c == "to remain seized of the matter.");
+    c.resize(9);
+    CHECK(c == "to remain");
+    c.erase(2);  // through the end
+    CHECK(c == "to");
+    CHECK(v == stable);  // the original view is untouched
+
+    LineText o;
+    o = std::string("owned text here");
+    CHECK(!o.is_view());
+    LineText o2 = o;  // an owned text copies its bytes
+    CHECK(o2 == "owned text here");
+    CHECK(o2.data() != o.data());
+    const char* before = o.data();
+    LineText moved = std::move(o);
+    CHECK(moved.data() == before);  // a move keeps the buffer (views of it stay valid)
+    CHECK(moved == "owned text here");
+    moved.erase(0, 6);
+    moved.shrink_to_fit();
+    CHECK(moved == "text here");
+    moved = moved.substr(5);  // assigned from a view of itself
+    CHECK(moved == "here");
+    std::vector<LineText> many;
+    for (int i = 0; i < 100; ++i) many.push_back(LineText(std::to_string(i) + " line"));
+    CHECK(many[42] == "42 line");  // the vector moved its elements while it grew
+}
+
+TEST_CASE("LineMap and Rare: inline and heap forms read the same", "[lines]") {
+    LineMap m;
+    CHECK(m.empty());
+    CHECK(m.begin() == m.end());
+    m = std::vector<SourceMapEntry>{{0, 7}};
+    REQUIRE(m.size() == 1);
+    CHECK(m.front().src == 7);
+    m = std::vector<SourceMapEntry>{{0, 7}, {5, 40}, {9, 60}};
+    REQUIRE(m.size() == 3);
+    CHECK(m.back().text_pos == 9);
+    CHECK(m[1].src == 40);
+    m = std::vector<SourceMapEntry>{{3, 9}};  // one entry that does not start the text
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].text_pos == 3);
+    LineMap copy = m;
+    CHECK(copy[0].src == 9);
+
+    Line a;
+    CHECK(a.marks.empty());
+    CHECK(a.note_num.get().empty());
+    for (auto& mk : a.marks) (void)mk;  // iterating an unset field is iterating nothing
+    Mark mk;
+    mk.num = "3";
+    a.marks.push_back(mk);
+    a.note_num = std::string("12");
+    Line b = a;  // deep copy
+    b.marks.mut()[0].num = "4";
+    CHECK(a.marks[0].num == "3");
+    CHECK(b.marks[0].num == "4");
+    CHECK(b.note_num == std::string("12"));
+    a.marks.erase_if([](const Mark& x) { return x.num == "3"; });
+    CHECK(a.marks.empty());
+}
