@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""bench/workload.py UNRES [--files N] [--big-mb M] [--work DIR] [--pdfs DIR] [--devset DIR]
+"""bench/workload.py UNRES [--files N] [--big-mb M] [--work DIR] [--pdfs DIR] [--pdf-files P] [--devset DIR]
 
 Throughput of the whole `unres` command on a deterministic workload, against `grep -c` over the same
 bytes (the floor: reading the bytes and finding the lines), in one run:
@@ -8,10 +8,13 @@ bytes (the floor: reading the bytes and finding the lines), in one run:
              samples; plus the devset's texts when that folder is there: --devset, default
              ../shared/devset beside the checkout), each under a new name;
              one big document of M MB (default 50) made of numbered operative paragraphs whose
-             sentences come from those texts; PDFs: every *.pdf below --pdfs (default samples/ and
-             tests/corpus/), if this unres reads PDF
+             sentences come from those texts; PDFs, if this unres reads PDF: P files (default 40)
+             cycled from the *.pdf of --pdfs (default samples/ and tests/corpus/) and the first 40
+             devset doc.pdf, each under a new name
   measures   MB/s of `grep -c` (floor), `check -j 1`, `check` (all cores), `convert DIR --to akn`
-             and `--to json` in one process (-j 1 and all cores), PDF pages per second (-j 1),
+             and `--to json` in one process (-j 1 and all cores), PDF pages per second and per
+             CPU-second of `check -j 1` on the P PDFs in one process (start-up amortised) and on
+             the first alone,
              per-file process overhead (`unres --version`, and one `convert` process per file),
              peak RSS of `check` on the big document over its size, and the time of `check` and
              `convert --to akn` on N and 10N paragraphs (about 10x when no step is quadratic), and
@@ -58,13 +61,10 @@ def sources():
     return found
 
 
-def make_workload(work, n_files, big_mb):
-    """The workload's files, kept from an earlier run when they are the same (names, sizes and
-    bytes): deleting thousands of files just before the timed runs would slow the outputs'
-    inode allocation (see "method" above)."""
-    files_dir = os.path.join(work, "files")
-    src = sources()
-    want = {"w%05d_%s" % (i, os.path.basename(src[i % len(src)])): src[i % len(src)] for i in range(n_files)}
+def keep_copies(files_dir, want):
+    """Makes `files_dir` hold exactly `want` (name: source path), kept from an earlier run when it
+    is the same (names and bytes): deleting thousands of files just before the timed runs would
+    slow the outputs' inode allocation (see "method" above)."""
     same = os.path.isdir(files_dir) and sorted(os.listdir(files_dir)) == sorted(want)
     same = same and all(open(os.path.join(files_dir, n), "rb").read() == open(s, "rb").read() for n, s in want.items())
     if not same:
@@ -72,10 +72,27 @@ def make_workload(work, n_files, big_mb):
         os.makedirs(files_dir)
         for name, s in want.items():
             shutil.copyfile(s, os.path.join(files_dir, name))
-    total = sum(os.path.getsize(os.path.join(files_dir, n)) for n in want)
+    return sum(os.path.getsize(os.path.join(files_dir, n)) for n in want)
+
+
+def make_workload(work, n_files, big_mb):
+    files_dir = os.path.join(work, "files")
+    src = sources()
+    total = keep_copies(files_dir, {"w%05d_%s" % (i, os.path.basename(src[i % len(src)])): src[i % len(src)]
+                                    for i in range(n_files)})
     big = os.path.join(work, "big.txt")
     write_big(big, src, limit=big_mb * 1024 * 1024)
     return files_dir, total, big
+
+
+def pdf_sources(pdf_dirs):
+    """The PDFs to cycle: every *.pdf below `pdf_dirs` (sorted), then the first 40 devset doc.pdf."""
+    found = sorted(os.path.join(r, f) for d in pdf_dirs if os.path.isdir(d) for r, _, fs in os.walk(d)
+                   for f in fs if f.endswith(".pdf"))
+    if os.path.isdir(DEVSET):
+        docs = [os.path.join(DEVSET, sym, "doc.pdf") for sym in sorted(os.listdir(DEVSET))]
+        found += [p for p in docs if os.path.exists(p)][:40]
+    return found
 
 
 def write_big(path, src, limit=None, paragraphs=None, glued=False):
@@ -158,6 +175,7 @@ def main():
     ap.add_argument("--big-mb", type=int, default=50)
     ap.add_argument("--work", default=os.path.join(ROOT, "build", "bench-work"))
     ap.add_argument("--pdfs", action="append")
+    ap.add_argument("--pdf-files", type=int, default=40, help="PDFs checked in one process (cycled)")
     ap.add_argument("--devset", default=DEVSET, help="the devset folder (default ../shared/devset)")
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--scale-paragraphs", type=int, default=2000,
@@ -242,16 +260,24 @@ def main():
                          t.cpu_text(3), "%.1f MB/s" % (m / t.cpu)))
         rows.append(("%s: time for 10x the paragraphs" % label, "%.1fx" % (t10.wall / t1.wall), "",
                      "%.1fx" % (t10.cpu / t1.cpu), ""))
-    # PDF, when this unres reads it.
+    # PDF, when this unres reads it: P files in one process (start-up amortised), and one alone.
     pdf_dirs = a.pdfs or [os.path.join(ROOT, "samples"), os.path.join(ROOT, "tests", "corpus")]
-    pdfs = sorted(os.path.join(d, f) for d in pdf_dirs if os.path.isdir(d) for f in os.listdir(d) if f.endswith(".pdf"))
-    if pdfs:
-        probe = subprocess.run([unres, "check", "-q", pdfs[0]], capture_output=True)
+    found = pdf_sources(pdf_dirs)
+    if found:
+        probe = subprocess.run([unres, "check", "-q", found[0]], capture_output=True)
         if probe.returncode in (0, 1):
-            pages = sum(pdf_pages(p) for p in pdfs)
-            t = timed([unres, "check", "-q", "-j", "1"] + pdfs, a.repeat)
-            rows.append(("PDF: `check -j 1` on %d PDFs (%d pages)" % (len(pdfs), pages), "%.0f pages/s" % (pages / t.wall),
-                         "%.2f s" % t.wall, t.cpu_text(), "%.0f pages/s" % (pages / t.cpu)))
+            pdf_dir = os.path.join(a.work, "pdfs")
+            want = {"p%03d_%s" % (i, os.path.basename(os.path.dirname(found[i % len(found)])) + "_" +
+                                  os.path.basename(found[i % len(found)])): found[i % len(found)] for i in range(a.pdf_files)}
+            keep_copies(pdf_dir, want)
+            pdfs = sorted(os.path.join(pdf_dir, n) for n in want)
+            distinct = len(set(want.values()))
+            for label, files in (("%d PDFs (%d distinct)" % (len(pdfs), distinct), pdfs),
+                                 ("one PDF, %s" % os.path.basename(found[0]), [found[0]])):
+                pages = sum(pdf_pages(p) for p in files)
+                t = timed([unres, "check", "-q", "-j", "1"] + files, a.repeat)
+                rows.append(("PDF: `check -j 1` on %s: %d pages" % (label, pages), "%.0f pages/s" % (pages / t.wall),
+                             "%.2f s" % t.wall, t.cpu_text(), "%.0f pages/s" % (pages / t.cpu)))
         else:
             note("PDF", "not measured: this unres does not read PDF")
     for out in outs:
