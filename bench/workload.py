@@ -7,8 +7,10 @@ bytes (the floor: reading the bytes and finding the lines), in one run:
   workload   N resolution files (default 2,000) cycled from the project's real texts (tests/corpus,
              samples; plus the devset's texts when that folder is there: --devset, default
              ../shared/devset beside the checkout), each under a new name;
-             one big document of M MB (default 50) made of numbered operative paragraphs whose
-             sentences come from those texts; PDFs, if this unres reads PDF: P files (default 40)
+             one big document of M MB (default 50) whose sentences come from those texts: a
+             compilation (annexes of parts of 500 numbered paragraphs, the numbering restarting),
+             and a stress document as large (numbered paragraphs, but labels stop at 999: past
+             paragraph 999 one huge paragraph); PDFs, if this unres reads PDF: P files (default 40)
              cycled from the *.pdf of --pdfs (default samples/ and tests/corpus/) and the first 40
              devset doc.pdf, each under a new name
   measures   MB/s of `grep -c` (floor), `check -j 1`, `check` (all cores), `convert DIR --to akn`
@@ -16,7 +18,7 @@ bytes (the floor: reading the bytes and finding the lines), in one run:
              CPU-second of `check -j 1` on the P PDFs in one process (start-up amortised) and on
              the first alone,
              per-file process overhead (`unres --version`, and one `convert` process per file),
-             peak RSS of `check` on the big document over its size, and the time of `check` and
+             peak RSS of `check` on each big document over its size, and the time of `check` and
              `convert --to akn` on N and 10N paragraphs (about 10x when no step is quadratic), and
              of `check` on the same paragraphs glued on one line
   method     every timed command is one child process, timed by the wall clock and by its CPU time
@@ -81,8 +83,10 @@ def make_workload(work, n_files, big_mb):
     total = keep_copies(files_dir, {"w%05d_%s" % (i, os.path.basename(src[i % len(src)])): src[i % len(src)]
                                     for i in range(n_files)})
     big = os.path.join(work, "big.txt")
-    write_big(big, src, limit=big_mb * 1024 * 1024)
-    return files_dir, total, big
+    annexes = write_compilation(big, src, limit=big_mb * 1024 * 1024)
+    stress = os.path.join(work, "big-one-paragraph.txt")
+    write_big(stress, src, limit=big_mb * 1024 * 1024)
+    return files_dir, total, (big, annexes), stress
 
 
 def pdf_sources(pdf_dirs):
@@ -95,19 +99,29 @@ def pdf_sources(pdf_dirs):
     return found
 
 
-def write_big(path, src, limit=None, paragraphs=None, glued=False):
-    """A document of numbered operative paragraphs made of the texts' sentences, in a fixed
-    order: `limit` bytes of them, or `paragraphs` of them; `glued`: all on one line, as a
-    converter that lost the line breaks leaves them."""
+OPENING = ("United Nations A/80/L.999\nGeneral Assembly Distr.: Limited\n1 December 2025\n\n"
+           "Eightieth session\nAgenda item 1\n\nBenchmark: draft resolution\n\nA benchmark\n\n"
+           "The General Assembly,\n\nRecalling its resolution 79/1,\n\n")
+
+
+def text_sentences(src):
+    """The sentences of the first 40 texts, without their numbers, in a fixed order."""
     sentences = []
     for s in src[:40]:
         text = open(s, encoding="utf-8", errors="replace").read()
         sentences += [x.strip() for x in re.split(r"(?<=[;.])\s+", " ".join(text.split())) if 40 < len(x) < 400]
-    sentences = [re.sub(r"^\S*\d\S*\s*", "", x) for x in sentences]
+    return [re.sub(r"^\S*\d\S*\s*", "", x) for x in sentences]
+
+
+def write_big(path, src, limit=None, paragraphs=None, glued=False):
+    """A document of numbered operative paragraphs made of the texts' sentences, in a fixed
+    order: `limit` bytes of them, or `paragraphs` of them; `glued`: all on one line, as a
+    converter that lost the line breaks leaves them.  A label has at most three digits, so from
+    paragraph 1000 on the rest is the text of paragraph 999: past about 200 KB, one huge paragraph
+    (the stress document; write_compilation writes a realistic big one)."""
+    sentences = text_sentences(src)
     with open(path, "w", encoding="utf-8") as f:
-        f.write("United Nations A/80/L.999\nGeneral Assembly Distr.: Limited\n1 December 2025\n\n"
-                "Eightieth session\nAgenda item 1\n\nBenchmark: draft resolution\n\nA benchmark\n\n"
-                "The General Assembly,\n\nRecalling its resolution 79/1,\n\n")
+        f.write(OPENING)
         k, size = 0, 0
         while (size < limit) if limit is not None else (k < paragraphs):
             line = "%d. Decides %s%s" % (k + 1, sentences[k % len(sentences)].rstrip(".;") + ";", " " if glued else "\n\n")
@@ -115,6 +129,40 @@ def write_big(path, src, limit=None, paragraphs=None, glued=False):
             size += len(line.encode("utf-8"))
             k += 1
         f.write("%d. Decides to remain seized of the matter.\n" % (k + 1))
+
+
+def upper_roman(n):
+    out = ""
+    for v, r in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
+
+
+def write_compilation(path, src, limit, per_part=500, parts=10):
+    """A realistic big document of `limit` bytes: a resolution adopting the texts annexed to it,
+    "Annex I", "Annex II" ..., each in `parts` parts ("I. Part 1" ...) of `per_part` numbered
+    paragraphs, the numbering restarting in each part (unres reads them as the annexes'
+    paragraphs, each part a section: `convert --to json`, "annexes").  50 MiB is 49 annexes."""
+    sentences = text_sentences(src)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(OPENING)
+        f.write("1. Decides to adopt the texts annexed to the present resolution;\n\n"
+                "2. Decides to remain seized of the matter.\n\n")
+        k, size = 0, 0
+        while size < limit:
+            annex, part, num = k // (per_part * parts), k // per_part % parts, k % per_part
+            head = ""
+            if num == 0 and part == 0:
+                head += "Annex %s\n\nText number %d\n\n" % (upper_roman(annex + 1), annex + 1)
+            if num == 0:
+                head += "%s. Part %d\n\n" % (upper_roman(part + 1), part + 1)
+            line = head + "%d. Decides %s\n\n" % (num + 1, sentences[k % len(sentences)].rstrip(".;") + ";")
+            f.write(line)
+            size += len(line.encode("utf-8"))
+            k += 1
+    return (k - 1) // (per_part * parts) + 1
 
 
 class Timing:
@@ -183,7 +231,7 @@ def main():
     a = ap.parse_args()
     DEVSET = a.devset
     unres = os.path.abspath(a.unres)
-    files_dir, total, big = make_workload(a.work, a.files, a.big_mb)
+    files_dir, total, (big, annexes), stress = make_workload(a.work, a.files, a.big_mb)
     names = sorted(os.listdir(files_dir))
     mb = total / 1e6
     rows = []
@@ -236,11 +284,14 @@ def main():
         w, c, sy, _, _ = run_child([unres, "convert", p, "--to", "akn", "-o", os.path.join(a.work, "one.xml")])
         wall, cpu, sys = wall + w, cpu + c, sys + sy
     rate("`convert FILE --to akn`, one process per file (200 files)", Timing(wall, cpu, sys), size / 1e6)
-    # Memory and the big document.
+    # Memory and the big documents: a realistic one, and one huge paragraph (the stress document).
     big_mb = os.path.getsize(big) / 1e6
-    rate("`check` on one %.0f MB document" % big_mb, timed([unres, "check", "-q", big]), big_mb)
-    rss = peak_rss_kb([unres, "check", "-q", big]) / 1024
-    note("peak RSS of `check` on it", "%.0f MB = %.2fx its size" % (rss, rss / big_mb))
+    for path, what in ((big, "document (%d annexes of 5,000 numbered paragraphs)" % annexes),
+                       (stress, "stress document (one paragraph of all but 0.2 MB)")):
+        size = os.path.getsize(path) / 1e6
+        rate("`check` on one %.0f MB %s" % (size, what), timed([unres, "check", "-q", path]), size)
+        rss = peak_rss_kb([unres, "check", "-q", path]) / 1024
+        note("peak RSS of `check` on it", "%.0f MB = %.2fx its size" % (rss, rss / size))
     # Scaling: the same kind of document with 10x the paragraphs should take about 10x the time
     # (no quadratic step).  Start-up (`--version`) is taken off both times.
     start = timed([unres, "--version"], 5)
@@ -282,7 +333,7 @@ def main():
             note("PDF", "not measured: this unres does not read PDF")
     for out in outs:
         shutil.rmtree(out, ignore_errors=True)
-    print("workload: %d files, %.1f MB (%s); big document %.1f MB" % (len(names), mb, a.work, big_mb))
+    print("workload: %d files, %.1f MB (%s); big documents %.1f MB" % (len(names), mb, a.work, big_mb))
     print()
     print("| measure | rate | time | CPU time (user + sys) | rate per CPU-second |")
     print("|---|---|---|---|---|")
