@@ -8,7 +8,7 @@
 # The build list is the one home of what CMakeLists.txt requires: tests/ci/check_workflow_deps.py
 # checks that it covers every find_package / pkg_check_modules of the build.
 set -eu
-build_pkgs="build-essential cmake pkg-config libpugixml-dev libzip-dev libfmt-dev libcli11-dev nlohmann-json3-dev libpoppler-cpp-dev"
+build_pkgs="build-essential cmake pkg-config libpugixml-dev libzip-dev libfmt-dev libcli11-dev nlohmann-json3-dev libpoppler-cpp-dev libmimalloc-dev"
 test_pkgs="catch2 libxml2-utils python3 python3-jsonschema git pre-commit chromium"
 list=0
 if [ "${1:-}" = "--list" ]; then list=1; shift; fi

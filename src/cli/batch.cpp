@@ -5,8 +5,8 @@
 // second run does not read the first run's output).  Output: for DIR/a/b.txt, OUTDIR/a/b.akn.xml (json:
 // b.json, text: b.txt, markdown: b.md; the input's last extension replaced), directories created as
 // needed.  Guarantees: files are converted on -j threads (default: all cores), each output is
-// written atomically (temporary file + rename; the disk is synced once at the end instead of once
-// per file), a file that fails is reported on stderr as `unres: PATH: MESSAGE` and the others go on;
+// written atomically (temporary file + rename; each file system written to is synced once at the end,
+// syncfs, instead of once per file), a file that fails is reported on stderr as `unres: PATH: MESSAGE` and the others go on;
 // an output that would overwrite its own input is such a failure.  A progress bar shows on a
 // terminal for runs of more than kProgressMinFiles files; a summary line closes the run unless -q.
 // Exit 0 when every file was converted, 2 when any failed or none was found.
@@ -17,6 +17,8 @@
 #include <system_error>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.hpp"
@@ -53,6 +55,33 @@ fs::path normal(const fs::path& p) {
     return ec ? fs::absolute(p).lexically_normal() : a;
 }
 
+/// Flushes the outputs to disk once for the whole run: syncfs() on one directory of each file
+/// system the outputs went to (`dirs`: the directories written into; a sub-directory of OUTDIR may
+/// be another mount), not every file system of the machine as sync() does.  sync() is the fallback
+/// where syncfs is missing (not Linux) or fails.
+void sync_outputs(std::vector<std::string> dirs) {
+#ifdef __linux__
+    std::sort(dirs.begin(), dirs.end());
+    dirs.erase(std::unique(dirs.begin(), dirs.end()), dirs.end());
+    std::vector<dev_t> synced;
+    bool ok = true;
+    for (const std::string& d : dirs) {
+        if (d.empty()) continue;  // that file failed before its directory was known
+        struct stat st {};
+        if (::stat(d.c_str(), &st) != 0) continue;  // nothing was written there
+        if (std::find(synced.begin(), synced.end(), st.st_dev) != synced.end()) continue;
+        int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ok = fd >= 0 && ::syncfs(fd) == 0 && ok;
+        if (fd >= 0) ::close(fd);
+        synced.push_back(st.st_dev);
+    }
+    if (ok) return;
+#else
+    (void)dirs;
+#endif
+    ::sync();
+}
+
 }  // namespace
 
 int run_convert_batch(const ConvertOptions& opts) {
@@ -74,6 +103,7 @@ int run_convert_batch(const ConvertOptions& opts) {
     if (ec) throw UsageError(opts.output + ": cannot create the directory: " + ec.message());
 
     std::vector<std::string> errors(inputs.size());
+    std::vector<std::string> out_dirs(inputs.size());  // where each output went, for the final sync
     Progress progress(inputs.size(), !opts.quiet && inputs.size() > kProgressMinFiles && ::isatty(STDERR_FILENO) != 0);
     auto work = [&](std::size_t i) {
         const std::string& path = inputs[i];
@@ -94,6 +124,7 @@ int run_convert_batch(const ConvertOptions& opts) {
             std::error_code dir_ec;
             fs::create_directories(out.parent_path(), dir_ec);
             if (dir_ec) throw UsageError(out.parent_path().string() + ": cannot create the directory: " + dir_ec.message());
+            out_dirs[i] = out.parent_path().string();
             write_file_atomic(out.string(), data, false);
         } catch (const InputError& e) {
             errors[i] = with_path(path, e.what());
@@ -108,7 +139,7 @@ int run_convert_batch(const ConvertOptions& opts) {
     };
     run_parallel(inputs.size(), opts.jobs, work);
     progress.finish();
-    ::sync();  // the outputs were renamed into place without fsync: one sync for the whole run
+    sync_outputs(std::move(out_dirs));  // the outputs were renamed into place without fsync: one sync for the run
 
     std::size_t failed = 0;
     for (const std::string& e : errors)

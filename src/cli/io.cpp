@@ -1,4 +1,6 @@
 // Inputs and outputs of the CLI: loading sources, expanding directories, atomic writes.
+// write_file_atomic is safe to call from several threads at once (batch convert): the umask is read
+// once at start-up, never set and restored while other threads create files.
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -210,6 +212,18 @@ private:
     std::size_t slot_ = kTempSlots;
 };
 
+/// The process's umask, read once before main(), so before any thread exists.  umask() can only be
+/// read by setting it: two threads doing the set-0-and-restore at once (batch convert, one write per
+/// thread) could leave the process at 0, and every file and directory created afterwards
+/// world-writable.  The CLI never changes its umask, so the value read at start-up stays true.
+mode_t read_umask() {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    return mask;
+}
+
+const mode_t g_umask = read_umask();
+
 }  // namespace
 
 void write_file_atomic(const std::string& path_arg, const std::string& data, bool durable) {
@@ -247,9 +261,7 @@ void write_file_atomic(const std::string& path_arg, const std::string& data, boo
     if (::stat(path.c_str(), &sb) == 0) {
         mode = sb.st_mode & 07777;
     } else {
-        mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = 0666 & ~mask;
+        mode = 0666 & ~g_umask;
     }
     if (::fchmod(fd, mode) != 0) fail("cannot set permissions");
 
