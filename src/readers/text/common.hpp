@@ -121,8 +121,9 @@ struct Block {
     bool label_only = false;
     bool label_malformed = false;  ///< the label is not written as its kind is ("6" without its full stop)
     bool boundary_guessed = false; ///< its first line was split off the line before (Line::split_off)
-    std::string heading;  // for Section/Annex blocks: the text after the marker
-    std::vector<std::vector<std::string>> rows;  // for Table blocks: the cells (table.cpp)
+    // Rare fields: on the heap only when set (a block is one per paragraph, 240 bytes)
+    Rare<std::string> heading;  // for Section/Annex blocks: the text after the marker
+    Rare<std::vector<std::vector<std::string>>> rows;  // for Table blocks: the cells (table.cpp)
 };
 
 inline void append_line(Block& b, const Line& l) {

@@ -346,8 +346,8 @@ void TreeBuilder::release_text(Block& b) {
     b.mt = {};
     b.marks = {};
     b.italics = {};
-    b.heading = {};
-    b.rows = {};
+    b.heading = decltype(b.heading){};
+    b.rows = decltype(b.rows){};
 }
 
 /// A section or annex marker without its heading takes the heading on the block after it
@@ -439,7 +439,7 @@ void TreeBuilder::on_heading(const Block& b) {
 void TreeBuilder::on_table(Block& b) {  // a table node: rows of cells, no paragraph (table.cpp)
     int annex = in_annex_ ? static_cast<int>(doc_.annexes.size()) - 1 : -1;
     std::size_t after = in_annex_ ? doc_.annexes.back().operative.size() : doc_.operative.size();
-    doc_.tables.push_back({std::move(b.rows), after, annex, b.line, {b.begin, b.end}});
+    doc_.tables.push_back({std::move(b.rows.mut()), after, annex, b.line, {b.begin, b.end}});
     Diagnostic d;
     d.rule = "UNR005";
     d.severity = Severity::Note;
