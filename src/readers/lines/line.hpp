@@ -176,9 +176,9 @@ private:
     std::uint32_t n_ = 0;
 };
 
-/// A field most lines leave empty (footnote marks, styles, gaps, a footnote number): on the
-/// heap only once set, 8 bytes on the line instead of a vector's 24 or a string's 32.  Reads
-/// like a const T; `mut()` gives the T to change (made on first use).
+/// A field most lines (and blocks) leave empty (footnote marks, styles, gaps, a footnote number;
+/// a block's heading and table rows): on the heap only once set, 8 bytes instead of a vector's 24
+/// or a string's 32.  Reads like a const T; `mut()` gives the T to change (made on first use).
 template <class T>
 class Rare {
 public:
