@@ -134,8 +134,9 @@ inline void LineText::erase(std::size_t pos, std::size_t n) {
 }
 
 /// A line's source map (text offset → source offset, sorted by text_pos).  Almost every line is
-/// one run of the source, one entry at text offset 0: that one is kept inline (no allocation); any other map goes to the heap.  Reads like a const vector; it is replaced
-/// whole (from a vector), never changed in place.
+/// one run of the source, one entry at text offset 0: that one is kept inline (no allocation);
+/// any other map goes to the heap.  Reads like a const vector; it is replaced whole (from a
+/// vector), never changed in place.
 class LineMap {
 public:
     LineMap() = default;
