@@ -1,16 +1,19 @@
 // Akoma Ntoso 3.0 writer: the AKN4UN-shaped profile of design/AKN-PROFILE.md.
 //
-// The document is first built as a small in-memory element tree (so that notes which
-// no mark places can be appended afterwards, and the references section can list
-// every #id used), then serialised by hand: XML declaration, fixed attribute order,
-// 2-space indentation of element-only content, mixed content (p, num, heading, ...)
-// written inline so no whitespace is added to the text, LF line ends.  The output is
-// a pure function of the Document and the options: byte-identical on every call.
+// The document is written as it is walked, into the output string (Xml below), never built
+// as an element tree first: XML declaration, fixed attribute order, 2-space indentation of
+// element-only content, mixed content (p, num, heading, ...) written inline so no whitespace
+// is added to the text, LF line ends.  What only the end of the walk knows (the references
+// section lists every #id used; notes that no mark places go to the sponsor line or the end
+// of the main body) is written into holes that are spliced in at the end.  The output is a
+// pure function of the Document and the options: byte-identical on every call.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <map>
-#include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -255,80 +258,221 @@ int session_number(std::string_view s) {
     return any ? total : 0;
 }
 
-// ---------------------------------------------------------------- element tree
-
-struct Node {
-    std::string name;  ///< empty: a text node
-    std::string text;
-    std::vector<std::pair<std::string, std::string>> attrs;
-    std::vector<std::unique_ptr<Node>> kids;
-    bool mixed = false;  ///< children written inline (mixed content model)
-
-    Node() = default;
-    explicit Node(std::string_view n, bool m = false) : name(n), mixed(m) {}
-
-    Node& add(std::string_view n, bool m = false) {
-        kids.push_back(std::make_unique<Node>(n, m));
-        return *kids.back();
-    }
-    Node& insert(std::size_t at, std::string_view n, bool m = false) {
-        at = std::min(at, kids.size());
-        auto it = kids.insert(kids.begin() + static_cast<std::ptrdiff_t>(at), std::make_unique<Node>(n, m));
-        return **it;
-    }
-    Node& set(std::string_view k, std::string_view v) {
-        attrs.emplace_back(std::string(k), std::string(v));
-        return *this;
-    }
-    Node& text_(std::string_view t) {
-        if (t.empty()) return *this;
-        if (!kids.empty() && kids.back()->name.empty()) {
-            kids.back()->text += t;
-        } else {
-            kids.push_back(std::make_unique<Node>());
-            kids.back()->text = std::string(t);
-        }
-        return *this;
-    }
-};
+// ---------------------------------------------------------------- the streamed XML
 
 void indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(std::min(depth, kMaxIndent)) * 2, ' '); }
 
-void write_node(std::string& out, const Node& n, int depth, bool inl) {
-    if (n.name.empty()) {
-        append_escaped(out, n.text, false);
-        return;
+class Xml;
+
+/// A handle on an element while Xml writes it: its children, attributes and text go straight
+/// to the output, in the order they are given.  Writing to an element closes the elements
+/// opened inside it since (as adding to a parent in a tree closes its last child); writing to
+/// an element that is already closed is a logic error (thrown), so an out-of-order write
+/// cannot silently misplace text.
+class Node {
+public:
+    Node add(std::string_view name, bool mixed = false);
+    Node& set(std::string_view key, std::string_view value);
+    Node& text_(std::string_view t);
+    /// Nothing was written after this element's own content: it is still open.
+    bool is_open() const;
+    /// The element has a child (element or text) already.
+    bool has_kids() const;
+    bool operator==(const Node& o) const { return id_ == o.id_ && xml_ == o.xml_; }
+
+private:
+    friend class Xml;
+    Node(Xml* xml, std::uint32_t id) : xml_(xml), id_(id) {}
+    Xml* xml_;
+    std::uint32_t id_;
+};
+
+/// Writes the document as it is made, in the fixed form of this writer: 2-space indentation
+/// of element-only content (at most kMaxIndent levels), mixed content (an element made
+/// `mixed`, or any element holding text) written inline so that no whitespace is added to
+/// the text, an element without content as <name/>, LF line ends.  Text runs given one after
+/// the other are escaped as one (append_escaped).  The few parts of the output that are only
+/// known at the end (the references the whole document uses, notes no mark placed) are holes:
+/// a place among an element's children, filled later (fill) and spliced in by finish().
+/// Element names must outlive their element (literals, or strings the writer keeps).
+class Xml {
+public:
+    explicit Xml(std::string& out) : out_(out), cur_(&out) {}
+
+    Node root(std::string_view name) {
+        stack_.push_back({name, next_id_++, 0, false, false});
+        indent(*cur_, 0);
+        *cur_ += '<';
+        *cur_ += name;
+        return Node(this, stack_.back().id);
     }
-    if (!inl) indent(out, depth);
-    out += '<';
-    out += n.name;
-    for (const auto& [k, v] : n.attrs) {
-        out += ' ';
-        out += k;
-        out += "=\"";
-        append_escaped(out, v, true);
-        out += '"';
+
+    Node add(std::uint32_t parent, std::string_view name, bool mixed) {
+        Open& p = child_of(parent, false);
+        const bool inl = p.child_inline;
+        const int depth = inl ? 0 : p.depth + 1;
+        if (!inl) indent(*cur_, depth);
+        *cur_ += '<';
+        *cur_ += name;
+        stack_.push_back({name, next_id_++, depth, inl, mixed});
+        return Node(this, stack_.back().id);
     }
-    if (n.kids.empty()) {
-        out += "/>";
-        if (!inl) out += '\n';
-        return;
+
+    void set(std::uint32_t id, std::string_view key, std::string_view value) {
+        if (stack_.empty() || stack_.back().id != id || !stack_.back().tag_open)
+            throw std::logic_error("akn writer: an attribute after the element's content");
+        *cur_ += ' ';
+        *cur_ += key;
+        *cur_ += "=\"";
+        append_escaped(*cur_, value, true);
+        *cur_ += '"';
     }
-    out += '>';
-    bool child_inline = inl || n.mixed ||
-                        std::any_of(n.kids.begin(), n.kids.end(), [](const auto& k) { return k->name.empty(); });
-    if (child_inline) {
-        for (const auto& k : n.kids) write_node(out, *k, 0, true);
-    } else {
-        out += '\n';
-        for (const auto& k : n.kids) write_node(out, *k, depth + 1, false);
-        indent(out, depth);
+
+    void text(std::uint32_t id, std::string_view t) {
+        if (t.empty()) return;
+        if (!pending_.empty() && stack_.back().id == id) {  // the same run of text goes on
+            pending_ += t;
+            return;
+        }
+        child_of(id, true);
+        pending_ = t;
     }
-    out += "</";
-    out += n.name;
-    out += '>';
-    if (!inl) out += '\n';
+
+    bool is_open(std::uint32_t id) const {
+        return std::any_of(stack_.begin(), stack_.end(), [&](const Open& o) { return o.id == id; });
+    }
+    bool has_kids(std::uint32_t id) const {
+        for (const Open& o : stack_)
+            if (o.id == id) return o.kids > 0;
+        throw std::logic_error("akn writer: an element asked about after it was closed");
+    }
+
+    /// A place after the children `parent` has so far, for children given later (fill).
+    std::size_t hole(Node parent) {
+        if (cur_ != &out_) throw std::logic_error("akn writer: a hole inside a hole");
+        Open& p = child_of(parent.id_, false);
+        --p.kids;  // the hole itself is not a child
+        holes_.push_back({cur_->size(), {}, p});
+        return holes_.size() - 1;
+    }
+
+    /// Writes `fn`'s children of the hole's parent into the hole; returns whether that parent
+    /// then has any child.
+    template <class F>
+    bool fill(std::size_t h, F&& fn) {
+        close_to(0);  // the main output is complete
+        std::string* saved = cur_;
+        Hole& hole = holes_[h];
+        cur_ = &hole.text;
+        Open parent = hole.parent;
+        parent.id = next_id_++;
+        stack_.push_back(parent);
+        fn(Node(this, parent.id));
+        close_to(1);
+        bool kids = stack_.back().kids > 0;
+        stack_.pop_back();
+        cur_ = saved;
+        return kids;
+    }
+
+    /// Closes every element and splices the holes in: the output is complete.
+    void finish() {
+        close_to(0);
+        std::size_t extra = 0;
+        for (const Hole& h : holes_) extra += h.text.size();
+        if (extra == 0) return;
+        std::size_t end = out_.size();
+        out_.resize(end + extra);
+        // from the last hole back, each byte moved once, in place
+        for (std::size_t k = holes_.size(); k-- > 0;) {
+            const Hole& h = holes_[k];
+            std::size_t tail = end - h.offset;
+            std::memmove(&out_[h.offset + extra], &out_[h.offset], tail);
+            extra -= h.text.size();
+            std::memcpy(&out_[h.offset + extra], h.text.data(), h.text.size());
+            end = h.offset;
+        }
+    }
+
+private:
+    struct Open {
+        std::string_view name;
+        std::uint32_t id;
+        int depth;          // its indentation (0 when inline)
+        bool inl;           // written inline (inside mixed content)
+        bool mixed;
+        bool child_inline = false;
+        bool tag_open = true;  // "<name attrs" written, not yet its '>'
+        std::size_t kids = 0;
+    };
+    struct Hole {
+        std::size_t offset;  // in out_
+        std::string text;
+        Open parent;         // the parent's state at the hole
+    };
+
+    /// Closes what was opened inside `id` and makes room for its next child (`text`: a text).
+    Open& child_of(std::uint32_t id, bool text) {
+        std::size_t k = stack_.size();
+        while (k > 0 && stack_[k - 1].id != id) --k;
+        if (k == 0) throw std::logic_error("akn writer: an element written after it was closed");
+        close_to(k);
+        Open& p = stack_.back();
+        if (p.tag_open) {
+            p.child_inline = p.inl || p.mixed || text;
+            *cur_ += '>';
+            if (!p.child_inline) *cur_ += '\n';
+            p.tag_open = false;
+        } else if (text && !p.child_inline) {
+            throw std::logic_error("akn writer: text after an element in element-only content");
+        }
+        ++p.kids;
+        return p;
+    }
+
+    void flush_text() {
+        if (pending_.empty()) return;
+        append_escaped(*cur_, pending_, false);
+        pending_.clear();
+    }
+
+    /// Closes the open elements until `keep` remain.
+    void close_to(std::size_t keep) {
+        flush_text();
+        while (stack_.size() > keep) {
+            const Open& o = stack_.back();
+            if (o.tag_open) {
+                *cur_ += "/>";
+            } else {
+                if (!o.child_inline) indent(*cur_, o.depth);
+                *cur_ += "</";
+                *cur_ += o.name;
+                *cur_ += '>';
+            }
+            if (!o.inl) *cur_ += '\n';
+            stack_.pop_back();
+        }
+    }
+
+    std::string& out_;
+    std::string* cur_;
+    std::string pending_;  // text not yet escaped: the run may go on
+    std::vector<Open> stack_;
+    std::vector<Hole> holes_;
+    std::uint32_t next_id_ = 1;
+};
+
+Node Node::add(std::string_view name, bool mixed) { return xml_->add(id_, name, mixed); }
+Node& Node::set(std::string_view key, std::string_view value) {
+    xml_->set(id_, key, value);
+    return *this;
 }
+Node& Node::text_(std::string_view t) {
+    xml_->text(id_, t);
+    return *this;
+}
+bool Node::is_open() const { return xml_->is_open(id_); }
+bool Node::has_kids() const { return xml_->has_kids(id_); }
 
 // ---------------------------------------------------------------- the writer
 
@@ -390,18 +534,22 @@ public:
     AknWriter(const Document& doc, const AknOptions& opts) : doc_(doc), opts_(opts), actor_(actor_of(doc)) {}
 
     std::string run() {
-        Node root("akomaNtoso");
+        std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        Xml xml(out);
+        xml_ = &xml;
+        Node root = xml.root("akomaNtoso");
         root.set("xmlns", kNamespace);
-        Node& st = root.add("statement");
+        Node st = root.add("statement");
         st.set("name", to_string(doc_.kind));
 
-        Node& meta = st.add("meta");
-        Node& ident = meta.add("identification");
+        Node meta = st.add("meta");
+        Node ident = meta.add("identification");
         ident.set("source", ref_org("unres", "unres", "unres"));
-        Node& refs = meta.add("references");
-        refs.set("source", "#unres");
         prepare_notes();
         identification(ident, "");
+        Node refs = meta.add("references");
+        refs.set("source", "#unres");
+        const std::size_t refs_hole = xml.hole(refs);  // the TLCs the whole document uses: filled last
 
         cover_page(st);
         preface(st);
@@ -411,29 +559,44 @@ public:
             if (p.section.empty()) top_preamble.push_back(&p);
         preamble(st, doc_.authority.value, top_preamble, "");
 
-        Node& body = st.add("mainBody");
-        main_body_ = &body;
+        Node body = st.add("mainBody");
         body_content(body, doc_.preamble, doc_.operative, doc_.sections, "");
         instructions(body);
+        const std::size_t body_hole = xml.hole(body);  // notes no paragraph holds, unclassified text
 
         conclusions(st);
         attachments(st);
 
-        place_leftover_notes();
-        for (const auto& b : doc_.unclassified) {
-            Node& blk = body.add("block", true);
-            blk.set("name", "unclassified").set("eId", unique("block_" + std::to_string(++blocks_)));
-            blk.text_(b.text);
-        }
-        if (body.kids.empty()) body.add("p", true);  // mainBody needs one child
-
-        for (const auto& t : tlcs_) {
-            Node& e = refs.add(t.element);
-            e.set("eId", t.id).set("href", t.href).set("showAs", t.show);
-        }
-
-        std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-        write_node(out, root, 0, false);
+        // Notes no mark placed: an asterisk note goes to the sponsor line, after the last name;
+        // the others (a note on the title, an unnumbered note) to a block of their own at the
+        // end of the main body, so that no text is lost.
+        if (sponsor_hole_)
+            xml.fill(*sponsor_hole_, [&](Node p) {
+                for (std::size_t i = 0; i < notes_.size(); ++i)
+                    if (!notes_[i].written && doc_.footnotes[i].num == "*") write_note(p, i);
+            });
+        xml.fill(body_hole, [&](Node b) {
+            std::optional<Node> leftover;
+            for (std::size_t i = 0; i < notes_.size(); ++i) {
+                if (notes_[i].written) continue;
+                if (!leftover) {
+                    leftover = b.add("block", true);
+                    leftover->set("name", "footnotes").set("eId", unique("block_footnotes"));
+                }
+                write_note(*leftover, i);
+            }
+            for (const auto& u : doc_.unclassified) {
+                Node blk = b.add("block", true);
+                blk.set("name", "unclassified").set("eId", unique("block_" + std::to_string(++blocks_)));
+                blk.text_(u.text);
+            }
+            if (!b.has_kids()) b.add("p", true);  // mainBody needs one child
+        });
+        xml.fill(refs_hole, [&](Node r) {
+            for (const auto& t : tlcs_) r.add(t.element).set("eId", t.id).set("href", t.href).set("showAs", t.show);
+        });
+        xml.finish();
+        xml_ = nullptr;
         return out;
     }
 
@@ -456,10 +619,8 @@ private:
     std::vector<NoteState> notes_;
     std::map<std::string, std::vector<std::size_t>> notes_by_num_;
     std::map<std::string, std::size_t> last_written_;
-    Node* main_body_ = nullptr;
-    Node* sponsor_p_ = nullptr;      ///< the sponsor line (asterisk notes)
-    Node* leftover_ = nullptr;       ///< block name="footnotes": notes no paragraph holds
-    std::size_t sponsor_at_ = 0;
+    Xml* xml_ = nullptr;                       ///< the output, while run() writes it
+    std::optional<std::size_t> sponsor_hole_;  ///< in the sponsor line: asterisk notes no mark placed
     int deep_ = 0;
     int blocks_ = 0;
     int tables_ = 0;
@@ -560,7 +721,7 @@ private:
     }
 
     /// component: "" for the main document, "annex_1" for an attachment.
-    void identification(Node& ident, std::string_view component) {
+    void identification(Node ident, std::string_view component) {
         Dates d = dates();
         std::string number = number_component();
         std::string work = "/akn/un/statement/deliberation/" + std::string(actor_.code) + "/" + d.work + "/" + number;
@@ -569,7 +730,7 @@ private:
         std::string author = ref_actor();
         std::string role_author = ref_role("author", "Author");
 
-        Node& w = ident.add("FRBRWork");
+        Node w = ident.add("FRBRWork");
         w.add("FRBRthis").set("value", work + comp);
         w.add("FRBRuri").set("value", work);
         w.add("FRBRdate").set("date", d.work).set("name", d.work_name);
@@ -579,14 +740,14 @@ private:
         std::string show = !doc_.meta.symbol.value.empty() ? doc_.meta.symbol.value : doc_.meta.number.value;
         if (number != "unnumbered") w.add("FRBRnumber").set("value", number).set("showAs", show.empty() ? number : show);
 
-        Node& e = ident.add("FRBRExpression");
+        Node e = ident.add("FRBRExpression");
         e.add("FRBRthis").set("value", expr + comp);
         e.add("FRBRuri").set("value", expr);
         e.add("FRBRdate").set("date", d.work).set("name", d.work_name);
         e.add("FRBRauthor").set("href", author).set("as", role_author);
         e.add("FRBRlanguage").set("language", "eng");
 
-        Node& m = ident.add("FRBRManifestation");
+        Node m = ident.add("FRBRManifestation");
         m.add("FRBRthis").set("value", expr + comp + ".xml");
         m.add("FRBRuri").set("value", expr + ".xml");
         m.add("FRBRdate").set("date", d.manifestation).set("name", "markup");
@@ -596,18 +757,17 @@ private:
     // ------------------------------------------------------------ cover page and preface
 
     /// The cover page: the masthead's lines, the adoption line of an adopted text, the sponsors.
-    void cover_page(Node& st) {
-        auto cover = std::make_unique<Node>("coverPage");
-        cover_masthead(*cover);
-        cover_adoption(*cover);
-        cover_sponsors(*cover);
-        st.kids.push_back(std::move(cover));
+    void cover_page(Node st) {
+        Node cover = st.add("coverPage");
+        cover_masthead(cover);
+        cover_adoption(cover);
+        cover_sponsors(cover);
     }
 
     /// Authority, symbol, body, distribution, date, language, session, committee, agenda.
-    void cover_masthead(Node& c) {
+    void cover_masthead(Node c) {
         const auto& m = doc_.meta;
-        auto line = [&]() -> Node& { return c.add("p", true); };
+        auto line = [&]() -> Node { return c.add("p", true); };
         line().add("docAuthority", true).text_("United Nations");
         if (m.symbol.present())
             line().add("docNumber", true).set("refersTo", ref_concept("symbol", "Symbol")).text_(m.symbol.value);
@@ -631,12 +791,12 @@ private:
                 line().add("inline", true).set("name", "docDate").text_(m.date.value);
         }
         if (m.original_language.present()) {
-            Node& p = line();
+            Node p = line();
             p.text_("Original: ");
             p.add("inline", true).set("name", "originalLanguage").text_(m.original_language.value);
         }
         if (m.session.present()) {
-            Node& s = line().add("session", true);
+            Node s = line().add("session", true);
             int n = session_number(m.session.value);
             if (n == 0) n = session_from_symbol();
             if (n > 0) s.set("value", std::to_string(n));
@@ -654,12 +814,12 @@ private:
     }
 
     /// "Resolution adopted by the General Assembly on 3 December 2025" (adopted texts only).
-    void cover_adoption(Node& c) {
+    void cover_adoption(Node c) {
         const auto& m = doc_.meta;
-        auto line = [&]() -> Node& { return c.add("p", true); };
+        auto line = [&]() -> Node { return c.add("p", true); };
         bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
         if (adopted && valid_iso_date(m.adoption_date.value)) {
-            Node& p = line();
+            Node p = line();
             std::string body = m.body.present() ? m.body.value : std::string(actor_.name);
             std::string what = doc_.kind == DocKind::Decision ? "Decision" : "Resolution";
             p.text_(what + " adopted by the " + body + " on ");
@@ -672,15 +832,15 @@ private:
     }
 
     /// The sponsor line ("A, B and C: revised draft resolution") or, without States, its text.
-    void cover_sponsors(Node& c) {
+    void cover_sponsors(Node c) {
         const auto& m = doc_.meta;
-        auto line = [&]() -> Node& { return c.add("p", true); };
+        auto line = [&]() -> Node { return c.add("p", true); };
         // sponsor line: "A, B and C: revised draft resolution"
         std::vector<const Field*> sponsors;
         for (const auto& s : m.sponsors)
             if (s.present()) sponsors.push_back(&s);
         if (!sponsors.empty()) {
-            Node& p = line();
+            Node p = line();
             std::string as = ref_role("sponsor", "Sponsor");
             for (std::size_t i = 0; i < sponsors.size(); ++i) {
                 if (i > 0) p.text_(i + 1 == sponsors.size() ? " and " : ", ");
@@ -690,8 +850,7 @@ private:
                     .set("as", as)
                     .text_(name);
             }
-            sponsor_p_ = &p;
-            sponsor_at_ = p.kids.size();
+            sponsor_hole_ = xml_->hole(p);
             if (m.document_type.present()) {
                 p.text_(": ");
                 p.add("docType", true).text_(m.document_type.value);
@@ -699,13 +858,12 @@ private:
             }
         } else {
             if (m.sponsor_text.present()) {
-                Node& p = line();
+                Node p = line();
                 p.add("inline", true).set("name", "sponsorLine").text_(m.sponsor_text.value);
-                sponsor_p_ = &p;
-                sponsor_at_ = p.kids.size();
+                sponsor_hole_ = xml_->hole(p);
             }
             if (m.document_type.present()) {
-                Node& p = line();
+                Node p = line();
                 p.add("docType", true).text_(m.document_type.value);
                 amended_text(p);
             }
@@ -714,7 +872,7 @@ private:
 
     /// An amendment's target after its type: "amendment to <ref>A/C.2/80/L.13/Rev.1</ref>",
     /// linked to the document's page (undocs.org, as the UN's own markup links symbols).
-    void amended_text(Node& p) {
+    void amended_text(Node p) {
         const Field& t = doc_.meta.target;
         if (doc_.kind != DocKind::Amendment || !t.present()) return;
         p.text_(" to ");
@@ -737,12 +895,12 @@ private:
         return 0;
     }
 
-    void preface(Node& st) {
+    void preface(Node st) {
         const auto& m = doc_.meta;
         bool adopted = doc_.kind == DocKind::Resolution || doc_.kind == DocKind::Decision;
         bool number = adopted && m.number.present();
         if (!number && !m.title.present()) return;
-        Node& p = st.add("preface").add("p", true);
+        Node p = st.add("preface").add("p", true);
         if (number) {
             p.add("docNumber", true).text_(m.number.value + ".");
             if (m.title.present()) p.text_(" ");
@@ -770,13 +928,13 @@ private:
     }
 
     /// A note without a number (the input printed none) is written without @marker.
-    static void set_marker(Node& n, const Footnote& f) {
+    static void set_marker(Node n, const Footnote& f) {
         if (!f.num.empty()) n.set("marker", f.num);
     }
 
-    void write_note(Node& parent, std::size_t i, bool no_mark = false) {
+    void write_note(Node parent, std::size_t i, bool no_mark = false) {
         const Footnote& f = doc_.footnotes[i];
-        Node& an = parent.add("authorialNote");
+        Node an = parent.add("authorialNote");
         if (no_mark) an.set("class", "noMark");
         set_marker(an, f);
         an.set("placement", "bottom").set("eId", notes_[i].eid);
@@ -787,7 +945,7 @@ private:
 
     /// A mark in the text: the next unwritten note with that number, else a noteRef to
     /// the one already written; a mark with no note body is left out.
-    void mark(Node& parent, const std::string& num) {
+    void mark(Node parent, const std::string& num) {
         auto it = notes_by_num_.find(num);
         if (it == notes_by_num_.end()) return;
         for (std::size_t i : it->second) {
@@ -797,14 +955,14 @@ private:
             }
         }
         std::size_t i = last_written_.at(num);
-        Node& r = parent.add("noteRef");
+        Node r = parent.add("noteRef");
         r.set("href", "#" + notes_[i].eid);
         set_marker(r, doc_.footnotes[i]);
     }
 
     /// A note whose mark was not found, written at the end of its paragraph; class
     /// "noMark" says so, so that a reader does not take its position for a mark.
-    void orphan(Node& parent, const std::string& num) {
+    void orphan(Node parent, const std::string& num) {
         auto it = notes_by_num_.find(num);
         if (it == notes_by_num_.end()) return;
         for (std::size_t i : it->second) {
@@ -815,33 +973,11 @@ private:
         }
     }
 
-    void place_leftover_notes() {
-        for (std::size_t i = 0; i < notes_.size(); ++i) {
-            if (notes_[i].written) continue;
-            if (doc_.footnotes[i].num == "*" && sponsor_p_ != nullptr) {
-                // the sponsor note belongs to the sponsor line, after the last name
-                Node tmp;
-                write_note(tmp, i);
-                sponsor_p_->kids.insert(sponsor_p_->kids.begin() + static_cast<std::ptrdiff_t>(sponsor_at_),
-                                        std::move(tmp.kids.front()));
-                ++sponsor_at_;
-                continue;
-            }
-            // no mark and no paragraph to hold it (a note on the title, an unnumbered
-            // note): kept in a block of its own at the end of the main body
-            if (leftover_ == nullptr) {
-                leftover_ = &main_body_->add("block", true);
-                leftover_->set("name", "footnotes").set("eId", unique("block_footnotes"));
-            }
-            write_note(*leftover_, i);
-        }
-    }
-
     // ------------------------------------------------------------ inline text
 
     /// Writes p.text into `out` with italics as <i>, footnotes at their marks (an <i>
     /// is closed before a note and reopened after it) and orphan notes at the end.
-    void inline_text(Node& out, const Para& p) {
+    void inline_text(Node out, const Para& p) {
         const std::string& text = p.text;
         const std::size_t n = text.size();
 
@@ -875,7 +1011,7 @@ private:
         cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 
         std::size_t mi = 0, ri = 0;
-        Node* last_i = nullptr;
+        std::optional<Node> last_i;  // the <i> being written, while it is the last child of `out`
         for (std::size_t k = 0; k < cuts.size(); ++k) {
             std::size_t at = cuts[k];
             while (mi < marks.size() && marks[mi].first == at) mark(out, marks[mi++].second->num);
@@ -886,10 +1022,10 @@ private:
             std::string_view seg(text.data() + at, end - at);
             if (!italic)
                 out.text_(seg);
-            else if (!out.kids.empty() && out.kids.back().get() == last_i)
+            else if (last_i && last_i->is_open())
                 last_i->text_(seg);  // a cut where nothing was written (a mark without a note)
             else
-                last_i = &out.add("i", true).text_(seg);
+                last_i = out.add("i", true).text_(seg);
         }
         for (const auto& num : p.orphan_notes) orphan(out, num);
     }
@@ -902,8 +1038,8 @@ private:
 
     /// paragraph / point: num, then content/p, or list (intro/p + points nested inside).
     /// `level` is 1 for a paragraph, 2 for its points, ...
-    void hier(Node& parent, const Para& p, std::string_view tag, const std::string& eid, int level) {
-        Node& el = parent.add(tag);
+    void hier(Node parent, const Para& p, std::string_view tag, const std::string& eid, int level) {
+        Node el = parent.add(tag);
         el.set("eId", eid);
         std::string lab = label_of(p);
         if (!lab.empty()) el.add("num", true).text_(lab);
@@ -913,14 +1049,14 @@ private:
         }
         std::string base = eid.size() > kMaxEidPrefix ? "deep_" + std::to_string(++deep_) : eid;
         std::string lid = unique(base + "__list_1");
-        Node& list = el.add("list");
+        Node list = el.add("list");
         list.set("eId", lid);
         if (has_inline(p)) inline_text(list.add("intro").add("p", true), p);
         std::size_t pos = 0;
         for (const auto& c : p.children) point(list, c, lid, pos, level + 1);
     }
 
-    void point(Node& list, const Para& c, const std::string& lid, std::size_t& pos, int level) {
+    void point(Node list, const Para& c, const std::string& lid, std::size_t& pos, int level) {
         ++pos;
         if (!c.heading.empty())
             list.add("crossHeading", true).set("eId", unique(lid + "__crossHeading_" + std::to_string(pos))).text_(c.heading);
@@ -932,7 +1068,7 @@ private:
 
     /// A heading printed before a paragraph: crossHeading inside hierarchies, a named
     /// block where crossHeading is not allowed (mainBody, preamble).
-    void heading_before(Node& parent, const std::string& heading, bool hierarchy_parent, const std::string& eid) {
+    void heading_before(Node parent, const std::string& heading, bool hierarchy_parent, const std::string& eid) {
         if (hierarchy_parent)
             parent.add("crossHeading", true).set("eId", eid).text_(heading);
         else
@@ -940,20 +1076,20 @@ private:
     }
 
     /// Preambular sub-paragraphs: blockList / item (num, p, nested blockList).
-    void block_list(Node& parent, const std::vector<Para>& kids, const std::string& pid, int level = 2) {
+    void block_list(Node parent, const std::vector<Para>& kids, const std::string& pid, int level = 2) {
         std::string base = pid.size() > kMaxEidPrefix ? "deep_" + std::to_string(++deep_) : pid;
         std::string bid = unique(base + "__blockList_1");
-        Node& bl = parent.add("blockList");
+        Node bl = parent.add("blockList");
         bl.set("eId", bid);
         std::size_t pos = 0;
         for (const auto& c : kids) item(bl, c, bid, pos, level);
     }
 
-    void item(Node& bl, const Para& c, const std::string& bid, std::size_t& pos, int level) {
+    void item(Node bl, const Para& c, const std::string& bid, std::size_t& pos, int level) {
         ++pos;
         std::string part = id_part(c.num);
         std::string iid = unique(bid + "__item_" + (part.empty() ? std::to_string(pos) : part));
-        Node& it = bl.add("item");
+        Node it = bl.add("item");
         it.set("eId", iid);
         std::string lab = label_of(c);
         if (!lab.empty()) it.add("num", true).text_(lab);
@@ -966,12 +1102,12 @@ private:
             for (const auto& g : c.children) item(bl, g, bid, pos, level);
     }
 
-    void preamble(Node& parent, const std::string& authority, const std::vector<const Para*>& paras,
+    void preamble(Node parent, const std::string& authority, const std::vector<const Para*>& paras,
                   const std::string& prefix) {
         if (authority.empty() && paras.empty()) return;
-        Node& pre = parent.add("preamble");
+        Node pre = parent.add("preamble");
         if (!authority.empty()) {
-            Node& f = pre.add("formula");
+            Node f = pre.add("formula");
             f.set("name", "enactingFormula").set("eId", unique(prefix + "preamble__formula_1"));
             f.add("p", true).text_(authority);
         }
@@ -980,7 +1116,7 @@ private:
             ++k;
             std::string cid = unique(prefix + "preamble__container_" + std::to_string(k));
             if (!p->heading.empty()) heading_before(pre, p->heading, false, unique(cid + "__crossHeading_1"));
-            Node& c = pre.add("container");
+            Node c = pre.add("container");
             c.set("name", "preambularParagraph").set("eId", cid);
             inline_text(c.add("p", true), *p);
             if (!p->children.empty()) block_list(c, p->children, cid);
@@ -989,11 +1125,11 @@ private:
 
     /// Preambular paragraphs of a section: crossHeading refersTo="#preamble" (AKN4UN);
     /// their sub-paragraphs follow as further crossHeadings that start with the label.
-    void section_preamble(Node& sec, const Para& p, const std::string& sid, std::size_t& k) {
+    void section_preamble(Node sec, const Para& p, const std::string& sid, std::size_t& k) {
         std::string preamble_ref = ref_concept("preamble", "Preamble");
         if (!p.heading.empty())
             heading_before(sec, p.heading, true, unique(sid + "__crossHeading_" + std::to_string(++k)));
-        Node& ch = sec.add("crossHeading", true);
+        Node ch = sec.add("crossHeading", true);
         ch.set("refersTo", preamble_ref).set("eId", unique(sid + "__crossHeading_" + std::to_string(++k)));
         std::string lab = label_of(p);
         if (!lab.empty()) ch.text_(lab + " ");
@@ -1004,7 +1140,7 @@ private:
     /// mainBody (or annex mainBody): operative paragraphs in order, grouped into
     /// sections by Para::section; sections listed in `sections` but without paragraphs
     /// are still written (heading, section preamble).
-    void body_content(Node& body, const std::vector<Para>& all_preamble, const std::vector<Para>& operative,
+    void body_content(Node body, const std::vector<Para>& all_preamble, const std::vector<Para>& operative,
                       const std::vector<Section>& sections, const std::string& prefix) {
         // One slot per listed section (labels may repeat), then one per label that only
         // paragraphs carry.  A run of paragraphs labelled X opens the first unopened
@@ -1026,11 +1162,11 @@ private:
 
         std::vector<std::string> preamble_done;
         std::size_t sec_ordinal = 0;
-        auto open_section = [&](const std::string& label, const Section* info) -> std::pair<Node*, std::string> {
+        auto open_section = [&](const std::string& label, const Section* info) -> std::pair<Node, std::string> {
             ++sec_ordinal;
             std::string part = id_part(label);
             std::string sid = unique(prefix + "sec_" + (part.empty() ? std::to_string(sec_ordinal) : part));
-            Node& sec = body.add("section");
+            Node sec = body.add("section");
             sec.set("eId", sid);
             if (!label.empty()) sec.add("num", true).text_(label);
             if (info != nullptr && !info->heading.empty()) sec.add("heading", true).text_(info->heading);
@@ -1040,7 +1176,7 @@ private:
                 for (const auto& p : all_preamble)
                     if (p.section == label) section_preamble(sec, p, sid, k);
             }
-            return {&sec, sid};
+            return {sec, sid};
         };
         auto open_slot = [&](Slot& sl) {
             sl.opened = true;
@@ -1062,18 +1198,14 @@ private:
             }
             auto it = std::find_if(slots.begin(), slots.end(),
                                    [&](const Slot& sl) { return !sl.opened && sl.label == label; });
-            std::pair<Node*, std::string> sec;
-            if (it != slots.end()) {
+            if (it != slots.end())
                 for (auto e = slots.begin(); e != it; ++e)
                     if (!e->opened) open_slot(*e);
-                sec = open_slot(*it);
-            } else {
-                sec = open_section(label, nullptr);
-            }
+            auto [sec, sid] = it != slots.end() ? open_slot(*it) : open_section(label, nullptr);
             std::size_t ordinal = 0;
             for (; i < j; ++i) {
-                tables_at(*sec.first, i, true, sec.second + "__");
-                top_paragraph(*sec.first, operative[i], sec.second + "__", ++ordinal, true);
+                tables_at(sec, i, true, sid + "__");
+                top_paragraph(sec, operative[i], sid + "__", ++ordinal, true);
             }
         }
         tables_at(body, operative.size(), false, prefix);
@@ -1081,7 +1213,7 @@ private:
             if (!sl.opened) open_slot(sl);
     }
 
-    void top_paragraph(Node& parent, const Para& p, const std::string& prefix, std::size_t ordinal,
+    void top_paragraph(Node parent, const Para& p, const std::string& prefix, std::size_t ordinal,
                        bool hierarchy_parent) {
         std::string part = id_part(p.num);
         std::string eid = unique(prefix + "para_" + (part.empty() ? std::to_string(ordinal) : part));
@@ -1089,20 +1221,20 @@ private:
         hier(parent, p, "paragraph", eid, 1);
     }
 
-    void instructions(Node& body) {
+    void instructions(Node body) {
         std::size_t ordinal = 0;
         for (const auto& p : doc_.instructions) top_paragraph(body, p, "", ++ordinal, false);
     }
 
     // ------------------------------------------------------------ closing and annexes
 
-    void conclusions(Node& st) {
+    void conclusions(Node st) {
         const Closing& c = doc_.closing;
         if (c.meeting.empty() && c.date.empty()) return;
-        Node& con = st.add("conclusions");
+        Node con = st.add("conclusions");
         if (!c.meeting.empty()) con.add("p", true).add("inline", true).set("name", "meeting").text_(c.meeting);
         if (!c.date.empty()) {
-            Node& p = con.add("p", true);
+            Node p = con.add("p", true);
             if (valid_iso_date(c.date))
                 p.add("docDate", true)
                     .set("date", c.date)
@@ -1116,41 +1248,41 @@ private:
     /// The tables of the current part (annex_, -1 = the resolution's body) that stand before its
     /// paragraph `index`: table / tr / td / p, one td per cell; inside a section (a hierarchy)
     /// wrapped in hcontainer name="table" / content.
-    void tables_at(Node& parent, std::size_t index, bool in_hier, const std::string& prefix) {
+    void tables_at(Node parent, std::size_t index, bool in_hier, const std::string& prefix) {
         for (const Table& t : doc_.tables) {
             if (t.annex != annex_ || t.after != index || t.rows.empty()) continue;
-            Node* at = &parent;
+            Node at = parent;
             if (in_hier) {
-                Node& hc = parent.add("hcontainer");
+                Node hc = parent.add("hcontainer");
                 hc.set("name", "table").set("eId", unique(prefix + "hcontainer_" + std::to_string(tables_ + 1)));
-                at = &hc.add("content");
+                at = hc.add("content");
             }
-            Node& tab = at->add("table");
+            Node tab = at.add("table");
             tab.set("eId", unique(prefix + "table_" + std::to_string(++tables_)));
             for (const auto& r : t.rows) {
-                Node& tr = tab.add("tr");
+                Node tr = tab.add("tr");
                 if (r.empty()) tr.add("td").add("p", true);
                 for (const auto& c : r) tr.add("td").add("p", true).text_(c);
             }
         }
     }
 
-    void attachments(Node& st) {
+    void attachments(Node st) {
         if (doc_.annexes.empty()) return;
-        Node& atts = st.add("attachments");
+        Node atts = st.add("attachments");
         std::size_t k = 0;
         for (const auto& a : doc_.annexes) {
             ++k;
             std::string aid = unique("att_" + std::to_string(k));
-            Node& att = atts.add("attachment");
+            Node att = atts.add("attachment");
             att.set("eId", aid);
-            Node& d = att.add("doc");
+            Node d = att.add("doc");
             d.set("name", "annex");
-            Node& ident = d.add("meta").add("identification");
+            Node ident = d.add("meta").add("identification");
             ident.set("source", "#unres");
             identification(ident, "annex_" + std::to_string(k));
 
-            Node& pre = d.add("preface");
+            Node pre = d.add("preface");
             pre.add("p", true).add("docNumber", true).text_(a.num.empty() ? std::string("Annex") : "Annex " + a.num);
             if (!a.title.empty()) pre.add("p", true).add("docTitle", true).text_(a.title);
 
@@ -1159,11 +1291,11 @@ private:
             for (const auto& p : a.preamble)
                 if (p.section.empty()) top.push_back(&p);
             preamble(d, "", top, prefix);
-            Node& body = d.add("mainBody");
+            Node body = d.add("mainBody");
             annex_ = static_cast<int>(k - 1);
             body_content(body, a.preamble, a.operative, a.sections, prefix);
             annex_ = -1;
-            if (body.kids.empty()) body.add("p", true);
+            if (!body.has_kids()) body.add("p", true);
         }
     }
 };
