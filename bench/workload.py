@@ -18,9 +18,10 @@ bytes (the floor: reading the bytes and finding the lines), in one run:
              CPU-second of `check -j 1` on the P PDFs in one process (start-up amortised) and on
              the first alone,
              per-file process overhead (`unres --version`, and one `convert` process per file),
-             peak RSS of `check` on each big document over its size, and the time of `check` and
-             `convert --to akn` on N and 10N paragraphs (about 10x when no step is quadratic), and
-             of `check` on the same paragraphs glued on one line
+             peak RSS of `check` and of `convert --to akn` and `--to json` on each big document
+             over its size, and the time of `check` and `convert --to akn` on N and 10N
+             paragraphs (about 10x when no step is quadratic), and of `check` on the same
+             paragraphs glued on one line
   method     every timed command is one child process, timed by the wall clock and by its CPU time
              (user + system, from os.wait4's rusage, its own children included), so that the rate per
              CPU-second means something on a loaded machine; with --repeat R the best of R runs of
@@ -292,6 +293,13 @@ def main():
         rate("`check` on one %.0f MB %s" % (size, what), timed([unres, "check", "-q", path]), size)
         rss = peak_rss_kb([unres, "check", "-q", path]) / 1024
         note("peak RSS of `check` on it", "%.0f MB = %.2fx its size" % (rss, rss / size))
+        for to in ("akn", "json"):
+            out = os.path.join(a.work, "big-out." + to)
+            rss = peak_rss_kb([unres, "convert", path, "--to", to, "-o", out]) / 1024
+            note("peak RSS of `convert --to %s` on it" % to,
+                 "%.0f MB = %.2fx its size (the output, %.0f MB, is held whole: it is written atomically)" %
+                 (rss, rss / size, os.path.getsize(out) / 1e6))
+            os.remove(out)
     # Scaling: the same kind of document with 10x the paragraphs should take about 10x the time
     # (no quadratic step).  Start-up (`--version`) is taken off both times.
     start = timed([unres, "--version"], 5)

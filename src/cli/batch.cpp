@@ -117,6 +117,7 @@ int run_convert_batch(const ConvertOptions& opts) {
             if (normal(out) == npath) throw UsageError("the output " + out.string() + " would overwrite the input");
             SourceFile src = unres::load_source(path);  // text, .docx or PDF, as `convert FILE` reads it
             Document doc = parse(src, fmt);
+            if (opts.to != "json") src = SourceFile();  // only the JSON tree reads it again (convert.cpp)
             std::string data;
             if (opts.to == "akn") data = to_akn(doc);
             else if (opts.to == "json") data = to_json(doc, src, validate(doc, src));

@@ -45,6 +45,9 @@ int run_convert(const ConvertOptions& opts) {
         throw UsageError(with_path(src.path(), e.what()));
     }
 
+    // Only the JSON tree reads the source again (positions, diagnostics): the others let it go
+    // before their output is made (peak memory holds the tree and the output, not the input too).
+    if (opts.to != "json") src = SourceFile();
     std::string out;
     if (opts.to == "akn") out = to_akn(doc);
     else if (opts.to == "json") out = to_json(doc, src, validate(doc, src));

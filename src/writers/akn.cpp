@@ -534,7 +534,9 @@ public:
     AknWriter(const Document& doc, const AknOptions& opts) : doc_(doc), opts_(opts), actor_(actor_of(doc)) {}
 
     std::string run() {
-        std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+        std::string out;
+        out.reserve(size_estimate());  // no growth on the way: a large output is not held twice
+        out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
         Xml xml(out);
         xml_ = &xml;
         Node root = xml.root("akomaNtoso");
@@ -601,6 +603,33 @@ public:
     }
 
 private:
+    /// More than the output takes as a rule: the text, and the markup around each paragraph and
+    /// note (its eId, tags and indentation) at a generous kMarkup bytes.  Pages reserved and
+    /// never written are not resident, so erring high costs address space only.
+    std::size_t size_estimate() const {
+        constexpr std::size_t kMarkup = 600;
+        std::size_t n = 16384;
+        auto paras = [&](const std::vector<Para>& v, auto& self) -> void {
+            for (const Para& p : v) {
+                n += p.text.size() + p.heading.size() + kMarkup;
+                self(p.children, self);
+            }
+        };
+        paras(doc_.preamble, paras);
+        paras(doc_.operative, paras);
+        paras(doc_.instructions, paras);
+        for (const Annex& a : doc_.annexes) {
+            paras(a.preamble, paras);
+            paras(a.operative, paras);
+        }
+        for (const Footnote& f : doc_.footnotes) n += f.text.size() + kMarkup;
+        for (const Table& t : doc_.tables)
+            for (const auto& r : t.rows)
+                for (const auto& c : r) n += c.size() + 64;
+        for (const auto& u : doc_.unclassified) n += u.text.size() + kMarkup;
+        return n + n / 8;  // escapes: "&amp;", "&quot;", ...
+    }
+
     struct Tlc {
         std::string element, id, href, show;
     };
