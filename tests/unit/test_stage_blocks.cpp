@@ -20,7 +20,7 @@ namespace {
 
 /// The blocks of a body (the text has no header: every line is body).
 struct Blocks {
-    std::vector<Block> blocks;
+    BlockList blocks;
     std::size_t unlabelled = 0, numbered = 0, lettered = 0;
 };
 
@@ -165,4 +165,55 @@ TEST_CASE("blocks stage: a block keeps its label apart from its text, and its li
     CHECK(b.blocks[1].last_line == 3);
     CHECK(b.blocks[2].label.kind == unres::LabelKind::Letter);
     CHECK(b.blocks[2].mt.text == "To report.");
+}
+
+TEST_CASE("blocks stage: the closing's date line joins the meeting line", "[stage-blocks]") {
+    // near the meeting line the date continues its block; further down it opens a block of its
+    // own, which is then merged into the closing (merge_closing_dates), each closing apart
+    Blocks b = blocks_of("1. Decides to act;\n\n84th plenary meeting\n\n12 December 2025\n\n2. Also decides to act;\n\n"
+                         "85th plenary meeting\n\n\n\n\nFriday, 13 December 2025\n\n3. Further decides to act;\n\n"
+                         "86th plenary meeting\n\n\n\n\nOn 14 December 2025\n");
+    REQUIRE(b.blocks.size() == 6);
+    CHECK(b.blocks[1].kind == BlockKind::Closing);
+    CHECK(b.blocks[1].mt.text == "84th plenary meeting 12 December 2025");
+    CHECK(b.blocks[2].mt.text == "Also decides to act;");
+    CHECK(b.blocks[3].kind == BlockKind::Closing);
+    CHECK(b.blocks[3].mt.text == "85th plenary meeting Friday, 13 December 2025");
+    CHECK(b.blocks[4].mt.text == "Further decides to act;");
+    CHECK(b.blocks[5].kind == BlockKind::Closing);
+    CHECK(b.blocks[5].mt.text == "86th plenary meeting On 14 December 2025");
+}
+
+TEST_CASE("BlockList: chunks that stay in place, released behind the reader", "[stage-blocks]") {
+    BlockList list;
+    const std::size_t n = 2 * BlockList::kChunk + 5;
+    Block* first = nullptr;
+    for (std::size_t i = 0; i < n; ++i) {
+        Block& b = list.emplace_back();
+        b.line = static_cast<std::uint32_t>(i);
+        b.mt.text = "block " + std::to_string(i);
+        if (i == 0) first = &b;
+    }
+    REQUIRE(list.size() == n);
+    CHECK(&list[0] == first);  // growing moved nothing
+    CHECK(list[BlockList::kChunk].mt.text == "block " + std::to_string(BlockList::kChunk));
+    CHECK(list.back().line == n - 1);
+    std::size_t seen = 0;
+    for (const Block& b : list) seen += b.line == seen ? 1 : 0;
+    CHECK(seen == n);
+
+    list.release_before(BlockList::kChunk + 1);  // the first chunk only: the second still holds kChunk
+    CHECK(list[BlockList::kChunk].line == BlockList::kChunk);
+    CHECK(list.size() == n);
+
+    for (int k = 0; k < 6; ++k) list.pop_back();  // across the last chunk's start
+    CHECK(list.size() == n - 6);
+    CHECK(list.back().line == n - 7);
+    list.push_back(Block{});
+    CHECK(list.size() == n - 5);
+
+    BlockList moved = std::move(list);
+    CHECK(moved.size() == n - 5);
+    CHECK(list.empty());
+    CHECK(moved[BlockList::kChunk + 1].mt.text == "block " + std::to_string(BlockList::kChunk + 1));
 }

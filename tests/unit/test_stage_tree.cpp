@@ -19,8 +19,8 @@ using namespace unres::readers;
 namespace {
 
 /// One paragraph block per non-empty line of `src`, its label cut off the text.
-std::vector<stages::Block> blocks_of(const SourceFile& src) {
-    std::vector<stages::Block> out;
+stages::BlockList blocks_of(const SourceFile& src) {
+    stages::BlockList out;
     for (const Line& l : split_lines(src, false)) {
         if (l.text.empty()) continue;
         stages::Block b;

@@ -12,6 +12,9 @@
 #include "readers/text/common.hpp"
 
 #include <algorithm>
+#include <new>
+
+#include <sys/mman.h>
 
 #include "readers/vocab.hpp"
 #include "words.hpp"
@@ -24,7 +27,7 @@ class BlockMaker {
 public:
     BlockMaker(const std::vector<Line>& lines, bool markdown, const Margins& margins)
         : lines_(lines), markdown_(markdown), margins_(margins) {}
-    std::vector<Block> run(std::size_t body) {
+    BlockList run(std::size_t body) {
         make_blocks(body);
         table_rows(blocks_, lines_);  // table.cpp: a table block's cells
         return std::move(blocks_);
@@ -34,7 +37,7 @@ private:
     const std::vector<Line>& lines_;
     bool markdown_;
     const Margins& margins_;
-    std::vector<Block> blocks_;
+    BlockList blocks_;
     int last_number_ = 0;  // last operative number seen while making blocks
     std::size_t full_width_ = 0;  // the body's full line length (bytes), 0 when unknown
     std::size_t wrap_width_ = 0;  // a wrapped line's usual length (the median: most lines are wrapped ones)
@@ -531,15 +534,20 @@ void BlockMaker::make_blocks(std::size_t body) {
 
 /// Closing blocks: a date line may follow the meeting line as a new Para block.
 void BlockMaker::merge_closing_dates() {
-    for (std::size_t b = 0; b + 1 < blocks_.size(); ++b) {
-        if (blocks_[b].kind == BlockKind::Closing && blocks_[b + 1].kind == BlockKind::Para && blocks_[b + 1].label.kind == LabelKind::None &&
-            parse_date(blocks_[b + 1].mt.text).size() && blocks_[b + 1].mt.text.size() < 40) {
-            Block& c = blocks_[b];
-            c.mt.text += " " + blocks_[b + 1].mt.text;
-            c.end = blocks_[b + 1].end;
-            blocks_.erase(blocks_.begin() + static_cast<std::ptrdiff_t>(b) + 1);
+    // one pass that moves the blocks left over the merged ones (w: where the next kept block goes)
+    const std::size_t n = blocks_.size();
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+        if (w != r) blocks_[w] = std::move(blocks_[r]);
+        Block& c = blocks_[w++];
+        if (c.kind == BlockKind::Closing && r + 1 < n && blocks_[r + 1].kind == BlockKind::Para && blocks_[r + 1].label.kind == LabelKind::None &&
+            parse_date(blocks_[r + 1].mt.text).size() && blocks_[r + 1].mt.text.size() < 40) {
+            c.mt.text += " " + blocks_[r + 1].mt.text;
+            c.end = blocks_[r + 1].end;
+            ++r;  // the date block is in c now
         }
     }
+    while (blocks_.size() > w) blocks_.pop_back();
 }
 
 /// Para blocks that are really tables (many short lines without punctuation) or headings
@@ -574,7 +582,15 @@ void BlockMaker::retype_blocks() {
 
 }  // namespace
 
-std::vector<Block> make_blocks(const std::vector<Line>& lines, std::size_t body, bool markdown, const Margins& margins) {
+void* map_pages(std::size_t bytes) {
+    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    return p;
+}
+
+void unmap_pages(void* p, std::size_t bytes) { ::munmap(p, bytes); }
+
+BlockList make_blocks(const std::vector<Line>& lines, std::size_t body, bool markdown, const Margins& margins) {
     return BlockMaker(lines, markdown, margins).run(body);
 }
 

@@ -3,12 +3,15 @@
 // and the Block, a logical paragraph made of lines, that blocks.cpp makes and tree.cpp reads.
 #pragma once
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <functional>
 #include <map>
+#include <new>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "readers/lines.hpp"
@@ -124,6 +127,118 @@ struct Block {
     // Rare fields: on the heap only when set (a block is one per paragraph, 240 bytes)
     Rare<std::string> heading;  // for Section/Annex blocks: the text after the marker
     Rare<std::vector<std::vector<std::string>>> rows;  // for Table blocks: the cells (table.cpp)
+};
+
+/// Pages straight from the system (mmap, blocks.cpp), not from the allocator: freeing them
+/// gives them back at once, whatever the allocator would keep for itself.
+void* map_pages(std::size_t bytes);
+void unmap_pages(void* p, std::size_t bytes);
+
+/// The blocks of a document, in order, stored in chunks of kChunk: make_blocks appends them,
+/// build_tree reads them front to back and releases each chunk once it is behind it
+/// (release_before), so the blocks and the tree are never both whole in memory.  No growth
+/// moves a block: a reference stays valid until its chunk is released.  Reading a released
+/// block is a programming error (asserted).
+class BlockList {
+public:
+    static constexpr std::size_t kChunk = 1024;
+
+    BlockList() = default;
+    BlockList(BlockList&& o) noexcept { *this = std::move(o); }
+    BlockList& operator=(BlockList&& o) noexcept {
+        if (this != &o) {
+            chunks_ = std::move(o.chunks_);
+            size_ = std::exchange(o.size_, 0);
+            released_ = std::exchange(o.released_, 0);
+            o.chunks_.clear();
+        }
+        return *this;
+    }
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    Block& operator[](std::size_t i) { return at(i); }
+    const Block& operator[](std::size_t i) const { return const_cast<BlockList&>(*this).at(i); }
+    Block& back() { return at(size_ - 1); }
+    Block& emplace_back() {
+        if (size_ % kChunk == 0) chunks_.emplace_back();
+        ++size_;
+        return chunks_.back().emplace_back();
+    }
+    void push_back(Block&& b) { emplace_back() = std::move(b); }
+    void pop_back() {
+        chunks_.back().pop_back();
+        if (chunks_.back().size() == 0) chunks_.pop_back();
+        --size_;
+    }
+    /// Frees every chunk whose blocks all lie before `n`.
+    void release_before(std::size_t n) {
+        for (std::size_t c = n / kChunk; released_ < c && released_ < chunks_.size(); ++released_) chunks_[released_].release();
+    }
+
+    template <class B, class L>
+    class Iter {
+    public:
+        Iter(L* list, std::size_t i) : list_(list), i_(i) {}
+        B& operator*() const { return (*list_)[i_]; }
+        B* operator->() const { return &(*list_)[i_]; }
+        Iter& operator++() {
+            ++i_;
+            return *this;
+        }
+        bool operator==(const Iter& o) const { return i_ == o.i_; }
+        bool operator!=(const Iter& o) const { return i_ != o.i_; }
+
+    private:
+        L* list_;
+        std::size_t i_;
+    };
+    Iter<Block, BlockList> begin() { return {this, 0}; }
+    Iter<Block, BlockList> end() { return {this, size_}; }
+    Iter<const Block, const BlockList> begin() const { return {this, 0}; }
+    Iter<const Block, const BlockList> end() const { return {this, size_}; }
+
+private:
+    /// Room for kChunk blocks in pages of its own.
+    class Chunk {
+    public:
+        static constexpr std::size_t kBytes = kChunk * sizeof(Block);
+        Chunk() : data_(static_cast<Block*>(map_pages(kBytes))) {}
+        Chunk(Chunk&& o) noexcept : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)) {}
+        Chunk& operator=(Chunk&& o) noexcept {
+            if (this != &o) {
+                release();
+                data_ = std::exchange(o.data_, nullptr);
+                size_ = std::exchange(o.size_, 0);
+            }
+            return *this;
+        }
+        Chunk(const Chunk&) = delete;
+        Chunk& operator=(const Chunk&) = delete;
+        ~Chunk() { release(); }
+        std::size_t size() const { return size_; }
+        Block& operator[](std::size_t i) { return data_[i]; }
+        Block& emplace_back() { return *new (data_ + size_++) Block(); }
+        void pop_back() { data_[--size_].~Block(); }
+        void release() {
+            if (data_ == nullptr) return;
+            while (size_ > 0) pop_back();
+            unmap_pages(data_, kBytes);
+            data_ = nullptr;
+        }
+
+    private:
+        Block* data_ = nullptr;
+        std::size_t size_ = 0;
+    };
+
+    Block& at(std::size_t i) {
+        assert(i < size_ && i / kChunk >= released_);
+        return chunks_[i / kChunk][i % kChunk];
+    }
+    std::vector<Chunk> chunks_;
+    std::size_t size_ = 0;
+    std::size_t released_ = 0;  // chunks before this one are freed
 };
 
 inline void append_line(Block& b, const Line& l) {

@@ -47,7 +47,7 @@ Document read_lines(const SourceFile& src, std::vector<Line> lines, InputFormat 
     stages::mark_running_titles(lines, header.body, doc.meta.title.value);
     stages::split_glued_numbers(lines, header.body);
     const stages::Margins margins = stages::page_margins(lines);
-    std::vector<stages::Block> blocks = stages::make_blocks(lines, header.body, markdown, margins);
+    stages::BlockList blocks = stages::make_blocks(lines, header.body, markdown, margins);
     const stages::LinePages pages = stages::line_pages(lines);
     // The lines' text is in the blocks now: the lines go before the tree is built (peak memory).
     std::vector<Line>().swap(lines);

@@ -45,7 +45,7 @@ std::vector<std::string> row_of(const Line& l) {
 
 }  // namespace
 
-void table_rows(std::vector<Block>& blocks, const std::vector<Line>& lines) {
+void table_rows(BlockList& blocks, const std::vector<Line>& lines) {
     for (Block& b : blocks) {
         if (b.kind != BlockKind::Table) continue;
         b.rows.clear();

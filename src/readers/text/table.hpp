@@ -8,6 +8,6 @@ namespace unres::readers::stages {
 
 /// Fills `rows` of every Table block from its lines: one row per content line, its cells
 /// split at the wide gaps (pdftotext -layout columns) or at "|" (a markdown table).
-void table_rows(std::vector<Block>& blocks, const std::vector<Line>& lines);
+void table_rows(BlockList& blocks, const std::vector<Line>& lines);
 
 }  // namespace unres::readers::stages

@@ -2,9 +2,11 @@
 //
 // Job: turn blocks into the document tree: preamble, operative paragraphs nested by label
 // (letters, romans, dotted kinds; ambiguous "(i)" by its sequence), sections, annexes and the
-// closing.  Input: the blocks (blocks.cpp) and the Document the earlier stages filled.  Guarantees: every block becomes a paragraph, a heading or a
-// closing field; lost numbers are inferred and flagged num_inferred; a block's text is freed once
-// it is in the tree (the blocks and the tree are not both whole in memory).
+// closing.  Input: the blocks (blocks.cpp) and the Document the earlier stages filled.
+// Guarantees: every block becomes a paragraph, a heading or a closing field; lost numbers are
+// inferred and flagged num_inferred; a block's text is freed once it is in the tree, and each
+// chunk of blocks once the tree is past it (BlockList), so the blocks and the tree are not both
+// whole in memory.
 #include "readers/text/tree.hpp"
 
 #include "readers/text/common.hpp"
@@ -15,13 +17,13 @@ namespace {
 
 class TreeBuilder {
 public:
-    TreeBuilder(Document& doc, std::vector<Block> blocks, const SourceFile& src)
+    TreeBuilder(Document& doc, BlockList blocks, const SourceFile& src)
         : doc_(doc), blocks_(std::move(blocks)), src_(src) {}
     void run() { build_tree(); }
 
 private:
     Document& doc_;
-    std::vector<Block> blocks_;
+    BlockList blocks_;
     const SourceFile& src_;
 
     struct OpenList {
@@ -338,6 +340,7 @@ void TreeBuilder::build_tree() {
         // Blocks up to i are in the tree now and only blocks after i are looked at again: their
         // text goes (peak memory holds the blocks or the tree, not both).
         for (; done <= i && done < blocks_.size(); ++done) release_text(blocks_[done]);
+        blocks_.release_before(done);  // and their chunks
     }
     finish();
 }
@@ -622,7 +625,7 @@ void TreeBuilder::finish() {
 
 }  // namespace
 
-void build_tree(Document& doc, std::vector<Block> blocks, const SourceFile& src) {
+void build_tree(Document& doc, BlockList blocks, const SourceFile& src) {
     TreeBuilder(doc, std::move(blocks), src).run();
 }
 

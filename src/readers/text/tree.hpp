@@ -8,6 +8,6 @@ namespace unres::readers::stages {
 
 /// Builds doc's preamble, operative paragraphs (nested by label), sections, annexes and closing
 /// from the blocks; labels are read from `src` as written.
-void build_tree(Document& doc, std::vector<Block> blocks, const SourceFile& src);
+void build_tree(Document& doc, BlockList blocks, const SourceFile& src);
 
 }  // namespace unres::readers::stages
