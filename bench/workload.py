@@ -21,7 +21,8 @@ bytes (the floor: reading the bytes and finding the lines), in one run:
              peak RSS of `check` and of `convert --to akn` and `--to json` on each big document
              over its size, and the time of `check` and `convert --to akn` on N and 10N
              paragraphs (about 10x when no step is quadratic), and of `check` on the same
-             paragraphs glued on one line
+             paragraphs glued on one line, and two to a line (the second glued on, the
+             numbering restarting in annexes)
   method     every timed command is one child process, timed by the wall clock and by its CPU time
              (user + system, from os.wait4's rusage, its own children included), so that the rate per
              CPU-second means something on a loaded machine; with --repeat R the best of R runs of
@@ -130,6 +131,23 @@ def write_big(path, src, limit=None, paragraphs=None, glued=False):
             size += len(line.encode("utf-8"))
             k += 1
         f.write("%d. Decides to remain seized of the matter.\n" % (k + 1))
+
+
+def write_pairs(path, src, paragraphs, per_annex=500):
+    """`paragraphs` numbered paragraphs two to a line, the second glued onto the first ("1. Decides
+    ...; 2. Requests ..."), as a converter that lost every other line break leaves them; the
+    numbering restarts in each annex of `per_annex` (labels have at most three digits), so
+    every line is cut in two however long the document."""
+    sentences = text_sentences(src)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(OPENING)
+        f.write("1. Decides to adopt the texts annexed to the present resolution.\n\n")
+        for k in range(0, paragraphs, 2):
+            annex, num = k // per_annex, k % per_annex
+            if num == 0:
+                f.write("Annex %s\n\nText number %d\n\n" % (upper_roman(annex + 1), annex + 1))
+            a, b = (sentences[(k + i) % len(sentences)].rstrip(".;") + ";" for i in (0, 1))
+            f.write("%d. Decides %s %d. Requests %s\n\n" % (num + 1, a, num + 2, b))
 
 
 def upper_roman(n):
@@ -305,15 +323,19 @@ def main():
     start = timed([unres, "--version"], 5)
     scale = []
     for n in (a.scale_paragraphs, 10 * a.scale_paragraphs):
-        for glued in (False, True):
-            p = os.path.join(a.work, "scale-%d%s.txt" % (n, "-glued" if glued else ""))
-            write_big(p, sources(), paragraphs=n, glued=glued)
-            for to in ("check", "akn") if not glued else ("glued",):
+        for shape in ("lines", "glued", "pairs"):
+            p = os.path.join(a.work, "scale-%d-%s.txt" % (n, shape))
+            if shape == "pairs":
+                write_pairs(p, sources(), paragraphs=n)
+            else:
+                write_big(p, sources(), paragraphs=n, glued=shape == "glued")
+            for to in {"lines": ("check", "akn"), "glued": ("glued",), "pairs": ("pairs",)}[shape]:
                 cmd = [unres, "check", "-q", p] if to != "akn" else [unres, "convert", p, "--to", "akn", "-o", p + ".xml"]
                 scale.append((n, to, timed(cmd, a.repeat).minus(start), os.path.getsize(p) / 1e6))
-    for to in ("check", "akn", "glued"):
+    for to in ("check", "akn", "glued", "pairs"):
         (n1, _, t1, m1), (n10, _, t10, m10) = [x for x in scale if x[1] == to]
-        label = {"check": "`check`", "akn": "`convert --to akn`", "glued": "`check` (all on one line)"}[to]
+        label = {"check": "`check`", "akn": "`convert --to akn`", "glued": "`check` (all on one line)",
+                 "pairs": "`check` (two to a line, in annexes)"}[to]
         for n, t, m in ((n1, t1, m1), (n10, t10, m10)):
             rows.append(("%s on %d paragraphs (%.1f MB)" % (label, n, m), "%.1f MB/s" % (m / t.wall), "%.3f s" % t.wall,
                          t.cpu_text(3), "%.1f MB/s" % (m / t.cpu)))

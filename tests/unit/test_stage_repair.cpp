@@ -54,6 +54,24 @@ TEST_CASE("repair stage: a glued next number is cut onto its own line", "[stage-
     }
 }
 
+TEST_CASE("repair stage: the pieces of every cut line stay in order, with the lines between", "[stage-repair]") {
+    auto ls = lines_of("Recalling its resolutions,\n\n1. Decides; 2. Notes;\n\n3. Urges; 4. Calls upon all; 5. Invites;\n"
+                       "more of it;\n\n6. Requests the report.\n");
+    const std::size_t before = ls.size();
+    split_glued_numbers(ls, 0);
+    CHECK(texts(ls) == std::vector<std::string>{"Recalling its resolutions,", "1. Decides;", "2. Notes;", "3. Urges;",
+                                                "4. Calls upon all;", "5. Invites;", "more of it;", "6. Requests the report."});
+    CHECK(ls.size() == before + 3);
+    // each piece keeps its line's number; the blank lines are where they were
+    CHECK(ls[2].number == 3);
+    CHECK(ls[3].number == 3);
+    CHECK(ls[3].split_off);
+    CHECK(ls[4].kind == LineKind::Blank);
+    CHECK(ls[5].number == 5);
+    CHECK(ls[7].number == 5);
+    CHECK(ls[8].number == 6);
+}
+
 TEST_CASE("repair stage: lines before the body are not touched", "[stage-repair]") {
     auto ls = lines_of("2. Header; 3. Still header\n2. Body; 3. Next one\n");
     split_glued_numbers(ls, 1);

@@ -121,42 +121,75 @@ static std::size_t find_spaced(std::string_view t, std::string_view want, std::s
     return std::string_view::npos;
 }
 
+/// Where the label that follows `last` is glued inside `l` (after its own label `lab`): the
+/// index of the space before it, or npos.
+static std::size_t glued_at(const Line& l, long last, const Label& lab) {
+    const std::string want = " " + std::to_string(last + 1) + ". ";
+    std::string_view t = l.text;
+    std::size_t at = find_spaced(t, want, lab.kind == LabelKind::Number ? lab.len : 0);
+    if (at == std::string::npos || at < 3) return std::string::npos;
+    std::size_t rest = at + want.size();
+    if (rest >= t.size() || !is_upper_start(t.substr(rest))) return std::string::npos;
+    // not "paragraph 13. The" / "resolution 12. We": a cross-reference ends a sentence there
+    std::string_view prev_word = t.substr(0, at);
+    prev_word = prev_word.substr(prev_word.rfind(' ') == std::string_view::npos ? 0 : prev_word.rfind(' ') + 1);
+    if (prev_word == "paragraph" || prev_word == "paragraphs" || prev_word == "resolution" || prev_word == "No." ||
+        prev_word == "para." || prev_word == "Goal" || prev_word == "article" || prev_word == "section")
+        return std::string::npos;
+    return at;
+}
+
+/// Cuts `head` before the space at `at`: it keeps what is before, the rest is returned.
+static Line cut_at(Line& head, std::size_t at) {
+    Line tail = head;
+    drop_prefix(tail, at + 1);
+    head.text.resize(at);
+    head.text.shrink_to_fit();  // not the whole rest's capacity in every piece (quadratic memory)
+    head.marks.erase_if([&](const Mark& m) { return m.pos > at; });
+    head.styles.erase_if([&](const Style& r) { return r.begin >= at; });
+    for (auto& r : head.styles) r.end = std::min(r.end, at);
+    head.gaps.erase_if([&](std::size_t g) { return g >= at; });
+    tail.gaps.clear();
+    tail.blank_before = false;
+    tail.heading = false;
+    tail.bullet = false;
+    tail.split_off = true;
+    return tail;
+}
+
 void split_glued_numbers(std::vector<Line>& lines, std::size_t body) {
     long last = 0;
-    for (std::size_t k = body; k < lines.size(); ++k) {
-        if (lines[k].kind != LineKind::Content) continue;
-        Label lab = parse_label(lines[k].text);
-        if (lab.kind == LabelKind::Number) last = std::stol(lab.num);
-        if (last <= 0) continue;
-        const std::string want = " " + std::to_string(last + 1) + ". ";
-        std::string_view t = lines[k].text;
-        std::size_t at = find_spaced(t, want, lab.kind == LabelKind::Number ? lab.len : 0);
-        if (at == std::string::npos || at < 3) continue;
-        std::size_t rest = at + want.size();
-        if (rest >= t.size() || !is_upper_start(std::string_view(t).substr(rest))) continue;
-        // not "paragraph 13. The" / "resolution 12. We": a cross-reference ends a sentence there
-        std::string_view prev_word = std::string_view(t).substr(0, at);
-        prev_word = prev_word.substr(prev_word.rfind(' ') == std::string_view::npos ? 0 : prev_word.rfind(' ') + 1);
-        if (prev_word == "paragraph" || prev_word == "paragraphs" || prev_word == "resolution" || prev_word == "No." ||
-            prev_word == "para." || prev_word == "Goal" || prev_word == "article" || prev_word == "section")
+    // On the first cut the lines move to `out`, the pieces in their place: inserting each piece
+    // into `lines` moved every line after it (quadratic on a long text with many cuts).
+    std::vector<Line> out;
+    bool cut = false;
+    Line piece;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        if (k < body || lines[k].kind != LineKind::Content) {
+            if (cut) out.push_back(std::move(lines[k]));
             continue;
-        Line tail = lines[k];
-        drop_prefix(tail, at + 1);
-        Line& head = lines[k];
-        head.text.resize(at);
-        head.text.shrink_to_fit();  // not the whole rest's capacity in every piece (quadratic memory)
-        head.marks.erase_if([&](const Mark& m) { return m.pos > at; });
-        head.styles.erase_if([&](const Style& r) { return r.begin >= at; });
-        for (auto& r : head.styles) r.end = std::min(r.end, at);
-        head.gaps.erase_if([&](std::size_t g) { return g >= at; });
-        tail.gaps.clear();
-        tail.blank_before = false;
-        tail.heading = false;
-        tail.bullet = false;
-        tail.split_off = true;
-        lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(tail));
-        // the tail is looked at next: it starts with its number and may hold another glued one
+        }
+        // the line, then each piece cut from it: a piece starts with its number and may hold
+        // another glued one
+        Line* cur = &lines[k];
+        for (;;) {
+            Label lab = parse_label(cur->text);
+            if (lab.kind == LabelKind::Number) last = std::stol(lab.num);
+            std::size_t at = last > 0 ? glued_at(*cur, last, lab) : std::string::npos;
+            if (at == std::string::npos) break;
+            if (!cut) {
+                cut = true;
+                out.reserve(lines.size() + lines.size() / 8);
+                for (std::size_t j = 0; j < k; ++j) out.push_back(std::move(lines[j]));
+            }
+            Line tail = cut_at(*cur, at);
+            out.push_back(std::move(*cur));
+            piece = std::move(tail);
+            cur = &piece;
+        }
+        if (cut) out.push_back(std::move(*cur));
     }
+    if (cut) lines = std::move(out);
 }
 
 }  // namespace unres::readers::stages
