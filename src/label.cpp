@@ -37,7 +37,7 @@ long number_value(std::string_view num) {
 }
 
 long letter_value(std::string_view num) {
-    if (num.empty() || num.size() > 8) return 0;
+    if (num.empty() || num.size() > kMaxBracketed) return 0;
     char c = lower(num[0]);
     if (!is_lower(c)) return 0;
     for (char d : num)
@@ -112,7 +112,7 @@ LabelKind kind_in_sequence(std::string_view num, bool dot, const Sequence& s) {
 }
 
 std::string letter_label(long v) {
-    if (v <= 0) return {};
+    if (v <= 0 || v > kMaxLetter) return {};
     auto n = static_cast<std::size_t>((v - 1) / 26 + 1);
     return std::string(n, static_cast<char>('a' + (v - 1) % 26));
 }
@@ -164,7 +164,7 @@ Parsed parse(std::string_view t) {
         return l;
     }
     if (t[0] == '(') {
-        if (t.size() < 3 || t.size() > 7 || t.back() != ')') return {};
+        if (t.size() < 3 || t.size() > kMaxBracketed + 2 || t.back() != ')') return {};
         std::string_view in = t.substr(1, t.size() - 2);
         if (!is_lower(in[0]) || !all_of(in, [](char c) { return is_lower(c) || is_digit(c); })) return {};
         l.num = std::string(in);

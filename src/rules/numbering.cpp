@@ -64,6 +64,7 @@ std::string ordinal(std::size_t n) {
 }
 
 bool relabel_edit(const Context& cx, const Para& p, const std::string& bare, Edit& out) {
+    if (bare.empty()) return false;  // no label to write (past the last of its kind)
     const std::string& text = cx.src.text();
     if (!p.label_span.empty() && p.label_span.end <= text.size()) {
         std::string_view written(text.data() + p.label_span.begin, p.label_span.end - p.label_span.begin);
@@ -157,8 +158,13 @@ void check_sequence(Context& cx, const std::vector<SeqItem>& items, long start, 
         for (std::size_t k = 0; k < items.size(); ++k) {
             long want = start + static_cast<long>(k);
             if (items[k].value == want) continue;
+            std::string bare = bare_label(n.kind, want);
+            if (bare.empty()) {  // past the last label of its kind (lxxxix, zzzzzzzz): no relabelling
+                fix.edits.clear();
+                break;
+            }
             Edit e;
-            if (relabel_edit(cx, *items[k].para, bare_label(n.kind, want), e)) fix.edits.push_back(std::move(e));
+            if (relabel_edit(cx, *items[k].para, bare, e)) fix.edits.push_back(std::move(e));
         }
         if (!fix.edits.empty()) cx.at(first).fix = std::move(fix);
     }

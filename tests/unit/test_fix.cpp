@@ -12,6 +12,8 @@
 
 #include "support.hpp"
 #include "unres/fix.hpp"
+#include "unres/label.hpp"
+#include "unres/validate.hpp"
 #include "unres/parse.hpp"
 
 namespace fs = std::filesystem;
@@ -383,6 +385,31 @@ TEST_CASE("fix --check wants no change on any untouched text of the test corpus"
     // A/RES/80/127 paragraph 39 enumerates "(a) ...; (b) ..." in its text (one label begins a line):
     // the reader keeps it text, so fix has no list there to leave alone.
     CHECK(r.err.find("A_RES_80_127.pdftotext.txt:636") == std::string::npos);
+}
+
+TEST_CASE("fix: a list that would need letters past (zzzzz) is left alone, and check offers no fix for it", "[fix]") {
+    // 131 items, (e) twice: relettered consecutively the last would be the 131st letter label,
+    // and there is none (five letters at most; a list relettered that far grew quadratically)
+    std::string text = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides:\n\n";
+    for (long v = 1; v <= unres::label::kMaxLetter; ++v) {
+        text += "(" + unres::label::letter_label(v) + ") To act;\n\n";
+        if (v == 5) text += "(e) To act again;\n\n";
+    }
+    text += "2. Requests a report.\n";
+    unres::SourceFile src = unres::SourceFile::from_bytes("t.txt", text);
+    unres::Document doc = unres::parse(src);
+    REQUIRE(doc.operative.size() == 2);
+    REQUIRE(doc.operative[0].children.size() == static_cast<std::size_t>(unres::label::kMaxLetter) + 1);
+    bool reported = false;
+    for (const unres::Diagnostic& d : unres::validate(doc, src)) {
+        if (d.rule != "UNR105" && d.rule != "UNR106" && d.rule != "UNR102") continue;
+        reported = true;
+        INFO(d.rule << ": " << d.message);
+        CHECK(!d.fix);
+    }
+    CHECK(reported);
+    unres::FixPlan p = unres::plan_fixes(doc, src);
+    CHECK(unres::apply_edits(src.text(), p.edits) == text);
 }
 
 TEST_CASE("fix: standard input to standard output, and quiet", "[fix]") {

@@ -182,6 +182,15 @@ TEST_CASE("label formatting", "[label]") {
     CHECK(label::format(LabelKind::Roman, 4L) == "(iv)");
     CHECK(label::format(LabelKind::Number, 7L) == "7.");
     CHECK(label::letter_label(0).empty());
+    // five letters at most, read or written: "(zzzzz)" is the last (parse reads no longer one)
+    CHECK(label::letter_label(label::kMaxLetter) == "zzzzz");
+    CHECK(label::letter_label(label::kMaxLetter + 1).empty());
+    CHECK(label::letter_value("zzzzz") == label::kMaxLetter);
+    CHECK(label::letter_value("aaaaaa") == 0);
+    CHECK(label::parse("(zzzzz)").kind == LabelKind::Letter);
+    CHECK(label::parse("(aaaaaa)").kind == LabelKind::None);
+    CHECK(label::next(LabelKind::Letter, "zzzzz").empty());
+    CHECK(label::next(LabelKind::Letter, "yyyyy") == "zzzzz");
     CHECK(label::roman_label(1990) == "mcmxc");  // Word numbers long lists past lxxxix
     CHECK(label::roman_label(4000).empty());
     CHECK(label::bare_label(LabelKind::Roman, 9) == "ix");
