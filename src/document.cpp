@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace unres {
 
@@ -63,6 +64,22 @@ std::string Para::display_label() const {
     if (!label.empty()) return label;
     if (num.empty()) return {};
     return unres::label::format(kind, std::string_view(num));
+}
+
+TablePlaces::TablePlaces(const std::vector<Table>& tables) {
+    sorted_.reserve(tables.size());
+    for (const Table& t : tables) sorted_.push_back(&t);
+    std::stable_sort(sorted_.begin(), sorted_.end(),
+                     [](const Table* a, const Table* b) { return std::tie(a->annex, a->after) < std::tie(b->annex, b->after); });
+}
+
+std::span<const Table* const> TablePlaces::at(int annex, std::size_t index) const {
+    using Place = std::pair<int, std::size_t>;
+    auto place = [](const Table* t) { return Place(t->annex, t->after); };
+    const Place want(annex, index);
+    auto lo = std::lower_bound(sorted_.begin(), sorted_.end(), want, [&](const Table* t, const Place& w) { return place(t) < w; });
+    auto hi = std::upper_bound(lo, sorted_.end(), want, [&](const Place& w, const Table* t) { return w < place(t); });
+    return {lo, hi};
 }
 
 void sort_footnotes(std::vector<Footnote>& notes) {

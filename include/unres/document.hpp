@@ -5,6 +5,7 @@
 // and footnote blocks joined out); `map` ties text offsets back to the user's file.
 #pragma once
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -167,6 +168,19 @@ struct Table {
     int annex = -1;
     std::uint32_t line = 0;
     Span span;
+};
+
+/// A document's tables by where they stand, for walks that ask at each paragraph "which tables
+/// come before this one?" (a scan of every table at every paragraph is quadratic).
+class TablePlaces {
+public:
+    explicit TablePlaces(const std::vector<Table>& tables);
+    /// The tables of part `annex` (-1: the resolution, else an index into Document::annexes)
+    /// that stand before its top-level paragraph `index` (Table::after), in document order.
+    std::span<const Table* const> at(int annex, std::size_t index) const;
+
+private:
+    std::vector<const Table*> sorted_;  // by (annex, after), document order kept
 };
 
 /// Text the builder could not place; it is reported (UNR001) and kept.

@@ -254,6 +254,7 @@ void check_punctuation(Context& cx) {
     const Para* intro = adopted_text_intro(doc);
     for (std::size_t i = 0; i < doc.preamble.size(); ++i) ck.preamble(doc.preamble[i], i, &doc.preamble[i] == intro);
     if (ck.practice.statement) return;  // a presidential statement's paragraphs are quoted sentences
+    const TablePlaces tables(doc.tables);
     for (std::size_t i = 0; i < doc.operative.size(); ++i) {
         const Para& p = doc.operative[i];
         // A declaration's paragraphs ("We recognize ...") are sentences, each with its full stop
@@ -263,7 +264,7 @@ void check_punctuation(Context& cx) {
         bool last = i + 1 == doc.operative.size();
         // "Adopts the following Declaration:" may introduce the annexed text; "... shall be as
         // follows:" the table right after the paragraph.
-        bool table_next = std::any_of(doc.tables.begin(), doc.tables.end(), [&](const Table& t) { return t.annex < 0 && t.after == i + 1; });
+        bool table_next = !tables.at(-1, i + 1).empty();
         bool colon_ok = (last && !doc.annexes.empty()) || &p == intro || table_next;
         ck.operative(p, last, p.num, true, colon_ok);
     }

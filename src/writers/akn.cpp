@@ -531,7 +531,8 @@ std::string iri_number(std::string_view s) {
 
 class AknWriter {
 public:
-    AknWriter(const Document& doc, const AknOptions& opts) : doc_(doc), opts_(opts), actor_(actor_of(doc)) {}
+    AknWriter(const Document& doc, const AknOptions& opts)
+        : doc_(doc), opts_(opts), actor_(actor_of(doc)), table_places_(doc.tables) {}
 
     std::string run() {
         std::string out;
@@ -641,6 +642,7 @@ private:
     const Document& doc_;
     const AknOptions& opts_;
     Actor actor_;
+    TablePlaces table_places_;
     std::unordered_set<std::string> eids_;
     std::unordered_map<std::string, int> next_suffix_;
     std::vector<Tlc> tlcs_;
@@ -1278,8 +1280,9 @@ private:
     /// paragraph `index`: table / tr / td / p, one td per cell; inside a section (a hierarchy)
     /// wrapped in hcontainer name="table" / content.
     void tables_at(Node parent, std::size_t index, bool in_hier, const std::string& prefix) {
-        for (const Table& t : doc_.tables) {
-            if (t.annex != annex_ || t.after != index || t.rows.empty()) continue;
+        for (const Table* tp : table_places_.at(annex_, index)) {
+            const Table& t = *tp;
+            if (t.rows.empty()) continue;
             Node at = parent;
             if (in_hier) {
                 Node hc = parent.add("hcontainer");

@@ -310,12 +310,12 @@ struct Placed {
 class CheckPage {
 public:
     CheckPage(std::string& out, const FileReport& f, const Document& doc, std::size_t file_index)
-        : out_(out), f_(f), src_(*f.src), doc_(doc), fi_(file_index) {}
+        : out_(out), f_(f), src_(*f.src), doc_(doc), fi_(file_index), table_places_(doc.tables) {}
 
     /// The tables of a part (annex index, -1 = the resolution) before its paragraph `index`.
     void tables(int annex, std::size_t index) {
-        for (const Table& t : doc_.tables) {
-            if (t.annex != annex || t.after != index) continue;
+        for (const Table* tp : table_places_.at(annex, index)) {
+            const Table& t = *tp;
             out_ += "<table class=\"table\">\n";
             for (const auto& r : t.rows) {
                 out_ += "<tr>";
@@ -572,6 +572,7 @@ private:
     const SourceFile& src_;
     const Document& doc_;
     std::size_t fi_;
+    TablePlaces table_places_;
     std::vector<const Diagnostic*> diags_;
     std::vector<char> claimed_;
 };

@@ -68,7 +68,8 @@ std::string label_of(const Para& p) { return p.display_label(); }
 
 class TextWriter {
 public:
-    TextWriter(const Document& doc, bool md) : doc_(doc), md_(md), note_written_(doc.footnotes.size(), false) {}
+    TextWriter(const Document& doc, bool md)
+        : doc_(doc), md_(md), note_written_(doc.footnotes.size(), false), table_places_(doc.tables) {}
 
     std::string run() {
         header();
@@ -98,6 +99,7 @@ private:
     bool md_;
     std::string out_;
     std::vector<bool> note_written_;
+    TablePlaces table_places_;
 
     void footnote(std::size_t i) {
         const Footnote& f = doc_.footnotes[i];
@@ -332,8 +334,8 @@ private:
     /// The tables of a part (annex index, -1 = the resolution) that stand after `after` of its
     /// top-level paragraphs: "| cell | cell |", a line per row.
     void tables(int annex, std::size_t after) {
-        for (const Table& t : doc_.tables) {
-            if (t.annex != annex || t.after != after) continue;
+        for (const Table* tp : table_places_.at(annex, after)) {
+            const Table& t = *tp;
             std::string rows;
             for (const auto& r : t.rows) {
                 if (!rows.empty()) rows += '\n';

@@ -673,3 +673,26 @@ TEST_CASE("akn: random documents are valid, deterministic and keep every footnot
         CHECK(to_text(d, true) == to_text(d, true));
     }
 }
+
+TEST_CASE("TablePlaces: the tables before a paragraph of a part, in document order", "[akn]") {
+    std::vector<Table> tables(5);
+    tables[0].annex = -1, tables[0].after = 2, tables[0].line = 10;
+    tables[1].annex = 0, tables[1].after = 0, tables[1].line = 20;
+    tables[2].annex = -1, tables[2].after = 2, tables[2].line = 11;
+    tables[3].annex = -1, tables[3].after = 0, tables[3].line = 5;
+    tables[4].annex = 1, tables[4].after = 3, tables[4].line = 30;
+    const TablePlaces places(tables);
+    auto lines = [&](int annex, std::size_t index) {
+        std::vector<std::uint32_t> out;
+        for (const Table* t : places.at(annex, index)) out.push_back(t->line);
+        return out;
+    };
+    CHECK(lines(-1, 2) == std::vector<std::uint32_t>{10, 11});
+    CHECK(lines(-1, 0) == std::vector<std::uint32_t>{5});
+    CHECK(lines(0, 0) == std::vector<std::uint32_t>{20});
+    CHECK(lines(1, 3) == std::vector<std::uint32_t>{30});
+    CHECK(lines(-1, 1).empty());
+    CHECK(lines(0, 2).empty());
+    CHECK(lines(2, 0).empty());
+    CHECK(TablePlaces({}).at(-1, 0).empty());
+}
