@@ -25,6 +25,7 @@
 #include "unres/writers.hpp"
 #include "utf8.hpp"
 #include "words.hpp"
+#include "writers/sections.hpp"
 
 namespace unres {
 namespace {
@@ -1173,45 +1174,20 @@ private:
     /// are still written (heading, section preamble).
     void body_content(Node body, const std::vector<Para>& all_preamble, const std::vector<Para>& operative,
                       const std::vector<Section>& sections, const std::string& prefix) {
-        // One slot per listed section (labels may repeat), then one per label that only
-        // paragraphs carry.  A run of paragraphs labelled X opens the first unopened
-        // slot X (and, before it, the unopened slots listed earlier); a later run of X
-        // reopens X as a new section element.
-        struct Slot {
-            std::string label;
-            const Section* info = nullptr;
-            bool opened = false;
-        };
-        std::vector<Slot> slots;
-        for (const auto& s : sections) slots.push_back({s.num, &s, false});
-        auto listed = [&](const std::string& label) {
-            return std::any_of(slots.begin(), slots.end(), [&](const Slot& sl) { return sl.label == label; });
-        };
-        for (const auto* list : {&operative, &all_preamble})
-            for (const auto& p : *list)
-                if (!p.section.empty() && !listed(p.section)) slots.push_back({p.section, nullptr, false});
-
-        std::vector<std::string> preamble_done;
+        writers::SectionSlots slots(all_preamble, operative, sections);  // which section each run opens
         std::size_t sec_ordinal = 0;
-        auto open_section = [&](const std::string& label, const Section* info) -> std::pair<Node, std::string> {
+        auto open_section = [&](const writers::SectionSlots::Open& o) -> std::pair<Node, std::string> {
+            const std::string& label = *o.label;
             ++sec_ordinal;
             std::string part = id_part(label);
             std::string sid = unique(prefix + "sec_" + (part.empty() ? std::to_string(sec_ordinal) : part));
             Node sec = body.add("section");
             sec.set("eId", sid);
             if (!label.empty()) sec.add("num", true).text_(label);
-            if (info != nullptr && !info->heading.empty()) sec.add("heading", true).text_(info->heading);
-            if (!label.empty() && std::find(preamble_done.begin(), preamble_done.end(), label) == preamble_done.end()) {
-                preamble_done.push_back(label);
-                std::size_t k = 0;
-                for (const auto& p : all_preamble)
-                    if (p.section == label) section_preamble(sec, p, sid, k);
-            }
+            if (o.info != nullptr && !o.info->heading.empty()) sec.add("heading", true).text_(o.info->heading);
+            std::size_t k = 0;
+            for (const Para* p : slots.first_preamble(label)) section_preamble(sec, *p, sid, k);
             return {sec, sid};
-        };
-        auto open_slot = [&](Slot& sl) {
-            sl.opened = true;
-            return open_section(sl.label, sl.info);
         };
 
         std::size_t i = 0;
@@ -1227,21 +1203,16 @@ private:
                 }
                 continue;
             }
-            auto it = std::find_if(slots.begin(), slots.end(),
-                                   [&](const Slot& sl) { return !sl.opened && sl.label == label; });
-            if (it != slots.end())
-                for (auto e = slots.begin(); e != it; ++e)
-                    if (!e->opened) open_slot(*e);
-            auto [sec, sid] = it != slots.end() ? open_slot(*it) : open_section(label, nullptr);
+            std::optional<std::pair<Node, std::string>> sec;
+            for (const auto& o : slots.run(label)) sec = open_section(o);  // the last is the run's
             std::size_t ordinal = 0;
             for (; i < j; ++i) {
-                tables_at(sec, i, true, sid + "__");
-                top_paragraph(sec, operative[i], sid + "__", ++ordinal, true);
+                tables_at(sec->first, i, true, sec->second + "__");
+                top_paragraph(sec->first, operative[i], sec->second + "__", ++ordinal, true);
             }
         }
         tables_at(body, operative.size(), false, prefix);
-        for (auto& sl : slots)
-            if (!sl.opened) open_slot(sl);
+        for (const auto& o : slots.rest()) open_section(o);
     }
 
     void top_paragraph(Node parent, const Para& p, const std::string& prefix, std::size_t ordinal,

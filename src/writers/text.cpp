@@ -37,6 +37,7 @@
 
 #include "unres/writers.hpp"
 #include "words.hpp"
+#include "writers/sections.hpp"
 
 namespace unres {
 namespace {
@@ -329,8 +330,6 @@ private:
         for (const auto& c : p.children) para(c);
     }
 
-    /// Sections as in the AKN writer: one slot per listed section, then per label only
-    /// paragraphs carry; a run labelled X opens the first unopened slot X.
     /// The tables of a part (annex index, -1 = the resolution) that stand after `after` of its
     /// top-level paragraphs: "| cell | cell |", a line per row.
     void tables(int annex, std::size_t after) {
@@ -346,34 +345,14 @@ private:
         }
     }
 
+    /// A body in sections as the AKN writer lays it out (writers/sections.hpp).
     void body(const std::vector<Para>& preamble, const std::vector<Para>& operative,
               const std::vector<Section>& sections, int annex = -1) {
-        struct Slot {
-            std::string label;
-            const Section* info = nullptr;
-            bool opened = false;
-        };
-        std::vector<Slot> slots;
-        for (const auto& s : sections) slots.push_back({s.num, &s, false});
-        auto listed = [&](const std::string& label) {
-            return std::any_of(slots.begin(), slots.end(), [&](const Slot& sl) { return sl.label == label; });
-        };
-        for (const auto* list : {&operative, &preamble})
-            for (const auto& p : *list)
-                if (!p.section.empty() && !listed(p.section)) slots.push_back({p.section, nullptr, false});
-        std::vector<std::string> preamble_done;
-        auto open = [&](const std::string& label, const Section* info) {
-            heading(label, 2);
-            if (info != nullptr) heading(info->heading, 2);
-            if (label.empty() || std::find(preamble_done.begin(), preamble_done.end(), label) != preamble_done.end())
-                return;
-            preamble_done.push_back(label);
-            for (const auto& p : preamble)
-                if (p.section == label) para(p);
-        };
-        auto open_slot = [&](Slot& sl) {
-            sl.opened = true;
-            open(sl.label, sl.info);
+        writers::SectionSlots slots(preamble, operative, sections);  // which section each run opens
+        auto open = [&](const writers::SectionSlots::Open& o) {
+            heading(*o.label, 2);
+            if (o.info != nullptr) heading(o.info->heading, 2);
+            for (const Para* p : slots.first_preamble(*o.label)) para(*p);
         };
         std::string current;
         std::size_t n = 0;
@@ -381,23 +360,13 @@ private:
             tables(annex, n++);
             if (p.section != current) {
                 current = p.section;
-                if (!current.empty()) {
-                    auto it = std::find_if(slots.begin(), slots.end(),
-                                           [&](const Slot& sl) { return !sl.opened && sl.label == current; });
-                    if (it != slots.end()) {
-                        for (auto e = slots.begin(); e != it; ++e)
-                            if (!e->opened) open_slot(*e);
-                        open_slot(*it);
-                    } else {
-                        open(current, nullptr);
-                    }
-                }
+                if (!current.empty())
+                    for (const auto& o : slots.run(current)) open(o);
             }
             para(p);
         }
         tables(annex, operative.size());
-        for (auto& sl : slots)
-            if (!sl.opened) open_slot(sl);
+        for (const auto& o : slots.rest()) open(o);
     }
 
     void closing() {
