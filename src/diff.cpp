@@ -380,13 +380,13 @@ std::uint32_t end_line_of(const SourceFile& src, Span span, std::uint32_t line) 
     std::uint32_t e = detail::display_end(src, span);
     std::uint32_t b = std::min<std::uint32_t>(span.begin, static_cast<std::uint32_t>(src.text().size()));
     if (e <= b) return line;
-    return std::max(line, src.location(e - 1).line);
+    return std::max(line, src.line_of(e - 1));
 }
 
 std::uint32_t line_of(const SourceFile& src, Span span, std::uint32_t line) {
     if (line) return line;
     if (span.empty() && span.begin == 0) return 0;
-    return src.location(span.begin).line;
+    return src.line_of(span.begin);
 }
 
 std::string child_ref(const std::string& parent, const Para& p, std::size_t ordinal) {
@@ -799,7 +799,7 @@ std::string lower_ascii(std::string s) {
 
 std::uint32_t field_line(const SourceFile& src, const Field& f) {
     if (!f.present() || (f.span.empty() && f.span.begin == 0)) return 0;
-    return src.location(f.span.begin).line;
+    return src.line_of(f.span.begin);
 }
 
 /// The document type as printed: an adopted resolution's heading says who adopted it.

@@ -341,7 +341,37 @@ PageLocation SourceFile::page_location(std::uint32_t offset) const {
 
 SourceFile SourceFile::from_path(const std::string& path) { return from_owned_bytes(path, read_file(path)); }
 
+namespace {
+
+/// Characters (UTF-8 lead bytes and ASCII: every byte but a continuation byte) in t[b, e).
+std::uint32_t chars_in(std::string_view t, std::size_t b, std::size_t e) {
+    std::uint32_t n = 0;
+    for (std::size_t i = b; i < e; ++i) n += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+    return n;
+}
+
+}  // namespace
+
 void SourceFile::index_lines() {
+    index_line_starts();
+    // A long line (minified XML, a text without line breaks): its columns are counted from
+    // checkpoints, not from the line's start at every look-up (quadratic over its diagnostics).
+    char_marks_.clear();
+    std::uint32_t longest = 0;
+    for (std::size_t k = 0; k < line_starts_.size(); ++k) {
+        std::uint32_t end = k + 1 < line_starts_.size() ? line_starts_[k + 1] : static_cast<std::uint32_t>(text_.size());
+        longest = std::max(longest, end - line_starts_[k]);
+    }
+    if (longest < 4 * kCharStep) return;
+    char_marks_.reserve(text_.size() / kCharStep + 1);
+    std::uint32_t chars = 0;
+    for (std::size_t b = 0; b <= text_.size(); b += kCharStep) {
+        char_marks_.push_back(chars);
+        chars += chars_in(text_, b, std::min(text_.size(), b + kCharStep));
+    }
+}
+
+void SourceFile::index_line_starts() {
     line_starts_.clear();
     line_starts_.push_back(0);
     const std::string& t = text_;
@@ -388,11 +418,14 @@ std::uint32_t SourceFile::line_of(std::uint32_t offset) const {
 LineCol SourceFile::location(std::uint32_t offset) const {
     if (offset > text_.size()) offset = static_cast<std::uint32_t>(text_.size());
     const std::uint32_t line = line_of(offset);
-    std::uint32_t start = line_starts_[line - 1];
-    std::uint32_t col = 1;
-    for (std::uint32_t i = start; i < offset; ++i)
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
-    return {line, col};
+    const std::uint32_t start = line_starts_[line - 1];
+    if (char_marks_.empty() || offset - start < 2 * kCharStep) return {line, 1 + chars_in(text_, start, offset)};
+    // characters before `offset` minus characters before the line's start, each from its checkpoint
+    auto before = [&](std::uint32_t at) {
+        const std::size_t k = at / kCharStep;
+        return char_marks_[k] + chars_in(text_, k * kCharStep, at);
+    };
+    return {line, 1 + before(offset) - before(start)};
 }
 
 }  // namespace unres

@@ -117,6 +117,7 @@ public:
 
 private:
     void index_lines();
+    void index_line_starts();
     static SourceFile decode(std::string path, std::string_view bytes, std::string* owned);
     std::string path_;
     std::string raw_;  // empty when raw_is_text_ (the file's bytes are text_ itself)
@@ -128,6 +129,9 @@ private:
     std::size_t invalid_utf8_ = 0;
     std::vector<std::uint32_t> invalid_offsets_;
     std::vector<std::uint32_t> line_starts_;
+    /// Only when a line is long: the characters before every kCharStep-th byte (location()).
+    static constexpr std::size_t kCharStep = 4096;
+    std::vector<std::uint32_t> char_marks_;
 };
 
 }  // namespace unres

@@ -344,7 +344,7 @@ private:
         return clamp(gt == std::string::npos ? s_.size() : gt + 1);
     }
     Span span_of(const pugi::xml_node& n) const { return {begin_of(n), end_of(n)}; }
-    std::uint32_t line_of(std::uint32_t off) const { return src_.location(off).line; }
+    std::uint32_t line_of(std::uint32_t off) const { return src_.line_of(off); }
 
     static Span text_span(const Collected& c, Span fallback) {
         if (c.text.empty() || c.map.empty()) return fallback;

@@ -149,7 +149,7 @@ using json::Writer;
 /// Line of a node: from its span when it has one, else the builder's line.
 std::int64_t node_line(const SourceFile& src, Span span, std::uint32_t fallback) {
     if (span.begin == 0 && span.end == 0) return fallback;
-    return src.location(span.begin).line;
+    return src.line_of(span.begin);
 }
 
 void write_field(Writer& w, std::string_view key, const Field& f) { w.key(key).string_or_null(f.value); }

@@ -65,6 +65,33 @@ TEST_CASE("source: the line index and positions, with LF, CRLF and CR", "[source
     CHECK(SourceFile::from_bytes("h", "").line_count() == 1);
 }
 
+TEST_CASE("source: columns on a long line (counted from checkpoints) are the characters before", "[source]") {
+    // a 200 KB line of ASCII and two- and three-byte characters, between short lines
+    std::string t = "first\n";
+    const std::uint32_t long_start = static_cast<std::uint32_t>(t.size());
+    const std::string pieces[] = {"ab ", "\xC3\xA9", "\xE2\x80\x93", "x", "\xF0\x9F\x98\x80"};
+    for (std::size_t i = 0; t.size() < 200000; ++i) t += pieces[(i * 7) % 5];
+    const std::uint32_t long_end = static_cast<std::uint32_t>(t.size());
+    t += "\nlast line\n";
+    const SourceFile f = SourceFile::from_bytes("long.txt", t);
+    auto naive = [&](std::uint32_t off) {
+        std::uint32_t col = 1;
+        for (std::uint32_t i = long_start; i < off; ++i) col += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+        return col;
+    };
+    for (std::uint32_t off : {long_start, long_start + 1, long_start + 4095, long_start + 4096, long_start + 8193,
+                              long_start + 100003, long_end - 1, long_end}) {
+        CAPTURE(off);
+        const LineCol lc = f.location(off);
+        CHECK(lc.line == 2);
+        CHECK(lc.column == naive(off));
+    }
+    CHECK(f.location(long_end + 1).line == 3);
+    CHECK(f.location(long_end + 1).column == 1);
+    CHECK(f.location(long_end + 5).column == 5);
+    CHECK(f.location(3).column == 4);
+}
+
 TEST_CASE("source: read_file reads the whole file, and refuses what is not one", "[source]") {
     const auto dir = std::filesystem::temp_directory_path() / "unres-test-source";
     std::filesystem::create_directories(dir);
