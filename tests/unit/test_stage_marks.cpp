@@ -10,6 +10,7 @@
 
 #include "readers/lines.hpp"
 #include "readers/text/marks.hpp"
+#include "unres/parse.hpp"
 
 using namespace unres;
 using namespace unres::readers;
@@ -117,3 +118,17 @@ TEST_CASE("marks stage: a footnote whose mark is not found is kept on its page's
     CHECK(doc.footnotes[0].text == "Resolution 1.");
 }
 
+
+TEST_CASE("marks stage: each note without a mark goes to the last paragraph before its body", "[stage-marks]") {
+    // read whole (parse): two pages, each with a note whose mark is not in the text
+    const std::string text =
+        "The General Assembly,\n\nRecalling its resolution 1,\n\n1. Decides one;\n__________________\n7 Note seven.\n\f"
+        "2. Decides two;\n__________________\n8 Note eight.\n\f3. Decides three.\n";
+    const SourceFile src = SourceFile::from_bytes("t.txt", text);
+    const Document doc = unres::parse(src);
+    REQUIRE(doc.operative.size() == 3);
+    CHECK(doc.operative[0].orphan_notes == std::vector<std::string>{"7"});
+    CHECK(doc.operative[1].orphan_notes == std::vector<std::string>{"8"});
+    CHECK(doc.operative[2].orphan_notes.empty());
+    CHECK(doc.preamble[0].orphan_notes.empty());
+}

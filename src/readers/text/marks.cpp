@@ -367,17 +367,23 @@ void MarkLinker::link_refs_and_orphans() {
         auto it = index.find(r.second.first);
         if (it != index.end()) doc_.footnotes[it->second].refs.push_back(r.second.second);
     }
-    // asterisk notes belong to the sponsor line / title: no paragraph mark expected
-    for (std::size_t f = 0; f < doc_.footnotes.size(); ++f) {
-        auto& fn = doc_.footnotes[f];
+    // A note no mark points to goes to its host: the last paragraph (in the order for_each_para
+    // visits them) that begins before the note's body.  Found by binary search over the
+    // paragraphs sorted by where they begin, each with the latest visited paragraph up to it (a
+    // walk of every paragraph for every such note was quadratic).
+    std::vector<Para*> visited;
+    for_each_para([&](Para& p) { visited.push_back(&p); });
+    std::vector<std::pair<std::uint32_t, std::size_t>> by_begin;  // (begin, latest visit index so far)
+    by_begin.reserve(visited.size());
+    for (std::size_t i = 0; i < visited.size(); ++i) by_begin.push_back({visited[i]->span.begin, i});
+    std::sort(by_begin.begin(), by_begin.end());
+    for (std::size_t k = 1; k < by_begin.size(); ++k) by_begin[k].second = std::max(by_begin[k].second, by_begin[k - 1].second);
+    for (auto& fn : doc_.footnotes) {
+        // asterisk notes belong to the sponsor line / title: no paragraph mark expected
         if (!fn.refs.empty() || fn.num == "*" || fn.num.empty()) continue;
-        // host: the paragraph holding the last content before the footnote body
-        Para* host = nullptr;
-        std::uint32_t body = fn.span.begin;
-        for_each_para([&](Para& p) {
-            if (p.span.begin < body) host = &p;
-        });
-        if (host) host->orphan_notes.push_back(fn.num);
+        auto it = std::lower_bound(by_begin.begin(), by_begin.end(), fn.span.begin,
+                                   [](const auto& e, std::uint32_t body) { return e.first < body; });
+        if (it != by_begin.begin()) visited[std::prev(it)->second]->orphan_notes.push_back(fn.num);
     }
 }
 
