@@ -20,9 +20,9 @@ bytes (the floor: reading the bytes and finding the lines), in one run:
              per-file process overhead (`unres --version`, and one `convert` process per file),
              peak RSS of `check` and of `convert --to akn` and `--to json` on each big document
              over its size, and the time of `check` and `convert --to akn` on N and 10N
-             paragraphs (about 10x when no step is quadratic), and of `check` on the same
-             paragraphs glued on one line, and two to a line (the second glued on, the
-             numbering restarting in annexes)
+             paragraphs (about 10x when no step is quadratic) in each of the SHAPES: one per
+             line, glued on one line, two to a line, with footnotes, with notes whose marks
+             are lost, lettered items, sections, tables, annexes, Akoma Ntoso read back
   method     every timed command is one child process, timed by the wall clock and by its CPU time
              (user + system, from os.wait4's rusage, its own children included), so that the rate per
              CPU-second means something on a loaded machine; with --repeat R the best of R runs of
@@ -148,6 +148,71 @@ def write_pairs(path, src, paragraphs, per_annex=500):
                 f.write("Annex %s\n\nText number %d\n\n" % (upper_roman(annex + 1), annex + 1))
             a, b = (sentences[(k + i) % len(sentences)].rstrip(".;") + ";" for i in (0, 1))
             f.write("%d. Decides %s %d. Requests %s\n\n" % (num + 1, a, num + 2, b))
+
+
+# The shapes the scaling rows time at N and 10N paragraphs: (name, what it is, commands).
+SHAPES = [
+    ("lines", "numbered paragraphs", ("check", "akn")),
+    ("glued", "all on one line", ("check",)),
+    ("pairs", "two to a line, in annexes", ("check",)),
+    ("notes", "a footnote each, at the foot of its page", ("check", "json")),
+    ("unmarked", "notes whose marks are lost", ("check",)),
+    ("sublists", "lettered items of one paragraph", ("check", "json")),
+    ("sections", "a section every 5 paragraphs", ("akn",)),
+    ("tables", "a table every 10 paragraphs", ("check", "akn")),
+    ("annexes", "an annex every 4 paragraphs", ("akn",)),
+    ("akn-in", "Akoma Ntoso read back, its notes on one line", ("check", "json")),
+]
+
+
+def write_shape(work, shape, n, src, unres):
+    """Writes the `shape` document of `n` paragraphs (SHAPES) into `work`; returns its path.  The
+    text is the corpus sentences; numbers stay within three digits (annexes, parts or cycles)."""
+    path = os.path.join(work, "scale-%d-%s.txt" % (n, shape))
+    if shape in ("lines", "glued"):
+        write_big(path, src, paragraphs=n, glued=shape == "glued")
+        return path
+    if shape == "pairs":
+        write_pairs(path, src, paragraphs=n)
+        return path
+    if shape == "akn-in":  # the AKN unres writes for "unmarked": the notes no mark placed in one block
+        text = write_shape(work, "unmarked", n, src, unres)
+        subprocess.run([unres, "convert", text, "--to", "akn", "-o", path + ".akn.xml"], check=True)
+        return path + ".akn.xml"
+    sentences = text_sentences(src)
+    said = lambda k: sentences[k % len(sentences)].rstrip(".;")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(OPENING)
+        if shape == "sublists":
+            f.write("1. Decides:\n\n")
+            for k in range(n):  # (a) ... (z), (aa) ... (zz), then again; (i), (ii) under every third
+                f.write("(%s) %s;\n\n" % (chr(97 + k % 26) * (1 + k // 26 % 2), said(k)))
+                if k % 3 == 0:
+                    f.write("(i) %s;\n\n(ii) %s;\n\n" % (said(k + 1), said(k + 2)))
+            f.write("2. Decides to remain seized of the matter.\n")
+            return path
+        if shape == "annexes":
+            f.write("1. Decides to adopt the texts annexed to the present resolution.\n\n")
+        pending = []
+        for k in range(n):
+            num = k % 4 + 1 if shape == "annexes" else k % 500 + 1
+            if shape == "annexes" and k % 4 == 0:
+                f.write("Annex %s\n\nText number %d\n\n" % (upper_roman(k // 4 % 3999 + 1), k // 4 + 1))
+            if shape == "sections" and k % 5 == 0:
+                f.write("%s. %s\n\n" % (upper_roman(k // 5 % 80 + 1), " ".join(said(k).split()[:3])))
+            mark = ""
+            if shape in ("notes", "unmarked"):
+                note = k % 500 + 1
+                pending.append(note)
+                mark = "%d" % note if shape == "notes" else ""
+            f.write("%d. Decides %s;%s\n\n" % (num, said(k), mark))
+            if shape == "tables" and k % 10 == 0:
+                f.write("".join("     Item %d        %d        %d\n" % (j + 1, j * 2, j * 3) for j in range(6)) + "\n")
+            if len(pending) == 20:
+                f.write("__________________\n" + "".join("%d %s.\n" % (m, said(m)) for m in pending) + "\f")
+                pending = []
+        f.write("%d. Decides to remain seized of the matter.\n" % (n % 500 + 1))
+    return path
 
 
 def upper_roman(n):
@@ -319,28 +384,25 @@ def main():
                  (rss, rss / size, os.path.getsize(out) / 1e6))
             os.remove(out)
     # Scaling: the same kind of document with 10x the paragraphs should take about 10x the time
-    # (no quadratic step).  Start-up (`--version`) is taken off both times.
+    # (no quadratic step), shape by shape (SHAPES).  Start-up (`--version`) is taken off both times.
     start = timed([unres, "--version"], 5)
-    scale = []
-    for n in (a.scale_paragraphs, 10 * a.scale_paragraphs):
-        for shape in ("lines", "glued", "pairs"):
-            p = os.path.join(a.work, "scale-%d-%s.txt" % (n, shape))
-            if shape == "pairs":
-                write_pairs(p, sources(), paragraphs=n)
-            else:
-                write_big(p, sources(), paragraphs=n, glued=shape == "glued")
-            for to in {"lines": ("check", "akn"), "glued": ("glued",), "pairs": ("pairs",)}[shape]:
-                cmd = [unres, "check", "-q", p] if to != "akn" else [unres, "convert", p, "--to", "akn", "-o", p + ".xml"]
-                scale.append((n, to, timed(cmd, a.repeat).minus(start), os.path.getsize(p) / 1e6))
-    for to in ("check", "akn", "glued", "pairs"):
-        (n1, _, t1, m1), (n10, _, t10, m10) = [x for x in scale if x[1] == to]
-        label = {"check": "`check`", "akn": "`convert --to akn`", "glued": "`check` (all on one line)",
-                 "pairs": "`check` (two to a line, in annexes)"}[to]
-        for n, t, m in ((n1, t1, m1), (n10, t10, m10)):
-            rows.append(("%s on %d paragraphs (%.1f MB)" % (label, n, m), "%.1f MB/s" % (m / t.wall), "%.3f s" % t.wall,
-                         t.cpu_text(3), "%.1f MB/s" % (m / t.cpu)))
-        rows.append(("%s: time for 10x the paragraphs" % label, "%.1fx" % (t10.wall / t1.wall), "",
-                     "%.1fx" % (t10.cpu / t1.cpu), ""))
+    src = sources()
+    for shape, what, cmds in SHAPES:
+        times = []
+        for n in (a.scale_paragraphs, 10 * a.scale_paragraphs):
+            p = write_shape(a.work, shape, n, src, unres)
+            for to in cmds:
+                out = os.path.join(a.work, "scale-out." + to)
+                cmd = [unres, "check", "-q", p] if to == "check" else [unres, "convert", p, "--to", to, "-o", out]
+                times.append((n, to, timed(cmd, a.repeat).minus(start), os.path.getsize(p) / 1e6))
+        for to in cmds:
+            (n1, _, t1, m1), (n10, _, t10, m10) = [x for x in times if x[1] == to]
+            label = "`check`" if to == "check" else "`convert --to %s`" % to
+            for n, t, m in ((n1, t1, m1), (n10, t10, m10)):
+                rows.append(("%s, %s: %d paragraphs (%.1f MB)" % (label, what, n, m), "%.1f MB/s" % (m / t.wall),
+                             "%.3f s" % t.wall, t.cpu_text(3), "%.1f MB/s" % (m / t.cpu)))
+            rows.append(("%s, %s: time for 10x the paragraphs" % (label, what), "%.1fx" % (t10.wall / t1.wall), "",
+                         "%.1fx" % (t10.cpu / t1.cpu), ""))
     # PDF, when this unres reads it: P files in one process (start-up amortised), and one alone.
     pdf_dirs = a.pdfs or [os.path.join(ROOT, "samples"), os.path.join(ROOT, "tests", "corpus")]
     found = pdf_sources(pdf_dirs)
