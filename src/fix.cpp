@@ -560,10 +560,19 @@ private:
         return units;
     }
 
-    /// The marked units in order of first mark, then each unmarked body after the unit with the
-    /// greatest number below its own.
+    /// The marked units in order of first mark, then each unmarked body, in number order, right
+    /// after the last unit (of those placed so far) with the greatest number below its own, or
+    /// first when there is none.
+    ///
+    /// Without a scan of the order per body (quadratic): each unmarked body hangs after its
+    /// anchor, and the order is the marked units, each followed by what hangs after it, the
+    /// latest placed first, each with what hangs after it in turn.  The anchor is the last
+    /// placed unit of number M, the greatest below the body's: the bodies of one number all
+    /// hang after the same anchor, the first of them placed last; a marked unit of number M
+    /// comes after them when it comes after their anchor, that is when it stands after the
+    /// marked unit their anchor hangs from.
     static std::vector<Unit*> footnote_order(std::vector<Unit>& units) {
-        std::vector<Unit*> order, orphans;
+        std::vector<Unit*> marked, orphans;
         for (Unit& u : units) {
             if (u.marks.empty()) {
                 orphans.push_back(&u);
@@ -572,19 +581,74 @@ private:
             u.first = std::min_element(u.marks.begin(), u.marks.end(), [](const Span& a, const Span& b) {
                           return a.begin < b.begin;
                       })->begin;
-            order.push_back(&u);
+            marked.push_back(&u);
         }
-        std::stable_sort(order.begin(), order.end(), [](const Unit* a, const Unit* b) { return a->first < b->first; });
+        std::stable_sort(marked.begin(), marked.end(), [](const Unit* a, const Unit* b) { return a->first < b->first; });
         std::stable_sort(orphans.begin(), orphans.end(), [](const Unit* a, const Unit* b) { return a->value < b->value; });
-        for (Unit* o : orphans) {
-            std::size_t at = 0;
-            long best = -1;
-            for (std::size_t i = 0; i < order.size(); ++i)
-                if (order[i]->value < o->value && order[i]->value >= best) {
-                    best = order[i]->value;
-                    at = i + 1;
-                }
-            order.insert(order.begin() + static_cast<std::ptrdiff_t>(at), o);
+        if (orphans.empty()) return marked;
+
+        // nodes: 0 .. marked-1 the marked units, then the orphans; root: the marked unit a node
+        // hangs from (itself for a marked one), -1 for those placed first
+        const std::size_t nm = marked.size();
+        std::vector<long> root(nm + orphans.size());
+        for (std::size_t i = 0; i < nm; ++i) root[i] = static_cast<long>(i);
+        std::vector<std::vector<std::size_t>> hang(nm + orphans.size() + 1);  // [last]: placed first
+        const std::size_t kFront = nm + orphans.size();
+        std::map<long, std::size_t> last_marked;  // number -> its last marked unit
+        for (std::size_t i = 0; i < nm; ++i) last_marked[marked[i]->value] = i;
+        struct Group {
+            long value;
+            std::size_t anchor;  // kFront: placed first
+            std::size_t first;   // the group's first body: the last of the group in the order
+        };
+        std::optional<Group> prev, cur;  // the last two numbers of bodies placed
+        for (std::size_t k = 0; k < orphans.size(); ++k) {
+            const long v = orphans[k]->value;
+            const std::size_t node = nm + k;
+            if (cur && cur->value == v) {  // another body of the same number: same anchor
+                hang[cur->anchor].push_back(node);
+                root[node] = cur->anchor == kFront ? -1 : root[cur->anchor];
+                continue;
+            }
+            if (cur) prev = cur;
+            // M: the greatest number below v, of a marked unit or of bodies placed (prev)
+            auto mk = last_marked.lower_bound(v);
+            std::optional<std::pair<long, std::size_t>> m_marked;
+            if (mk != last_marked.begin()) m_marked = *std::prev(mk);
+            const bool from_bodies = prev && prev->value < v && (!m_marked || prev->value >= m_marked->first);
+            const bool from_marked = m_marked && (!from_bodies || m_marked->first == prev->value);
+            std::size_t anchor = kFront;
+            if (from_bodies && from_marked) {
+                // both: the marked unit when it stands after the bodies' anchor
+                const long a = prev->anchor == kFront ? -1 : root[prev->anchor];
+                anchor = static_cast<long>(m_marked->second) > a ? m_marked->second : prev->first;
+            } else if (from_bodies) {
+                anchor = prev->first;
+            } else if (from_marked) {
+                anchor = m_marked->second;
+            }
+            hang[anchor].push_back(node);
+            root[node] = anchor == kFront ? -1 : root[anchor];
+            cur = Group{v, anchor, node};
+        }
+
+        std::vector<Unit*> order;
+        order.reserve(nm + orphans.size());
+        auto unit = [&](std::size_t n) { return n < nm ? marked[n] : orphans[n - nm]; };
+        std::vector<std::size_t> stack;
+        auto emit_hanging = [&](std::size_t from) {  // what hangs after `from`, latest placed first
+            for (std::size_t c : hang[from]) stack.push_back(c);  // popped latest first
+            while (!stack.empty()) {
+                std::size_t n = stack.back();
+                stack.pop_back();
+                order.push_back(unit(n));
+                for (std::size_t c : hang[n]) stack.push_back(c);
+            }
+        };
+        emit_hanging(kFront);
+        for (std::size_t i = 0; i < nm; ++i) {
+            order.push_back(marked[i]);
+            emit_hanging(i);
         }
         return order;
     }

@@ -412,6 +412,25 @@ TEST_CASE("fix: a list that would need letters past (zzzzz) is left alone, and c
     CHECK(unres::apply_edits(src.text(), p.edits) == text);
 }
 
+TEST_CASE("fix: footnotes without a mark are numbered after the greatest number below theirs", "[fix]") {
+    auto fixed = [](const std::string& text) {
+        unres::SourceFile src = unres::SourceFile::from_bytes("t.txt", text);
+        unres::Document doc = unres::parse(src);
+        return unres::apply_edits(src.text(), unres::plan_fixes(doc, src).edits);
+    };
+    const std::string head = "The General Assembly,\n\nRecalling its resolution 1,\n\n";
+    // 2 after 1; the two 4s after 3, the later one first; 6 after them
+    CHECK(fixed(head + "1. Decides one<sup>1</sup>;\n\n2. Decides two<sup>3</sup>;\n\n3. Decides three<sup>6</sup>;\n"
+                       "__________________\n1 Note one.\n2 Note two.\n3 Note three.\n4 Note four A.\n4 Note four B.\n6 Note six.\n") ==
+          head + "1. Decides one<sup>1</sup>;\n\n2. Decides two<sup>3</sup>;\n\n3. Decides three<sup>6</sup>;\n"
+                 "__________________\n1 Note one.\n2 Note two.\n3 Note three.\n5 Note four A.\n4 Note four B.\n6 Note six.\n");
+    // a note below every marked one comes first
+    CHECK(fixed(head + "1. Decides one<sup>3</sup>;\n\n2. Decides two<sup>4</sup>;\n__________________\n1 Note first.\n"
+                       "3 Note three.\n4 Note four.\n") ==
+          head + "1. Decides one<sup>2</sup>;\n\n2. Decides two<sup>3</sup>;\n__________________\n1 Note first.\n"
+                 "2 Note three.\n3 Note four.\n");
+}
+
 TEST_CASE("fix: standard input to standard output, and quiet", "[fix]") {
     std::string d = fresh_dir("stdin");
     std::string f = d + "/draft.md";
