@@ -357,12 +357,12 @@ void SourceFile::index_lines() {
     // A long line (minified XML, a text without line breaks): its columns are counted from
     // checkpoints, not from the line's start at every look-up (quadratic over its diagnostics).
     char_marks_.clear();
-    std::uint32_t longest = 0;
-    for (std::size_t k = 0; k < line_starts_.size(); ++k) {
+    bool long_line = false;
+    for (std::size_t k = 0; k < line_starts_.size() && !long_line; ++k) {
         std::uint32_t end = k + 1 < line_starts_.size() ? line_starts_[k + 1] : static_cast<std::uint32_t>(text_.size());
-        longest = std::max(longest, end - line_starts_[k]);
+        long_line = end - line_starts_[k] >= 4 * kCharStep;
     }
-    if (longest < 4 * kCharStep) return;
+    if (!long_line) return;
     char_marks_.reserve(text_.size() / kCharStep + 1);
     std::uint32_t chars = 0;
     for (std::size_t b = 0; b <= text_.size(); b += kCharStep) {

@@ -582,13 +582,17 @@ void BlockMaker::retype_blocks() {
 
 }  // namespace
 
-void* map_pages(std::size_t bytes) {
+void* chunk_memory(std::size_t bytes, bool mapped) {
+    if (!mapped) return ::operator new(bytes, std::align_val_t(alignof(Block)));
     void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
     return p;
 }
 
-void unmap_pages(void* p, std::size_t bytes) { ::munmap(p, bytes); }
+void free_chunk_memory(void* p, std::size_t bytes, bool mapped) {
+    if (mapped) ::munmap(p, bytes);
+    else ::operator delete(p, bytes, std::align_val_t(alignof(Block)));
+}
 
 BlockList make_blocks(const std::vector<Line>& lines, std::size_t body, bool markdown, const Margins& margins) {
     return BlockMaker(lines, markdown, margins).run(body);

@@ -129,16 +129,18 @@ struct Block {
     Rare<std::vector<std::vector<std::string>>> rows;  // for Table blocks: the cells (table.cpp)
 };
 
-/// Pages straight from the system (mmap, blocks.cpp), not from the allocator: freeing them
-/// gives them back at once, whatever the allocator would keep for itself.
-void* map_pages(std::size_t bytes);
-void unmap_pages(void* p, std::size_t bytes);
+/// Memory for `bytes`: from the allocator when `!mapped`, else pages straight from the system
+/// (mmap, blocks.cpp), which freeing gives back at once, whatever the allocator would keep.
+void* chunk_memory(std::size_t bytes, bool mapped);
+void free_chunk_memory(void* p, std::size_t bytes, bool mapped);
 
 /// The blocks of a document, in order, stored in chunks of kChunk: make_blocks appends them,
 /// build_tree reads them front to back and releases each chunk once it is behind it
-/// (release_before), so the blocks and the tree are never both whole in memory.  No growth
-/// moves a block: a reference stays valid until its chunk is released.  Reading a released
-/// block is a programming error (asserted).
+/// (release_before), so the blocks and the tree are never both whole in memory.  The first
+/// chunk (all a usual document needs) comes from the allocator, which reuses it from one
+/// document to the next; the others are pages of their own, given back as they are released.
+/// No growth moves a block: a reference stays valid until its chunk is released.  Reading a
+/// released block is a programming error (asserted).
 class BlockList {
 public:
     static constexpr std::size_t kChunk = 1024;
@@ -161,7 +163,7 @@ public:
     const Block& operator[](std::size_t i) const { return const_cast<BlockList&>(*this).at(i); }
     Block& back() { return at(size_ - 1); }
     Block& emplace_back() {
-        if (size_ % kChunk == 0) chunks_.emplace_back();
+        if (size_ % kChunk == 0) chunks_.emplace_back(!chunks_.empty());
         ++size_;
         return chunks_.back().emplace_back();
     }
@@ -203,13 +205,15 @@ private:
     class Chunk {
     public:
         static constexpr std::size_t kBytes = kChunk * sizeof(Block);
-        Chunk() : data_(static_cast<Block*>(map_pages(kBytes))) {}
-        Chunk(Chunk&& o) noexcept : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)) {}
+        explicit Chunk(bool mapped) : data_(static_cast<Block*>(chunk_memory(kBytes, mapped))), mapped_(mapped) {}
+        Chunk(Chunk&& o) noexcept
+            : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)), mapped_(o.mapped_) {}
         Chunk& operator=(Chunk&& o) noexcept {
             if (this != &o) {
                 release();
                 data_ = std::exchange(o.data_, nullptr);
                 size_ = std::exchange(o.size_, 0);
+                mapped_ = o.mapped_;
             }
             return *this;
         }
@@ -223,13 +227,14 @@ private:
         void release() {
             if (data_ == nullptr) return;
             while (size_ > 0) pop_back();
-            unmap_pages(data_, kBytes);
+            free_chunk_memory(data_, kBytes, mapped_);
             data_ = nullptr;
         }
 
     private:
         Block* data_ = nullptr;
         std::size_t size_ = 0;
+        bool mapped_ = false;
     };
 
     Block& at(std::size_t i) {

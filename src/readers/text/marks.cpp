@@ -371,6 +371,9 @@ void MarkLinker::link_refs_and_orphans() {
     // visits them) that begins before the note's body.  Found by binary search over the
     // paragraphs sorted by where they begin, each with the latest visited paragraph up to it (a
     // walk of every paragraph for every such note was quadratic).
+    if (std::none_of(doc_.footnotes.begin(), doc_.footnotes.end(),
+                     [](const Footnote& fn) { return fn.refs.empty() && fn.num != "*" && !fn.num.empty(); }))
+        return;  // every note has its mark
     std::vector<Para*> visited;
     for_each_para([&](Para& p) { visited.push_back(&p); });
     std::vector<std::pair<std::uint32_t, std::size_t>> by_begin;  // (begin, latest visit index so far)
