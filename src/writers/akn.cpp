@@ -279,7 +279,6 @@ public:
     bool is_open() const;
     /// The element has a child (element or text) already.
     bool has_kids() const;
-    bool operator==(const Node& o) const { return id_ == o.id_ && xml_ == o.xml_; }
 
 private:
     friend class Xml;
@@ -357,10 +356,9 @@ public:
         return holes_.size() - 1;
     }
 
-    /// Writes `fn`'s children of the hole's parent into the hole; returns whether that parent
-    /// then has any child.
+    /// Writes into the hole the children `fn` gives its parent (the handle `fn` is passed).
     template <class F>
-    bool fill(std::size_t h, F&& fn) {
+    void fill(std::size_t h, F&& fn) {
         close_to(0);  // the main output is complete
         std::string* saved = cur_;
         Hole& hole = holes_[h];
@@ -370,10 +368,8 @@ public:
         stack_.push_back(parent);
         fn(Node(this, parent.id));
         close_to(1);
-        bool kids = stack_.back().kids > 0;
         stack_.pop_back();
         cur_ = saved;
-        return kids;
     }
 
     /// Closes every element and splices the holes in: the output is complete.
