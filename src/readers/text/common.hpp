@@ -201,7 +201,7 @@ public:
     Iter<const Block, const BlockList> end() const { return {this, size_}; }
 
 private:
-    /// Room for kChunk blocks in pages of its own.
+    /// Room for kChunk blocks: from the allocator, or pages of its own when `mapped`.
     class Chunk {
     public:
         static constexpr std::size_t kBytes = kChunk * sizeof(Block);
@@ -222,7 +222,11 @@ private:
         ~Chunk() { release(); }
         std::size_t size() const { return size_; }
         Block& operator[](std::size_t i) { return data_[i]; }
-        Block& emplace_back() { return *new (data_ + size_++) Block(); }
+        Block& emplace_back() {
+            Block* b = new (data_ + size_) Block();
+            ++size_;
+            return *b;
+        }
         void pop_back() { data_[--size_].~Block(); }
         void release() {
             if (data_ == nullptr) return;
