@@ -159,7 +159,7 @@ void check_sequence(Context& cx, const std::vector<SeqItem>& items, long start, 
             long want = start + static_cast<long>(k);
             if (items[k].value == want) continue;
             std::string bare = bare_label(n.kind, want);
-            if (bare.empty()) {  // past the last label of its kind (lxxxix, zzzzzzzz): no relabelling
+            if (bare.empty()) {  // past the last label of its kind (lxxxix, zzzzz): no relabelling
                 fix.edits.clear();
                 break;
             }
