@@ -133,7 +133,8 @@ std::vector<std::string> relabel_children(const std::vector<Para>& kids) {
         for (char& c : low) c = static_cast<char>(c | 0x20);
         bool ambiguous = lettered ? label::is_ambiguous(low) && low.size() == 1 : label::is_roman(low);
         if (!same && !ambiguous) continue;
-        std::string lab = lettered ? letters_for(index) : label::roman_label(static_cast<long>(index) + 1);
+        const long v = static_cast<long>(index) + 1;
+        std::string lab = lettered ? letters_for(index) : v <= label::kMaxRoman ? label::roman_label(v) : std::string();
         if (lab.empty()) return std::vector<std::string>(kids.size());  // past the last label: the list is left alone
         bool up = std::any_of(k.num.begin(), k.num.end(), is_upper);
         out[i] = up ? upper(lab) : lab;

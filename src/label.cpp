@@ -57,7 +57,7 @@ std::string roman_label(long v) {
 }
 
 long roman_value(std::string_view num) {
-    if (num.empty() || num.size() > 6) return 0;  // "lxxxix" is the longest
+    if (num.empty() || num.size() > kLongestRoman) return 0;
     long v = 0;
     for (std::size_t i = 0; i < num.size(); ++i) {
         auto val = [](char c) -> long {
@@ -164,8 +164,9 @@ Parsed parse(std::string_view t) {
         return l;
     }
     if (t[0] == '(') {
-        if (t.size() < 3 || t.size() > kMaxBracketed + 2 || t.back() != ')') return {};
+        if (t.size() < 3 || t.size() > kLongestRoman + 2 || t.back() != ')') return {};
         std::string_view in = t.substr(1, t.size() - 2);
+        if (in.size() > kMaxBracketed && !is_roman(in)) return {};  // "(xxviii)" is, "(unicef)" is not
         if (!is_lower(in[0]) || !all_of(in, [](char c) { return is_lower(c) || is_digit(c); })) return {};
         l.num = std::string(in);
         l.kind = is_roman(in) ? LabelKind::Roman : LabelKind::Letter;  // "(a1)": a Letter UNR107 rejects
@@ -174,7 +175,7 @@ Parsed parse(std::string_view t) {
     }
     if (is_lower(t[0])) {
         std::string_view in = t.substr(0, t.size() - 1);
-        if (t.back() != '.' || in.size() > 6 || !all_of(in, is_lower)) return {};
+        if (t.back() != '.' || in.size() > kLongestRoman || !all_of(in, is_lower)) return {};
         l.num = std::string(in);
         if (is_roman(in)) l.kind = LabelKind::RomanDot;
         else if (in.size() == 1) l.kind = LabelKind::LetterDot;

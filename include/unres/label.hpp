@@ -25,10 +25,13 @@ namespace unres::label {
 
 /// The largest roman label: "lxxxix" (the largest canonical numeral written with i, v, x, l).
 inline constexpr long kMaxRoman = 89;
-/// The longest label between brackets that parse reads: "(zzzzz)", "(lxxxv)".  So the largest
-/// letter label is the 130th, "zzzzz": past it nothing is a letter label, read or written
-/// (letter_label writes none: a label the reader would not read back, in a list relettered
-/// that far labels would grow with the list and the fix quadratically).
+/// The longest roman label: "lxxxviii" (88).  Every numeral from "i" to "lxxxix" is read, between
+/// brackets or before a full stop, so a list relabelled up to kMaxRoman reads back.
+inline constexpr std::size_t kLongestRoman = 8;
+/// The longest letter label that parse reads: "(zzzzz)".  So the largest letter label is the
+/// 130th, "zzzzz": past it nothing is a letter label, read or written (letter_label writes none:
+/// a label the reader would not read back, in a list relettered that far labels would grow with
+/// the list and the fix quadratically).
 inline constexpr std::size_t kMaxBracketed = 5;
 inline constexpr long kMaxLetter = static_cast<long>(kMaxBracketed) * 26;
 
@@ -75,7 +78,8 @@ LabelKind kind_in_sequence(std::string_view num, bool dot, const Sequence& s);
 // ------------------------------------------------------------------ making labels
 
 std::string letter_label(long v);  ///< 1 → "a", 27 → "aa"; "" for v < 1 or v > kMaxLetter
-/// 1 → "i", 4 → "iv"; any v in 1…3999 (Word numbers lists past lxxxix); "" outside.
+/// 1 → "i", 4 → "iv"; any v in 1…3999 (Word numbers lists past lxxxix); "" outside.  Past
+/// kMaxRoman the numeral is no label the readers read ("xc"): a writer of labels stops there.
 std::string roman_label(long v);
 std::string bare_label(LabelKind k, long v);  ///< letter/roman/number text without brackets or dot
 /// The label after `num` in its sequence: (Letter, "a") → "b", "z" → "aa", "h" → "i";

@@ -412,6 +412,38 @@ TEST_CASE("fix: a list that would need letters past (zzzzz) is left alone, and c
     CHECK(unres::apply_edits(src.text(), p.edits) == text);
 }
 
+TEST_CASE("fix: a roman list relabelled past (xxvii) reads back, every numeral a label", "[fix]") {
+    // 40 items, (iii) twice: the numerals from (xxviii) on have six letters or more ("xxxviii"
+    // seven); they are read as labels and written so that they read back
+    std::string text = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides:\n\n";
+    for (long v = 1; v <= 40; ++v) {
+        text += "(" + unres::label::roman_label(v) + ") To act;\n\n";
+        if (v == 3) text += "(iii) To act again;\n\n";
+    }
+    text += "2. Requests a report.\n";
+    unres::SourceFile src = unres::SourceFile::from_bytes("t.txt", text);
+    unres::Document doc = unres::parse(src);
+    REQUIRE(doc.operative.size() == 2);
+    REQUIRE(doc.operative[0].children.size() == 41);
+    unres::FixPlan p = unres::plan_fixes(doc, src);
+    const std::string fixed = unres::apply_edits(src.text(), p.edits);
+    CHECK(fixed.find("(xli) To act;") != std::string::npos);
+    unres::SourceFile src2 = unres::SourceFile::from_bytes("t.txt", fixed);
+    unres::Document doc2 = unres::parse(src2);
+    REQUIRE(doc2.operative.size() == 2);
+    const std::vector<unres::Para>& kids = doc2.operative[0].children;
+    REQUIRE(kids.size() == 41);
+    for (std::size_t i = 0; i < kids.size(); ++i) {
+        CAPTURE(i, kids[i].label);
+        CHECK(kids[i].kind == unres::LabelKind::Roman);
+        CHECK(kids[i].num == unres::label::roman_label(static_cast<long>(i) + 1));
+    }
+    for (const unres::Diagnostic& d : unres::validate(doc2, src2)) {
+        INFO(d.rule << ": " << d.message);
+        CHECK((d.rule != "UNR102" && d.rule != "UNR105" && d.rule != "UNR106"));  // (i) for (a) is UNR109: no fix
+    }
+}
+
 TEST_CASE("fix: footnotes without a mark are numbered after the greatest number below theirs", "[fix]") {
     auto fixed = [](const std::string& text) {
         unres::SourceFile src = unres::SourceFile::from_bytes("t.txt", text);

@@ -2,6 +2,7 @@
 // has one answer for every reader, rule, the fixer and the writers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -192,6 +193,25 @@ TEST_CASE("label formatting", "[label]") {
     CHECK(label::next(LabelKind::Letter, "zzzzz").empty());
     CHECK(label::next(LabelKind::Letter, "yyyyy") == "zzzzz");
     CHECK(label::roman_label(1990) == "mcmxc");  // Word numbers long lists past lxxxix
+    // every roman label up to lxxxix reads back, between brackets and before a full stop; the
+    // longest is "lxxxviii" (8 letters): "(xxviii)", 6 letters, is a numeral, "(unicef)" is no label
+    std::size_t longest = 0;
+    for (long v = 1; v <= label::kMaxRoman; ++v) {
+        const std::string r = label::roman_label(v);
+        CAPTURE(v, r);
+        longest = std::max(longest, r.size());
+        CHECK(label::roman_value(r) == v);
+        const label::Parsed paren = label::parse("(" + r + ")");
+        CHECK(paren.kind == LabelKind::Roman);
+        CHECK(paren.num == r);
+        CHECK(label::parse(r + ".").kind == LabelKind::RomanDot);
+        CHECK(label::next(LabelKind::Roman, r) == (v < label::kMaxRoman ? label::roman_label(v + 1) : ""));
+    }
+    CHECK(longest == label::kLongestRoman);
+    CHECK(label::parse("(unicef)").kind == LabelKind::None);
+    CHECK(label::parse("(abcdef)").kind == LabelKind::None);
+    CHECK(label::parse("(xxxxxxxxx)").kind == LabelKind::None);
+    CHECK(label::parse("xc.").kind == LabelKind::None);
     CHECK(label::roman_label(4000).empty());
     CHECK(label::bare_label(LabelKind::Roman, 9) == "ix");
 }
