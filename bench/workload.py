@@ -157,6 +157,7 @@ SHAPES = [
     ("pairs", "two to a line, in annexes", ("check",)),
     ("notes", "a footnote each, at the foot of its page", ("check", "json", "fix")),
     ("unmarked", "notes whose marks are lost", ("check", "fix")),
+    ("marked", "notes marked in markup, one number never", ("check",)),
     ("sublists", "lettered items of one paragraph", ("check", "json")),
     ("sections", "a section every 5 paragraphs", ("akn",)),
     ("tables", "a table every 10 paragraphs", ("check", "akn")),
@@ -201,10 +202,13 @@ def write_shape(work, shape, n, src, unres):
             if shape == "sections" and k % 5 == 0:
                 f.write("%s. %s\n\n" % (upper_roman(k // 5 % 80 + 1), " ".join(said(k).split()[:3])))
             mark = ""
-            if shape in ("notes", "unmarked"):
+            if shape in ("notes", "unmarked", "marked"):
                 note = k % 500 + 1
                 pending.append(note)
-                mark = "%d" % note if shape == "notes" else ""
+                if shape == "notes":
+                    mark = "%d" % note
+                elif shape == "marked":  # every mark explicit but note 7's: the marks' chain is searched
+                    mark = "<sup>%d</sup>" % note if note != 7 else ""
             f.write("%d. Decides %s;%s\n\n" % (num, said(k), mark))
             if shape == "tables" and k % 10 == 0:
                 f.write("".join("     Item %d        %d        %d\n" % (j + 1, j * 2, j * 3) for j in range(6)) + "\n")

@@ -132,3 +132,53 @@ TEST_CASE("marks stage: each note without a mark goes to the last paragraph befo
     CHECK(doc.operative[2].orphan_notes.empty());
     CHECK(doc.preamble[0].orphan_notes.empty());
 }
+
+namespace {
+
+/// The chain by comparing every pair (what marks.cpp did before its O(n log n) chain): for each
+/// item, the first earlier item with a smaller value whose chain makes it heavier.
+std::vector<std::size_t> chain_by_pairs(const std::vector<int>& values, const std::vector<int>& weights) {
+    const std::size_t n = values.size();
+    std::vector<long> best(n, 0);
+    std::vector<std::ptrdiff_t> from(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        best[i] = weights[i];
+        for (std::size_t j = 0; j < i; ++j)
+            if (values[j] < values[i] && best[j] + weights[i] > best[i]) {
+                best[i] = best[j] + weights[i];
+                from[i] = static_cast<std::ptrdiff_t>(j);
+            }
+    }
+    std::ptrdiff_t at = -1;
+    long top = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (best[i] > top) top = best[i], at = static_cast<std::ptrdiff_t>(i);
+    std::vector<std::size_t> chain;
+    for (; at >= 0; at = from[static_cast<std::size_t>(at)]) chain.push_back(static_cast<std::size_t>(at));
+    return chain;
+}
+
+}  // namespace
+
+TEST_CASE("marks stage: the chain of marks is the heaviest with increasing numbers, ties to the earliest", "[stage-marks]") {
+    using stages::heaviest_increasing_chain;
+    // 1(w2) 3(w1) 2(w1) 3(w5): 1, 2, 3 (weight 8) beats 1, 3 (7); the chain is given last first
+    CHECK(heaviest_increasing_chain({1, 3, 2, 3}, {2, 1, 1, 5}) == std::vector<std::size_t>{3, 2, 0});
+    // equal weights: the earliest items
+    CHECK(heaviest_increasing_chain({5, 5, 6}, {1, 1, 1}) == std::vector<std::size_t>{2, 0});
+    CHECK(heaviest_increasing_chain({}, {}).empty());
+    CHECK(heaviest_increasing_chain({4, 2}, {0, -3}).empty());  // no positive weight
+    // random sequences, small values (many ties) and weights of both signs, against every pair
+    std::uint32_t seed = 12345;
+    auto rnd = [&](std::uint32_t m) { return (seed = seed * 1103515245u + 12345u) / 65536u % m; };
+    for (int round = 0; round < 2000; ++round) {
+        const std::size_t n = rnd(40);
+        std::vector<int> values(n), weights(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            values[i] = static_cast<int>(rnd(12)) - 2;
+            weights[i] = rnd(5) == 0 ? -static_cast<int>(rnd(3)) : static_cast<int>(rnd(4)) + 1;
+        }
+        CAPTURE(round, values, weights);
+        CHECK(heaviest_increasing_chain(values, weights) == chain_by_pairs(values, weights));
+    }
+}

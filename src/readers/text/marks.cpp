@@ -6,6 +6,7 @@
 // Document) with their pages (NoteSet), the lines' pages (line_pages) and the source.  Guarantees: a mark is linked at most once; no footnote text is lost.
 #include "readers/text/marks.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <set>
 
@@ -301,27 +302,11 @@ void MarkLinker::infer_marks(const std::map<int, std::size_t>& by_value) {
 /// The max-weight chain of candidates (in document order) with strictly increasing values;
 /// the inferred ones among it.
 std::vector<MarkLinker::Candidate> MarkLinker::best_chain(const std::vector<Candidate>& ok) {
-    std::size_t n = ok.size();
-    std::vector<long> best(n, 0);
-    std::vector<std::ptrdiff_t> from(n, -1);
-    for (std::size_t i = 0; i < n; ++i) {
-        best[i] = ok[i].weight;
-        for (std::size_t j = 0; j < i; ++j) {
-            if (ok[j].value < ok[i].value && best[j] + ok[i].weight > best[i]) {
-                best[i] = best[j] + ok[i].weight;
-                from[i] = static_cast<std::ptrdiff_t>(j);
-            }
-        }
-    }
-    std::ptrdiff_t at = -1;
-    long top = 0;
-    for (std::size_t i = 0; i < n; ++i)
-        if (best[i] > top) top = best[i], at = static_cast<std::ptrdiff_t>(i);
+    std::vector<int> values(ok.size()), weights(ok.size());
+    for (std::size_t i = 0; i < ok.size(); ++i) values[i] = ok[i].value, weights[i] = ok[i].weight;
     std::vector<Candidate> chosen;
-    while (at >= 0) {
-        if (!ok[static_cast<std::size_t>(at)].explicit_mark) chosen.push_back(ok[static_cast<std::size_t>(at)]);
-        at = from[static_cast<std::size_t>(at)];
-    }
+    for (std::size_t i : heaviest_increasing_chain(values, weights))
+        if (!ok[i].explicit_mark) chosen.push_back(ok[i]);
     return chosen;
 }
 
@@ -398,8 +383,50 @@ LinePages line_pages(const std::vector<Line>& lines) {
         if (l.kind != LineKind::Content) continue;
         out.push_back({l.map.empty() ? l.begin : l.map.front().src, l.page});
     }
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto by_offset = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(out.begin(), out.end(), by_offset)) std::stable_sort(out.begin(), out.end(), by_offset);  // text: in order
     return out;
+}
+
+std::vector<std::size_t> heaviest_increasing_chain(const std::vector<int>& values, const std::vector<int>& weights) {
+    // best[i]: the weight of the heaviest chain ending at i; from[i]: the item before i on it.  A
+    // Fenwick tree over the values' ranks answers "the heaviest chain ending below value v so far" in
+    // O(log n), so the whole is O(n log n), not the O(n^2) of comparing every pair (a compilation
+    // with tens of thousands of marks and one lost).  Ties go to the earliest item, as a scan of
+    // the items in order keeping the first strict improvement would choose.
+    const std::size_t n = values.size();
+    std::vector<int> ranks(values);  // the distinct values, in order: a value's rank is its place here
+    std::sort(ranks.begin(), ranks.end());
+    ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    struct Best {
+        long weight = 0;
+        std::ptrdiff_t at = -1;  // -1: no chain
+    };
+    auto better = [](const Best& a, const Best& b) { return a.weight > b.weight || (a.weight == b.weight && a.at >= 0 && (b.at < 0 || a.at < b.at)); };
+    std::vector<Best> tree(ranks.size() + 1);  // 1-based: position r + 1 holds the value of rank r
+    std::vector<long> best(n, 0);
+    std::vector<std::ptrdiff_t> from(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto rank = static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), values[i]) - ranks.begin());
+        Best below;  // the heaviest chain ending at a value < values[i]
+        for (std::size_t q = rank; q > 0; q -= q & (~q + 1))
+            if (better(tree[q], below)) below = tree[q];
+        best[i] = weights[i];
+        if (below.at >= 0 && below.weight > 0) {
+            best[i] = below.weight + weights[i];
+            from[i] = below.at;
+        }
+        const Best here{best[i], static_cast<std::ptrdiff_t>(i)};
+        for (std::size_t p = rank + 1; p < tree.size(); p += p & (~p + 1))
+            if (better(here, tree[p])) tree[p] = here;
+    }
+    std::ptrdiff_t at = -1;
+    long top = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (best[i] > top) top = best[i], at = static_cast<std::ptrdiff_t>(i);
+    std::vector<std::size_t> chain;
+    for (; at >= 0; at = from[static_cast<std::size_t>(at)]) chain.push_back(static_cast<std::size_t>(at));
+    return chain;
 }
 
 void link_marks(Document& doc, const std::vector<int>& note_page, const std::vector<int>& note_region_lo,
