@@ -233,8 +233,9 @@ void BlockMaker::restore_lifted_words(std::vector<std::size_t>& order) const {
     for (std::size_t i = 1; i + 1 < order.size(); ++i) {
         const Line& a = lines_[order[i - 1]];
         const Line& b = lines_[order[i]];
-        if (a.kind != LineKind::Content || b.kind != LineKind::Content || !is_terminal(b.text) ||
-            parse_label(b.text).kind != LabelKind::None || is_preamble_lead(b.text) || is_operative_lead(b.text) || is_upper_start(b.text))
+        // (the cheap tests first: most lines open with a capital)
+        if (a.kind != LineKind::Content || b.kind != LineKind::Content || is_upper_start(b.text) || !is_terminal(b.text) ||
+            parse_label(b.text).kind != LabelKind::None || is_preamble_lead(b.text) || is_operative_lead(b.text))
             continue;  // b continues a's paragraph
         std::vector<std::size_t> frags;
         std::size_t j = i + 1;
