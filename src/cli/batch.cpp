@@ -4,15 +4,18 @@
 // entries skipped, sorted), minus anything below OUTDIR when OUTDIR is a sub-directory of DIR (so a
 // second run does not read the first run's output).  Output: for DIR/a/b.txt, OUTDIR/a/b.akn.xml (json:
 // b.json, text: b.txt, markdown: b.md; the input's last extension replaced), directories created as
-// needed.  Guarantees: files are converted on -j threads (default: all cores), each output is
+// needed; the place is the input's path below DIR as listed (a link to a file elsewhere keeps its
+// place and name).  Guarantees: files are converted on -j threads (default: all cores), each output is
 // written atomically (temporary file + rename; each file system written to is synced once at the end,
 // syncfs, instead of once per file), a file that fails is reported on stderr as `unres: PATH: MESSAGE` and the others go on;
-// an output that would overwrite its own input is such a failure.  A progress bar shows on a
+// an output that would overwrite its own input is such a failure, and so is an input whose output
+// another input (before it in the sorted list: b.md before b.txt) already has.  A progress bar shows on a
 // terminal for runs of more than kProgressMinFiles files; a summary line closes the run unless -q.
 // Exit 0 when every file was converted, 2 when any failed or none was found.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -82,6 +85,16 @@ void sync_outputs(std::vector<std::string> dirs) {
     ::sync();
 }
 
+/// Writing `out` (temporary file + rename) would replace the input `in`: `out` is the input
+/// itself, or a link to it.  One stat when `out` does not exist yet (the usual case); the paths
+/// are resolved only when both name the same file (a hard link to the input is another entry,
+/// which the rename replaces without touching the input).
+bool would_overwrite(const fs::path& out, const fs::path& in) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(out, ec)) || !fs::equivalent(out, in, ec) || ec) return false;
+    return fs::is_symlink(fs::symlink_status(out, ec)) || normal(out) == normal(in);
+}
+
 }  // namespace
 
 int run_convert_batch(const ConvertOptions& opts) {
@@ -95,26 +108,55 @@ int run_convert_batch(const ConvertOptions& opts) {
         throw UsageError(opts.output + ": is not a directory (convert DIR writes one file per input into -o OUTDIR)");
 
     Inputs found = expand_paths({opts.path}, check_takes);
+    // Files below OUTDIR are left out when OUTDIR lies in DIR: the only case where the listing
+    // (which does not enter linked directories) can reach it, so only then is each file's path resolved.
+    const bool out_in_dir = out_root == in_root || is_below(out_root, in_root);
     std::vector<std::string> inputs;
     for (const std::string& f : found.files)
-        if (out_root == in_root || !is_below(normal(f), out_root)) inputs.push_back(f);
+        if (out_root == in_root || !out_in_dir || !is_below(normal(f), out_root)) inputs.push_back(f);
     if (inputs.empty()) throw UsageError(nothing_to_read(found, {opts.path}, "convert"));
     fs::create_directories(out_root, ec);
     if (ec) throw UsageError(opts.output + ": cannot create the directory: " + ec.message());
 
+    // Each input's output: its path below DIR as listed, without resolving links (so two links
+    // named l.txt in a/ and b/ do not meet in OUTDIR/l.akn.xml), the last extension replaced.
+    const fs::path cwd = fs::current_path(ec);
+    const fs::path in_listed = (fs::path(opts.path).is_absolute() ? fs::path(opts.path) : cwd / opts.path).lexically_normal();
+    std::vector<fs::path> outputs(inputs.size());
     std::vector<std::string> errors(inputs.size());
+    std::map<fs::path, std::size_t> claimed;  // output -> the first input that has it
+    std::map<fs::path, std::size_t> listed;   // each input, at its place below DIR
+    std::vector<fs::path> rels(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const fs::path p(inputs[i]);
+        rels[i] = (p.is_absolute() ? p : cwd / p).lexically_normal().lexically_relative(in_listed);
+        if (rels[i].empty() || *rels[i].begin() == "..") rels[i] = p.filename();
+        listed.emplace(in_root / rels[i], i);
+    }
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        fs::path out = out_root / rels[i];
+        out.replace_extension();
+        out += std::string(extension_for(opts.to));
+        if (auto in = listed.find(out); in != listed.end() && in->second != i)  // -o DIR: b.md's text output is b.txt
+            errors[i] = with_path(inputs[i], "its output " + out.string() + " would overwrite the input " + inputs[in->second] +
+                                                 ": it is not converted");
+        else if (auto [at, fresh] = claimed.emplace(out, i); !fresh)
+            errors[i] = with_path(inputs[i], "its output " + out.string() + " is also the output of " + inputs[at->second] +
+                                                 ": it is not converted (rename one of them)");
+        outputs[i] = std::move(out);
+    }
+
     std::vector<std::string> out_dirs(inputs.size());  // where each output went, for the final sync
     Progress progress(inputs.size(), !opts.quiet && inputs.size() > kProgressMinFiles && ::isatty(STDERR_FILENO) != 0);
     auto work = [&](std::size_t i) {
         const std::string& path = inputs[i];
+        if (!errors[i].empty()) {  // an output another input has
+            progress.tick();
+            return;
+        }
         try {
-            const fs::path npath = normal(path);  // once: it reads each link on the way
-            fs::path rel = npath.lexically_relative(in_root);
-            if (rel.empty() || *rel.begin() == "..") rel = fs::path(path).filename();
-            fs::path out = out_root / rel;
-            out.replace_extension();
-            out += std::string(extension_for(opts.to));
-            if (normal(out) == npath) throw UsageError("the output " + out.string() + " would overwrite the input");
+            const fs::path& out = outputs[i];
+            if (would_overwrite(out, path)) throw UsageError("the output " + out.string() + " would overwrite the input");
             SourceFile src = unres::load_source(path);  // text, .docx or PDF, as `convert FILE` reads it
             Document doc = parse(src, fmt);
             if (opts.to != "json") src = SourceFile();  // only the JSON tree reads it again (convert.cpp)

@@ -89,6 +89,47 @@ TEST_CASE("convert DIR with OUTDIR inside DIR does not read its own output again
     CHECK(unres_test::read_file(in + "/A_C.3_78_L.52_Rev.1.md") == md);
 }
 
+TEST_CASE("convert DIR never writes two inputs to one output, nor an output over another input", "[cli][batch]") {
+    // b.md and b.txt (the same document twice, a common corpus layout) both make b.akn.xml: the
+    // first in sorted order is converted, the other is a failure, not a silent overwrite
+    std::string in = unres_test::scratch("batch-clash") + "/in";
+    std::string out = unres_test::scratch("batch-clash") + "/out";
+    fs::remove_all(in);
+    fs::remove_all(out);
+    const std::string md = unres_test::read_file(unres_test::source_dir() + "/samples/A_C.3_78_L.52_Rev.1.md");
+    const std::string txt = unres_test::read_file(unres_test::source_dir() + "/tests/corpus/A_80_L.10.pdftotext.txt");
+    unres_test::write_file(in + "/b.md", md);
+    unres_test::write_file(in + "/b.txt", txt);
+    auto r = unres_test::run("convert '" + in + "' --to akn -o '" + out + "' -j 2");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("b.txt: its output " + out + "/b.akn.xml is also the output of " + in + "/b.md") != std::string::npos);
+    CHECK(r.err.find("converted 1 of 2 files") != std::string::npos);
+    REQUIRE(files_below(out) == std::vector<std::string>{"b.akn.xml"});
+    CHECK(unres_test::read_file(out + "/b.akn.xml") == unres_test::run("convert '" + in + "/b.md' --to akn").out);
+    // to text into DIR itself: b.md's output would be b.txt, another input; b.txt's its own
+    auto same = unres_test::run("convert '" + in + "' --to text -o '" + in + "'");
+    CHECK(same.code == 2);
+    CHECK(same.err.find("b.md: its output " + in + "/b.txt would overwrite the input " + in + "/b.txt") != std::string::npos);
+    CHECK(unres_test::read_file(in + "/b.txt") == txt);
+    CHECK(unres_test::read_file(in + "/b.md") == md);
+}
+
+TEST_CASE("convert DIR puts a linked file where its link is, not where it points", "[cli][batch]") {
+    // a/l.txt and b/l.txt link to two files elsewhere: OUTDIR/a/l and OUTDIR/b/l, not one OUTDIR/l
+    std::string root = unres_test::scratch("batch-links");
+    fs::remove_all(root);
+    unres_test::write_file(root + "/elsewhere/one.md", unres_test::read_file(unres_test::source_dir() + "/samples/A_C.3_78_L.52_Rev.1.md"));
+    unres_test::write_file(root + "/elsewhere/two.txt", unres_test::read_file(unres_test::source_dir() + "/tests/corpus/A_80_L.10.pdftotext.txt"));
+    fs::create_directories(root + "/in/a");
+    fs::create_directories(root + "/in/b");
+    fs::create_symlink(root + "/elsewhere/one.md", root + "/in/a/l.md");
+    fs::create_symlink(root + "/elsewhere/two.txt", root + "/in/b/l.txt");
+    auto r = unres_test::run("convert '" + root + "/in' --to akn -o '" + root + "/out' -q");
+    CHECK(r.code == 0);
+    CHECK(files_below(root + "/out") == std::vector<std::string>{"a/l.akn.xml", "b/l.akn.xml"});
+    CHECK(unres_test::read_file(root + "/out/b/l.akn.xml") == unres_test::run("convert '" + root + "/elsewhere/two.txt' --to akn").out);
+}
+
 TEST_CASE("convert DIR needs -o, and a directory with nothing to read is an error", "[cli][batch]") {
     std::string in = make_corpus("batch-usage");
     auto no_out = unres_test::run("convert '" + in + "' --to akn");
