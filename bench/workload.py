@@ -159,6 +159,7 @@ SHAPES = [
     ("unmarked", "notes whose marks are lost", ("check", "fix")),
     ("marked", "notes marked in markup, one number never", ("check",)),
     ("sublists", "lettered items of one paragraph", ("check", "json")),
+    ("listprose", "unnumbered paragraphs after a colon", ("check",)),
     ("sections", "a section every 5 paragraphs", ("akn",)),
     ("tables", "a table every 10 paragraphs", ("check", "akn")),
     ("annexes", "an annex every 4 paragraphs", ("akn",)),
@@ -190,6 +191,12 @@ def write_shape(work, shape, n, src, unres):
                 f.write("(%s) %s;\n\n" % (chr(97 + k % 26) * (1 + k // 26 % 2), said(k)))
                 if k % 3 == 0:
                     f.write("(i) %s;\n\n(ii) %s;\n\n" % (said(k + 1), said(k + 2)))
+            f.write("2. Decides to remain seized of the matter.\n")
+            return path
+        if shape == "listprose":  # a text adopted inline: each paragraph asks whether a number follows
+            f.write("1. Adopts the following text:\n\n")
+            for k in range(n):
+                f.write("%s.\n\n" % said(k))
             f.write("2. Decides to remain seized of the matter.\n")
             return path
         if shape == "annexes":

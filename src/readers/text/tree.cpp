@@ -86,6 +86,7 @@ private:
     bool nest_numbered(Para& p, const Label& lab);
     bool continues_last_item(std::size_t i, const Para& p);
     bool numbered_follow(std::size_t i) const;
+    void mark_numbered_follow();
     bool place_unnumbered(std::size_t i, Para& p);
     void finish();
 
@@ -102,6 +103,7 @@ private:
     std::vector<OpenList> open_;
     std::string pending_heading_;
     Para* top_ = nullptr;
+    std::vector<bool> numbered_after_;  ///< numbered_follow() of each block (mark_numbered_follow)
 
 };
 
@@ -324,6 +326,7 @@ bool TreeBuilder::short_intro(const Block& b) const {
 
 void TreeBuilder::build_tree() {
     first_num_ = first_numbered_block();
+    mark_numbered_follow();
     amendment_ = doc_.kind == DocKind::Amendment;
     tgt_ = Target{&doc_.preamble, &doc_.operative, &doc_.sections};
     std::size_t done = 0;  // blocks before this one are consumed
@@ -559,13 +562,22 @@ bool TreeBuilder::continues_last_item(std::size_t i, const Para& p) {
 }
 
 /// Numbered paragraphs follow block i before the next annex, section or closing.
-bool TreeBuilder::numbered_follow(std::size_t i) const {
-    for (std::size_t j = i + 1; j < blocks_.size(); ++j) {
-        if (blocks_[j].kind == BlockKind::Annex || blocks_[j].kind == BlockKind::Section) break;
-        if (blocks_[j].kind == BlockKind::Closing && !blocks_[j].mt.text.empty()) break;
-        if (blocks_[j].kind == BlockKind::Para && blocks_[j].label.kind == LabelKind::Number) return true;
+bool TreeBuilder::numbered_follow(std::size_t i) const { return i < numbered_after_.size() && numbered_after_[i]; }
+
+void TreeBuilder::mark_numbered_follow() {
+    // one pass from the end: what the first block after i that is a numbered paragraph or a stop
+    // (an annex, a section, the closing) is.  Asked of every unnumbered block of an open list, a
+    // scan forward from each was quadratic in a long list of unnumbered paragraphs.
+    numbered_after_.assign(blocks_.size(), false);
+    bool follows = false;  // for the blocks before j: a numbered paragraph comes before any stop
+    for (std::size_t j = blocks_.size(); j-- > 0;) {
+        numbered_after_[j] = follows;
+        const Block& b = blocks_[j];
+        if (b.kind == BlockKind::Annex || b.kind == BlockKind::Section || (b.kind == BlockKind::Closing && !b.mt.text.empty()))
+            follows = false;
+        else if (b.kind == BlockKind::Para && b.label.kind == LabelKind::Number)
+            follows = true;
     }
-    return false;
 }
 
 /// An unlabelled operative block: part of the last item, of an inline adopted text, or an item
