@@ -1,6 +1,8 @@
 // unres/writers.hpp — Akoma Ntoso, JSON tree, diagnostics renderings.
 #pragma once
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "unres/diagnostic.hpp"
@@ -19,6 +21,10 @@ std::string to_akn(const Document& doc, const AknOptions& opts = {});
 /// The JSON tree of INTERFACE.md (`convert --to json`).
 std::string to_json(const Document& doc, const SourceFile& src,
                     const std::vector<Diagnostic>& diags);
+/// The same bytes as to_json, handed to `sink` in pieces of about a megabyte as they are made,
+/// so that the tree's JSON (larger than its source) is never whole in memory.
+void write_json(const Document& doc, const SourceFile& src, const std::vector<Diagnostic>& diags,
+                const std::function<void(std::string_view)>& sink);
 
 /// The resolution as clean text in the UN's layout (`--to text`) or markdown.
 std::string to_text(const Document& doc, bool markdown);

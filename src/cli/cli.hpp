@@ -3,6 +3,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "unres/document.hpp"
@@ -55,11 +56,28 @@ std::string nothing_to_read(const Inputs& in, const std::vector<std::string>& ar
 /// `-v`: one line on stderr per skipped file.
 void print_skipped(const Inputs& in);
 
-/// Writes `data` to `path` atomically: a temporary file in the same directory, then
-/// rename.  On any failure `path` is untouched, the temporary is removed, and
-/// UsageError is thrown with a clear message.  `durable`: the data reaches the disk
-/// (fsync) before the rename; a batch passes false and syncs once at the end.
-/// Safe to call from several threads at once.
+/// A file written atomically, in as many pieces as the writer likes: a temporary file in the
+/// same directory (the mode of the file it replaces, or 0666 less the umask), renamed over `path`
+/// by commit().  Destroyed without commit (an exception on the way), the temporary is removed and
+/// `path` is as it was.  Each failure throws UsageError with a clear message.  `durable`: the data
+/// reaches the disk (fsync) before the rename; a batch passes false and syncs once at the end.
+/// Writing through a symbolic link replaces the file it points to.  Several may be open at once
+/// (one per thread of a batch).
+class AtomicFile {
+public:
+    explicit AtomicFile(const std::string& path);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+    void write(std::string_view data);
+    void commit(bool durable = true);
+
+private:
+    struct Temp;
+    std::unique_ptr<Temp> temp_;
+};
+
+/// Writes `data` to `path` atomically (AtomicFile: on any failure `path` is untouched).
 void write_file_atomic(const std::string& path, const std::string& data, bool durable = true);
 
 /// `--color auto|always|never` for output on file descriptor `fd`: auto is on when `fd` is a

@@ -48,13 +48,23 @@ int run_convert(const ConvertOptions& opts) {
     // Only the JSON tree reads the source again (positions, diagnostics): the others let it go
     // before their output is made (peak memory holds the tree and the output, not the input too).
     if (opts.to != "json") src = SourceFile();
+    const bool to_stdout = opts.output.empty() || opts.output == "-";
+    if (opts.to == "json" && !to_stdout) {
+        // The JSON tree goes to its file as it is made (AtomicFile: a failure on the way leaves
+        // the file as it was); it is larger than the source, and never whole in memory.
+        const std::vector<Diagnostic> diags = validate(doc, src);
+        AtomicFile file(opts.output);
+        write_json(doc, src, diags, [&](std::string_view piece) { file.write(piece); });
+        file.commit();
+        return kExitOk;
+    }
     std::string out;
     if (opts.to == "akn") out = to_akn(doc);
     else if (opts.to == "json") out = to_json(doc, src, validate(doc, src));
     else out = to_text(doc, opts.to == "markdown");
 
     // Everything is in memory before anything is written: a failure above leaves no output.
-    if (opts.output.empty() || opts.output == "-") write_stdout(out);
+    if (to_stdout) write_stdout(out);
     else write_file_atomic(opts.output, out);
     return kExitOk;
 }

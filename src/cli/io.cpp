@@ -226,15 +226,34 @@ const mode_t g_umask = read_umask();
 
 }  // namespace
 
-void write_file_atomic(const std::string& path_arg, const std::string& data, bool durable) {
-    std::string path = path_arg;
+struct AtomicFile::Temp {
+    std::string path_arg;  // as the caller named it, for the messages
+    std::string path;      // the file replaced (a link's target)
+    std::string tmp;
+    int fd = -1;
+    std::unique_ptr<TempGuard> guard;
+
+    [[noreturn]] void fail(const std::string& what) {
+        int err = errno;
+        if (fd >= 0) ::close(fd);
+        fd = -1;
+        ::unlink(tmp.c_str());
+        tmp.clear();
+        throw UsageError(path_arg + ": " + what + ": " + std::strerror(err));
+    }
+};
+
+AtomicFile::AtomicFile(const std::string& path_arg) : temp_(std::make_unique<Temp>()) {
+    Temp& t = *temp_;
+    t.path_arg = path_arg;
+    t.path = path_arg;
     std::error_code ec;
     // Writing through a symbolic link replaces the file it points to, not the link.
-    if (fs::is_symlink(fs::symlink_status(path, ec))) {
-        fs::path resolved = fs::weakly_canonical(path, ec);
-        if (!ec) path = resolved.string();
+    if (fs::is_symlink(fs::symlink_status(t.path, ec))) {
+        fs::path resolved = fs::weakly_canonical(t.path, ec);
+        if (!ec) t.path = resolved.string();
     }
-    fs::path target(path);
+    fs::path target(t.path);
     fs::file_status st = fs::status(target, ec);
     if (!ec && fs::is_directory(st)) throw UsageError(path_arg + ": is a directory");
     fs::path dir = target.parent_path();
@@ -244,45 +263,60 @@ void write_file_atomic(const std::string& path_arg, const std::string& data, boo
     std::string tmpl = (dir / ("." + target.filename().string() + ".unres-XXXXXX")).string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) throw UsageError(path_arg + ": cannot create a temporary file: " + std::strerror(errno));
-    std::string tmp(name.data());
-    TempGuard guard(tmp);
-    auto fail = [&](const std::string& what) {
-        int err = errno;
-        if (fd >= 0) ::close(fd);
-        ::unlink(tmp.c_str());
-        throw UsageError(path_arg + ": " + what + ": " + std::strerror(err));
-    };
+    t.fd = ::mkstemp(name.data());
+    if (t.fd < 0) throw UsageError(path_arg + ": cannot create a temporary file: " + std::strerror(errno));
+    t.tmp = name.data();
+    t.guard = std::make_unique<TempGuard>(t.tmp);
 
     // Keep the mode of the file we replace; a new file gets 0666 less the umask.
     mode_t mode;
     struct stat sb {};
-    if (::stat(path.c_str(), &sb) == 0) {
+    if (::stat(t.path.c_str(), &sb) == 0) {
         mode = sb.st_mode & 07777;
     } else {
         mode = 0666 & ~g_umask;
     }
-    if (::fchmod(fd, mode) != 0) fail("cannot set permissions");
+    if (::fchmod(t.fd, mode) != 0) t.fail("cannot set permissions");
+}
 
+AtomicFile::~AtomicFile() {
+    if (!temp_ || temp_->tmp.empty()) return;  // committed, or failed and cleaned up
+    if (temp_->fd >= 0) ::close(temp_->fd);
+    ::unlink(temp_->tmp.c_str());
+}
+
+void AtomicFile::write(std::string_view data) {
+    Temp& t = *temp_;
+    if (t.fd < 0) throw UsageError(t.path_arg + ": cannot write: the file is closed");
     const char* p = data.data();
     std::size_t left = data.size();
     while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
+        ssize_t n = ::write(t.fd, p, left);
         if (n < 0) {
             if (errno == EINTR) continue;
-            fail("cannot write");
+            t.fail("cannot write");
         }
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (durable && ::fsync(fd) != 0) fail("cannot write");
-    if (::close(fd) != 0) {
-        fd = -1;
-        fail("cannot write");
-    }
-    fd = -1;
-    if (::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace the file");
+}
+
+void AtomicFile::commit(bool durable) {
+    Temp& t = *temp_;
+    if (t.fd < 0) throw UsageError(t.path_arg + ": cannot write: the file is closed");
+    if (durable && ::fsync(t.fd) != 0) t.fail("cannot write");
+    int fd = t.fd;
+    t.fd = -1;
+    if (::close(fd) != 0) t.fail("cannot write");
+    if (::rename(t.tmp.c_str(), t.path.c_str()) != 0) t.fail("cannot replace the file");
+    t.tmp.clear();
+    t.guard.reset();
+}
+
+void write_file_atomic(const std::string& path, const std::string& data, bool durable) {
+    AtomicFile f(path);
+    f.write(data);
+    f.commit(durable);
 }
 
 }  // namespace unres::cli

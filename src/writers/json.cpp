@@ -72,6 +72,10 @@ void Writer::newline_indent(std::size_t depth) {
 }
 
 void Writer::before_value() {
+    if (sink_ && out_.size() >= chunk_) {  // a piece for the sink, between two values
+        sink_(out_);
+        out_.clear();
+    }
     if (after_key_) {
         after_key_ = false;
         return;
@@ -329,8 +333,9 @@ void write_tables(Writer& w, const SourceFile& src, const std::vector<Table>& ta
 
 }  // namespace
 
-std::string to_json(const Document& doc, const SourceFile& src, const std::vector<Diagnostic>& diags) {
-    Writer w;
+namespace {
+
+void write_tree(Writer& w, const Document& doc, const SourceFile& src, const std::vector<Diagnostic>& diags) {
     w.begin_object();
     w.key("unres_json_version").number(1);
     w.key("source").begin_object();
@@ -369,7 +374,22 @@ std::string to_json(const Document& doc, const SourceFile& src, const std::vecto
     for (const Diagnostic& d : diags) detail::write_diagnostic_json(w, src, d);
     w.end_array();
     w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const Document& doc, const SourceFile& src, const std::vector<Diagnostic>& diags) {
+    Writer w;
+    write_tree(w, doc, src, diags);
     return w.take_document();
+}
+
+void write_json(const Document& doc, const SourceFile& src, const std::vector<Diagnostic>& diags,
+                const std::function<void(std::string_view)>& sink) {
+    Writer w;
+    w.stream_to(sink);
+    write_tree(w, doc, src, diags);
+    w.finish_document();
 }
 
 }  // namespace unres

@@ -3,6 +3,7 @@
 // caller gives them, two-space indentation, "\n" line ends, no trailing newline.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,19 @@ public:
     void number_or_null(std::int64_t n);
     void boolean(bool b);
     void null();
+    /// Hands what is written so far to `sink` each time it passes `chunk` bytes (checked as a
+    /// value begins), so that a large document is never whole in memory; finish_document() hands
+    /// it the rest.  Without a sink (the default) everything stays in the writer.
+    void stream_to(std::function<void(std::string_view)> sink, std::size_t chunk = std::size_t{1} << 20) {
+        sink_ = std::move(sink);
+        chunk_ = chunk;
+    }
+    /// With a sink: the rest of the document and its final newline, as take_document() ends it.
+    void finish_document() {
+        out_ += '\n';
+        if (sink_) sink_(out_);
+        out_.clear();
+    }
     const std::string& str() const { return out_; }
     std::string take() { return std::move(out_); }
     /// The whole JSON document as written to a file or standard output: with a final newline.
@@ -52,6 +66,8 @@ private:
     std::string out_;
     std::vector<Frame> stack_;
     bool after_key_ = false;
+    std::function<void(std::string_view)> sink_;
+    std::size_t chunk_ = 0;
 };
 
 }  // namespace unres::json

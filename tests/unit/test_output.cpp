@@ -5,12 +5,14 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "support.hpp"
+#include "unres/parse.hpp"
 #include "unres/validate.hpp"
 #include "unres/writers.hpp"
 #include "utf8.hpp"
@@ -522,6 +524,31 @@ TEST_CASE("to_json: sectioned documents carry section labels and the sections li
 }
 
 // ---- the CLI's machine-readable outputs on a real file --------------------------------
+
+TEST_CASE("write_json: the bytes of to_json, in pieces of about a megabyte cut between values", "[output]") {
+    // a document of 13,000 paragraphs in annexes: a JSON tree of several megabytes
+    std::string text = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides to adopt the annexed texts.\n\n";
+    for (int a = 1; a <= 130; ++a) {
+        text += "Annex " + std::to_string(a) + "\n\nText number " + std::to_string(a) + "\n\n";
+        for (int k = 1; k <= 100; ++k)
+            text += std::to_string(k) + ". Decides to keep under review the matter of item " + std::to_string(a * 1000 + k) +
+                    " of its agenda, with the reports of the Secretary-General on it;\n\n";
+    }
+    auto src = SourceFile::from_bytes("big.txt", text);
+    Document doc = parse(src);
+    const std::vector<Diagnostic> diags = validate(doc, src);
+    const std::string whole = to_json(doc, src, diags);
+    REQUIRE(whole.size() > 3'000'000);
+    std::vector<std::string> pieces;
+    write_json(doc, src, diags, [&](std::string_view p) { pieces.emplace_back(p); });
+    CHECK(pieces.size() >= 3);
+    std::string joined;
+    for (const std::string& p : pieces) {
+        CHECK(p.size() < (std::size_t{1} << 20) + 4096);  // a piece ends at the first value past a megabyte
+        joined += p;
+    }
+    CHECK(joined == whole);
+}
 
 TEST_CASE("check --format sarif and json on the sample: valid documents on stdout only", "[output]") {
     std::string sample = unres_test::source_dir() + "/samples/A_C.3_78_L.52_Rev.1.md";
