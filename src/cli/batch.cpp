@@ -150,7 +150,7 @@ int run_convert_batch(const ConvertOptions& opts) {
     Progress progress(inputs.size(), !opts.quiet && inputs.size() > kProgressMinFiles && ::isatty(STDERR_FILENO) != 0);
     auto work = [&](std::size_t i) {
         const std::string& path = inputs[i];
-        if (!errors[i].empty()) {  // an output another input has
+        if (!errors[i].empty()) {  // refused above: its output is another input, or another input's output
             progress.tick();
             return;
         }
