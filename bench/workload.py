@@ -155,7 +155,7 @@ SHAPES = [
     ("lines", "numbered paragraphs", ("check", "akn")),
     ("glued", "all on one line", ("check",)),
     ("pairs", "two to a line, in annexes", ("check",)),
-    ("notes", "a footnote each, at the foot of its page", ("check", "json", "fix")),
+    ("notes", "a footnote each, at the foot of its page", ("check", "json", "fix", "html")),
     ("unmarked", "notes whose marks are lost", ("check", "fix")),
     ("marked", "notes marked in markup, one number never", ("check",)),
     ("sublists", "lettered items of one paragraph", ("check", "json")),
@@ -405,11 +405,12 @@ def main():
             for to in cmds:
                 out = os.path.join(a.work, "scale-out." + to)
                 cmd = ([unres, "check", "-q", p] if to == "check" else [unres, "fix", "--diff", "-q", p] if to == "fix"
+                       else [unres, "check", "--format", "html", p] if to == "html"  # its numbers repeat: findings
                        else [unres, "convert", p, "--to", to, "-o", out])
                 times.append((n, to, timed(cmd, a.repeat).minus(start), os.path.getsize(p) / 1e6))
         for to in cmds:
             (n1, _, t1, m1), (n10, _, t10, m10) = [x for x in times if x[1] == to]
-            label = {"check": "`check`", "fix": "`fix --diff`"}.get(to, "`convert --to %s`" % to)
+            label = {"check": "`check`", "fix": "`fix --diff`", "html": "`check --format html`"}.get(to, "`convert --to %s`" % to)
             for n, t, m in ((n1, t1, m1), (n10, t10, m10)):
                 rows.append(("%s, %s: %d paragraphs (%.1f MB)" % (label, what, n, m), "%.1f MB/s" % (m / t.wall),
                              "%.3f s" % t.wall, t.cpu_text(3), "%.1f MB/s" % (m / t.cpu)))

@@ -6,6 +6,7 @@
 // any browser offline.  Every text from the inputs is escaped; invalid UTF-8 and control
 // characters become U+FFFD, so the page is always well-formed UTF-8.
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -352,11 +353,14 @@ public:
             out_ += "</ol>\n";
         }
         diags_ = all;
+        by_begin_.resize(diags_.size());
+        for (std::size_t i = 0; i < diags_.size(); ++i) by_begin_[i] = i;
+        std::stable_sort(by_begin_.begin(), by_begin_.end(),
+                         [&](std::size_t a, std::size_t b) { return diags_[a]->span.begin < diags_[b]->span.begin; });
         // A footnote's findings go under the footnote, though its body may sit inside a paragraph
         // that runs across a page: reserved for it (2) before the paragraphs take theirs.
-        for (std::size_t i = 0; i < diags_.size(); ++i)
-            for (const Footnote& fn : doc_.footnotes)
-                if (diags_[i]->span.begin >= fn.span.begin && diags_[i]->span.begin < fn.span.end) claimed_[i] = 2;
+        for (const Footnote& fn : doc_.footnotes)
+            for (std::size_t i : starting_in(fn.span.begin, fn.span.end)) claimed_[i] = 2;
 
         // Each diagnostic goes to the innermost node whose span holds its start.
         out_ += "<div class=\"doc\">\n";
@@ -367,12 +371,15 @@ public:
         }
         std::string section;
         std::size_t n = 0;
+        std::map<std::string_view, std::vector<const Section*>> sections;  // by label, in their order
+        for (const Section& s : doc_.sections) sections[s.num].push_back(&s);
         for (const Para& p : doc_.operative) {
             tables(-1, n++);
             if (p.section != section) {
                 section = p.section;
-                for (const Section& s : doc_.sections)
-                    if (s.num == section) out_ += "<h3>" + esc(s.num) + (s.heading.empty() ? "" : ". " + esc(s.heading)) + "</h3>\n";
+                if (auto it = sections.find(section); it != sections.end())
+                    for (const Section* s : it->second)
+                        out_ += "<h3>" + esc(s->num) + (s->heading.empty() ? "" : ". " + esc(s->heading)) + "</h3>\n";
             }
             para(p, 0);
         }
@@ -460,16 +467,30 @@ private:
         findings_in({0, first}, true);
     }
 
+    /// The findings (indices into diags_, in that order) that start in [lo, hi), or at lo when
+    /// `at_lo` and the range is empty: found by binary search in by_begin_, so that each node asks
+    /// about its own findings only (a scan of every finding at every paragraph was quadratic).
+    std::vector<std::size_t> starting_in(std::uint32_t lo, std::uint32_t hi, bool at_lo = false) const {
+        auto begin_of = [&](std::size_t i) { return diags_[i]->span.begin; };
+        auto from = std::lower_bound(by_begin_.begin(), by_begin_.end(), lo,
+                                     [&](std::size_t i, std::uint32_t v) { return begin_of(i) < v; });
+        std::vector<std::size_t> out;
+        for (auto it = from; it != by_begin_.end(); ++it) {
+            std::uint32_t b = begin_of(*it);
+            if (!(b < hi || (at_lo && lo == hi && b == lo))) break;
+            out.push_back(*it);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
     /// Claims and prints the unclaimed findings starting in `span` (nested nodes claimed first);
     /// for a footnote, those reserved for footnotes.
     void findings_in(Span span, bool print, bool footnote = false) {
-        for (std::size_t i = 0; i < diags_.size(); ++i) {
+        for (std::size_t i : starting_in(span.begin, span.end, true)) {
             if (claimed_[i] != (footnote ? 2 : 0)) continue;
-            std::uint32_t b = diags_[i]->span.begin;
-            if (b >= span.begin && (b < span.end || (span.empty() && b == span.begin))) {
-                claimed_[i] = 1;
-                if (print) finding(i);
-            }
+            claimed_[i] = 1;
+            if (print) finding(i);
         }
     }
 
@@ -521,11 +542,10 @@ private:
         std::vector<std::pair<std::size_t, std::size_t>> marks;
         Span own = p.span;
         if (!p.children.empty() && p.children.front().span.begin > own.begin) own.end = p.children.front().span.begin;
-        for (std::size_t i = 0; i < diags_.size(); ++i) {
+        for (std::size_t i : starting_in(own.begin, own.end)) {
             if (claimed_[i]) continue;
             std::size_t b = 0, e = 0;
-            if (diags_[i]->span.begin >= own.begin && diags_[i]->span.begin < own.end && text_range(p, diags_[i]->span, b, e))
-                marks.push_back({b, e});
+            if (text_range(p, diags_[i]->span, b, e)) marks.push_back({b, e});
         }
         std::sort(marks.begin(), marks.end());
         std::size_t at = 0;
@@ -574,6 +594,7 @@ private:
     std::size_t fi_;
     TablePlaces table_places_;
     std::vector<const Diagnostic*> diags_;
+    std::vector<std::size_t> by_begin_;  ///< indices into diags_ by the start of their span (stable)
     std::vector<char> claimed_;
 };
 
