@@ -27,8 +27,6 @@
 #include "cli/cli.hpp"
 #include "cli/parallel.hpp"
 #include "unres/parse.hpp"
-#include "unres/validate.hpp"
-#include "unres/writers.hpp"
 
 namespace fs = std::filesystem;
 
@@ -160,19 +158,11 @@ int run_convert_batch(const ConvertOptions& opts) {
             SourceFile src = unres::load_source(path);  // text, .docx or PDF, as `convert FILE` reads it
             Document doc = parse(src, fmt);
             if (opts.to != "json") src = SourceFile();  // only the JSON tree reads it again (convert.cpp)
-            std::string data;
-            std::vector<Diagnostic> diags;
-            if (opts.to == "akn") data = to_akn(doc);
-            else if (opts.to == "json") diags = validate(doc, src);
-            else data = to_text(doc, opts.to == "markdown");
             std::error_code dir_ec;
             fs::create_directories(out.parent_path(), dir_ec);
             if (dir_ec) throw UsageError(out.parent_path().string() + ": cannot create the directory: " + dir_ec.message());
             out_dirs[i] = out.parent_path().string();
-            AtomicFile file(out.string());
-            if (opts.to == "json") write_json(doc, src, diags, [&](std::string_view piece) { file.write(piece); });  // as convert.cpp
-            else file.write(data);
-            file.commit(false);
+            write_converted(out.string(), opts.to, doc, src, false);  // as `convert FILE -o` writes it
         } catch (const InputError& e) {
             errors[i] = with_path(path, e.what());
         } catch (const UsageError& e) {

@@ -77,6 +77,13 @@ private:
     std::unique_ptr<Temp> temp_;
 };
 
+/// What `convert` makes of `doc` for `--to` `to` (akn, json, text, markdown); `src` is read by json only.
+std::string converted(const std::string& to, const Document& doc, const SourceFile& src);
+/// converted() written to `path` atomically; the JSON tree is written as it is made (never whole
+/// in memory).  `durable` as for AtomicFile::commit.
+void write_converted(const std::string& path, const std::string& to, const Document& doc, const SourceFile& src,
+                     bool durable);
+
 /// Writes `data` to `path` atomically (AtomicFile: on any failure `path` is untouched).
 void write_file_atomic(const std::string& path, const std::string& data, bool durable = true);
 

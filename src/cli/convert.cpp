@@ -1,8 +1,12 @@
 // `unres convert`: one document to Akoma Ntoso, the JSON tree, text or markdown (a directory:
-// src/cli/batch.cpp).
+// src/cli/batch.cpp), and what both write (converted, write_converted).  Standard output gets the
+// whole document once it is made, so a failure on the way leaves nothing half-written there.
 #include <algorithm>
 #include <filesystem>
+#include <string>
+#include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "cli/cli.hpp"
 #include "unres/parse.hpp"
@@ -48,25 +52,29 @@ int run_convert(const ConvertOptions& opts) {
     // Only the JSON tree reads the source again (positions, diagnostics): the others let it go
     // before their output is made (peak memory holds the tree and the output, not the input too).
     if (opts.to != "json") src = SourceFile();
-    const bool to_stdout = opts.output.empty() || opts.output == "-";
-    if (opts.to == "json" && !to_stdout) {
-        // The JSON tree goes to its file as it is made (AtomicFile: a failure on the way leaves
-        // the file as it was); it is larger than the source, and never whole in memory.
-        const std::vector<Diagnostic> diags = validate(doc, src);
-        AtomicFile file(opts.output);
-        write_json(doc, src, diags, [&](std::string_view piece) { file.write(piece); });
-        file.commit();
-        return kExitOk;
-    }
-    std::string out;
-    if (opts.to == "akn") out = to_akn(doc);
-    else if (opts.to == "json") out = to_json(doc, src, validate(doc, src));
-    else out = to_text(doc, opts.to == "markdown");
-
-    // Everything is in memory before anything is written: a failure above leaves no output.
-    if (to_stdout) write_stdout(out);
-    else write_file_atomic(opts.output, out);
+    if (opts.output.empty() || opts.output == "-") write_stdout(converted(opts.to, doc, src));
+    else write_converted(opts.output, opts.to, doc, src, true);
     return kExitOk;
+}
+
+std::string converted(const std::string& to, const Document& doc, const SourceFile& src) {
+    if (to == "akn") return to_akn(doc);
+    if (to == "json") return to_json(doc, src, validate(doc, src));
+    return to_text(doc, to == "markdown");
+}
+
+void write_converted(const std::string& path, const std::string& to, const Document& doc, const SourceFile& src,
+                     bool durable) {
+    if (to != "json") {
+        write_file_atomic(path, converted(to, doc, src), durable);
+        return;
+    }
+    // The JSON tree goes to its file as it is made: it is larger than the source, and never whole
+    // in memory.  AtomicFile: a failure on the way leaves the file as it was.
+    const std::vector<Diagnostic> diags = validate(doc, src);
+    AtomicFile file(path);
+    write_json(doc, src, diags, [&](std::string_view piece) { file.write(piece); });
+    file.commit(durable);
 }
 
 }  // namespace unres::cli
