@@ -565,9 +565,10 @@ bool TreeBuilder::continues_last_item(std::size_t i, const Para& p) {
 bool TreeBuilder::numbered_follow(std::size_t i) const { return i < numbered_after_.size() && numbered_after_[i]; }
 
 void TreeBuilder::mark_numbered_follow() {
-    // one pass from the end: what the first block after i that is a numbered paragraph or a stop
-    // (an annex, a section, the closing) is.  Asked of every unnumbered block of an open list, a
-    // scan forward from each was quadratic in a long list of unnumbered paragraphs.
+    // One pass from the end: for each block, whether the first block after it that is a numbered
+    // paragraph or a stop (an annex, a section, the closing) is a numbered paragraph.  It is asked
+    // of every unnumbered block of an open list: a scan forward from each was quadratic in a long
+    // run of unnumbered paragraphs.
     numbered_after_.assign(blocks_.size(), false);
     bool follows = false;  // for the blocks before j: a numbered paragraph comes before any stop
     for (std::size_t j = blocks_.size(); j-- > 0;) {
